@@ -1,0 +1,23 @@
+package vn.ocop.rules.api;
+
+import java.util.List;
+
+/**
+ * What to score.
+ *
+ * @param edition     criteria edition id, e.g. "ocop-2019"
+ * @param group       product group (optional); when given it must be the sheet's group
+ * @param sheet       sheet id within the edition, e.g. "food-fresh-produce"
+ * @param facts       the dossier's declared facts
+ * @param assessments one per council member
+ */
+public record EvaluationRequest(String edition, String group, String sheet, DeclaredFacts facts, List<Assessment> assessments) {
+    public EvaluationRequest {
+        facts = facts == null ? DeclaredFacts.none() : facts;
+        assessments = assessments == null ? List.of() : List.copyOf(assessments);
+    }
+
+    public EvaluationRequest(String edition, String sheet, DeclaredFacts facts, List<Assessment> assessments) {
+        this(edition, null, sheet, facts, assessments);
+    }
+}

@@ -1,0 +1,8 @@
+package vn.ocop.rules.api;
+
+/** Subtotals of parts A (product and community strength), B (marketing) and C (quality). */
+public record PartTotals(int a, int b, int c) {
+    public int total() {
+        return a + b + c;
+    }
+}

@@ -1,0 +1,3 @@
+package vn.ocop.rules.api;
+
+public enum Severity { ERROR, WARNING }
