@@ -1,0 +1,69 @@
+package vn.ocop.rules.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.ocop.rules.api.Assessment;
+import vn.ocop.rules.api.CriterionInfo;
+import vn.ocop.rules.api.EvaluationRequest;
+import vn.ocop.rules.api.Finding;
+import vn.ocop.rules.api.SheetInfo;
+
+/** Checks a request against an edition's catalogue before any rule fires. Never throws. */
+public final class RequestValidator {
+    private RequestValidator() {}
+
+    /** Findings about the sheet and group; the sheet is usable only when this is empty. */
+    public static List<Finding> checkSheet(EvaluationRequest request, SheetInfo sheet, Set<String> groups) {
+        List<Finding> findings = new ArrayList<>();
+        String group = Text.nfc(request.group());
+        if (sheet == null) findings.add(Findings.unknownSheet(request.sheet()));
+        if (!Text.isBlank(group) && !groups.contains(group)) {
+            findings.add(Findings.unknownGroup(group));
+        } else if (!Text.isBlank(group) && sheet != null && !sheet.group().equals(group)) {
+            findings.add(Findings.sheetNotInGroup(sheet.id(), sheet.group(), group));
+        }
+        return findings;
+    }
+
+    /** Findings about members and their selections. */
+    public static List<Finding> checkAssessments(List<Assessment> assessments, SheetInfo sheet) {
+        List<Finding> findings = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> reported = new HashSet<>();
+        boolean anyScoring = false;
+        for (int i = 0; i < assessments.size(); i++) {
+            Assessment a = assessments.get(i);
+            String member = Text.nfc(a.member());
+            if (Text.isBlank(member)) {
+                findings.add(Findings.memberNameMissing(i + 1));
+            } else if (!seen.add(member) && reported.add(member)) {
+                findings.add(Findings.duplicateMember(member));
+            }
+            if (!a.scores()) continue;
+            anyScoring = true;
+            checkSelections(member, a.selections(), sheet, findings);
+        }
+        if (!anyScoring) findings.add(Findings.noScoringMember());
+        return findings;
+    }
+
+    private static void checkSelections(String member, Map<String, Integer> selections, SheetInfo sheet, List<Finding> findings) {
+        Set<String> chosen = new HashSet<>();
+        selections.forEach((rawCode, option) -> {
+            String code = Text.nfc(rawCode);
+            chosen.add(code);
+            CriterionInfo criterion = sheet.criteria().stream().filter(c -> c.code().equals(code)).findFirst().orElse(null);
+            if (criterion == null) {
+                findings.add(Findings.unknownCriterion(code, member));
+            } else if (option == null || option < 1 || option > criterion.options().size()) {
+                findings.add(Findings.optionOutOfRange(code, member, option, criterion.options().size()));
+            }
+        });
+        for (CriterionInfo c : sheet.criteria()) {
+            if (!chosen.contains(c.code())) findings.add(Findings.missingCriterion(c.code(), member));
+        }
+    }
+}
