@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class RulePackCompiler {
     static final String KBASE = "kbase";
     private static final Logger LOG = LoggerFactory.getLogger(RulePackCompiler.class);
-    private static final String SRC = "src/main/resources/pack/";
+    private static final String SRC = "src/main/resources/";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final List<String> EDITION_WIDE = List.of("stars/", "council/", "gates/", "engine/");
 
     /** The outcome: kjar bytes per group when there are no errors. */
@@ -103,11 +106,16 @@ public final class RulePackCompiler {
         KieModuleModel module = ks.newKieModuleModel();
         module.newKieBaseModel(KBASE).setDefault(true).addPackage("*");
         kfs.writeKModuleXML(module.toXML());
-        drls.forEach((path, drl) -> kfs.write(SRC + path + (path.endsWith(".drl") ? "" : ".drl"), drl));
+        Map<String, String> packPaths = new LinkedHashMap<>();
+        drls.forEach((path, drl) -> {
+            String kiePath = kiePath(path, drl);
+            packPaths.put(kiePath, path);
+            kfs.write(kiePath, drl);
+        });
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         if (!messages.isEmpty()) {
-            messages.forEach(m -> errors.add(new CompileError(packPath(m.getPath()), m.getLine(), m.getColumn(), m.getText())));
+            messages.forEach(m -> errors.add(new CompileError(packPath(packPaths, m.getPath()), m.getLine(), m.getColumn(), m.getText())));
             return null;
         }
         return ((InternalKieModule) builder.getKieModule()).getBytes();
@@ -118,10 +126,17 @@ public final class RulePackCompiler {
         return ks.newReleaseId("vn.ocop.packs", pack.editionId() + "-" + group.toLowerCase(), version);
     }
 
-    private static String packPath(String kiePath) {
+    /** Drools wants a file's folder to match its package; the file name keeps the pack path readable. */
+    private static String kiePath(String packPath, String drl) {
+        Matcher m = PACKAGE.matcher(drl);
+        String folder = m.find() ? m.group(1).replace('.', '/') + "/" : "";
+        return SRC + folder + packPath.replace('/', '_') + (packPath.endsWith(".drl") ? "" : ".drl");
+    }
+
+    private static String packPath(Map<String, String> packPaths, String kiePath) {
         if (kiePath == null) return "";
-        String p = kiePath.startsWith(SRC) ? kiePath.substring(SRC.length()) : kiePath;
-        p = p.startsWith("pack/") ? p.substring("pack/".length()) : p;
-        return p.endsWith(".csv.drl") ? p.substring(0, p.length() - ".drl".length()) : p;
+        return packPaths.entrySet().stream()
+                .filter(e -> e.getKey().equals(kiePath) || e.getKey().endsWith("/" + kiePath) || kiePath.endsWith(e.getKey().substring(SRC.length())))
+                .map(Map.Entry::getValue).findFirst().orElse(kiePath);
     }
 }

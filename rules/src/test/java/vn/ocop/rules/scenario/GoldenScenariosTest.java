@@ -73,13 +73,15 @@ class GoldenScenariosTest {
         List<String> unfiredAwards = new ArrayList<>();
         for (var info : engine.editions()) {
             CompiledRulePack pack = engine.pack(info.id()).orElseThrow();
+            boolean builtIn = BuiltInPacks.editionIds().contains(pack.editionId());
             pack.ruleNames().forEach((group, names) -> {
                 Set<String> done = fired.getOrDefault(pack.editionId() + "/" + group, Set.of());
+                if (!builtIn && done.isEmpty()) return; // a test pack's groups without scenarios say nothing
                 TreeSet<String> missing = new TreeSet<>(names);
                 missing.removeAll(done);
                 if (!missing.isEmpty()) unfired.put(pack.editionId() + "/" + group, missing);
             });
-            if (!BuiltInPacks.editionIds().contains(pack.editionId())) continue; // test packs inherit their sheets
+            if (!builtIn) continue; // test packs inherit their sheets
             for (SheetInfo sheet : pack.sheets().values()) {
                 Set<String> done = fired.getOrDefault(pack.editionId() + "/" + sheet.group(), Set.of());
                 sheet.criteria().stream().flatMap(c -> c.options().stream()).map(OptionInfo::rule)

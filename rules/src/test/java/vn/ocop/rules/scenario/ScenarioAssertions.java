@@ -29,6 +29,10 @@ final class ScenarioAssertions {
             assertThat(result.averageTotal().compareTo(new BigDecimal(expect.get("averageTotal").toString())))
                     .as("averageTotal %s vs expected %s", result.averageTotal(), expect.get("averageTotal")).isZero();
         }
+        if (expect.get("averageTotalRounded") != null) {
+            assertThat(result.averageTotalRounded()).as("averageTotal shown with 2 decimals")
+                    .isEqualTo(new BigDecimal(expect.get("averageTotalRounded").toString()));
+        }
         if (expect.containsKey("members")) {
             checkMembers((List<Map<String, Object>>) expect.get("members"), result.members());
         }
