@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import vn.ocop.api.model.Problem;
 
@@ -87,11 +87,9 @@ class ProblemHandler {
             if (t instanceof UnrecognizedPropertyException u) {
                 return validation(List.of(new ApiException.FieldProblem(path(u), "is not a known field")), req);
             }
-            if (t instanceof InvalidFormatException f) {
-                return validation(List.of(new ApiException.FieldProblem(path(f), "has an invalid value")), req);
-            }
-            if (t instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-                return validation(List.of(new ApiException.FieldProblem(path(m), "has the wrong type")), req);
+            if (t instanceof DatabindException d && !d.getPath().isEmpty()) {
+                // well-formed JSON with a wrong value for a field: a wrong type, an unknown enum value, a bad date
+                return validation(List.of(new ApiException.FieldProblem(path(d), "has an invalid value")), req);
             }
         }
         return respond(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not valid JSON", req, List.of());
@@ -140,7 +138,7 @@ class ProblemHandler {
                 .body(ProblemWriter.problem(status, code, detail, req.getRequestURI(), errors));
     }
 
-    private static String path(MismatchedInputException e) {
+    private static String path(JacksonException e) {
         StringBuilder sb = new StringBuilder();
         e.getPath().forEach(ref -> {
             if (ref.getPropertyName() != null) {

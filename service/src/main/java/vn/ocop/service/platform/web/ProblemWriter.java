@@ -30,9 +30,8 @@ public class ProblemWriter {
                 .detail(detail)
                 .instance(instance)
                 .code(code);
-        if (errors != null && !errors.isEmpty()) {
-            p.setErrors(errors.stream().map(e -> new FieldError().field(e.field()).message(e.message())).toList());
-        }
+        p.setErrors(errors == null || errors.isEmpty() ? null
+                : errors.stream().map(e -> new FieldError().field(e.field()).message(e.message())).toList());
         return p;
     }
 
