@@ -1,0 +1,7 @@
+package vn.ocop.service.dossier;
+
+import vn.ocop.api.model.DeclaredFacts;
+
+/** What scoring needs from a dossier, as stored now. */
+public record DossierSnapshot(String id, long version, String edition, String sheet, String group,
+                              DeclaredFacts facts, long evaluationCount) {}

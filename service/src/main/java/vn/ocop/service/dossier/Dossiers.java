@@ -1,0 +1,230 @@
+package vn.ocop.service.dossier;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ocop.api.model.DeclaredFacts;
+import vn.ocop.api.model.Dossier;
+import vn.ocop.api.model.DossierInput;
+import vn.ocop.api.model.DossierPage;
+import vn.ocop.rules.api.EditionInfo;
+import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.service.catalogue.Catalogue;
+import vn.ocop.service.platform.web.ApiException;
+
+import static vn.ocop.service.platform.storage.Bson.document;
+import static vn.ocop.service.platform.storage.Bson.plainMap;
+
+/** Dossiers (hồ sơ): create, read, replace with an optimistic version, list; and the marks evaluation leaves. */
+@Service
+public class Dossiers {
+    /** Districts were abolished on 1 July 2025; only dossiers registered before may carry a district code. */
+    static final LocalDate DISTRICTS_ABOLISHED = LocalDate.of(2025, 7, 1);
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Map<String, String> SORT_FIELDS = Map.of(
+            "createdAt", "createdAt", "updatedAt", "updatedAt", "product", "product.name",
+            "stars", "stars", "status", "status", "registeredOn", "registeredOn");
+
+    private final DossierStore store;
+    private final Catalogue catalogue;
+    private final JsonMapper json;
+
+    Dossiers(DossierStore store, Catalogue catalogue, JsonMapper json) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.json = json;
+    }
+
+    Dossier create(DossierInput input, String user) {
+        Document d = content(input, null);
+        Date now = new Date();
+        d.put("_id", UUID.randomUUID().toString());
+        d.put("version", 1L);
+        d.put("status", input.getStatus() == null ? "DRAFT" : input.getStatus().getValue());
+        d.put("evaluationCount", 0L);
+        d.put("assessmentIds", List.of());
+        d.put("createdBy", user);
+        d.put("createdAt", now);
+        d.put("updatedAt", now);
+        store.insert(d);
+        return view(d);
+    }
+
+    Dossier get(String id) {
+        return view(require(id));
+    }
+
+    Dossier replace(String id, String ifMatch, DossierInput input) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED",
+                    "Send If-Match with the dossier's ETag");
+        }
+        Document current = require(id);
+        long version = ifMatch.trim().equals("*") ? current.get("version", Number.class).longValue() : Etags.version(ifMatch);
+        Document content = content(input, current);
+        List<Bson> sets = new ArrayList<>();
+        content.forEach((k, v) -> sets.add(Updates.set(k, v)));
+        for (String optional : List.of("facts", "product", "producer", "location")) {
+            if (!content.containsKey(optional)) sets.add(Updates.unset(optional));
+        }
+        if (input.getStatus() != null) sets.add(Updates.set("status", input.getStatus().getValue()));
+        sets.add(Updates.set("updatedAt", new Date()));
+        Document updated = store.updateIfVersion(id, version, Updates.combine(sets));
+        if (updated == null) {
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "PRECONDITION_FAILED",
+                    "The dossier has changed since that ETag; read it again");
+        }
+        return view(updated);
+    }
+
+    DossierPage list(String province, String district, String commune, String group, String status, Integer stars,
+                     int page, int size, String sort) {
+        // Each filter is an equality on a fixed field with a plain string or int value: nothing from the query
+        // string is parsed as JSON or as an operator.
+        List<Bson> filters = new ArrayList<>();
+        if (province != null) filters.add(Filters.eq("location.provinceCode", province));
+        if (district != null) filters.add(Filters.eq("location.districtCode", district));
+        if (commune != null) filters.add(Filters.eq("location.communeCode", commune));
+        if (group != null) filters.add(Filters.eq("group", group));
+        if (status != null) filters.add(Filters.eq("status", status));
+        if (stars != null) filters.add(Filters.eq("stars", stars));
+        long skip = (long) page * size;
+        List<Dossier> items = new ArrayList<>();
+        boolean hasNext = false;
+        if (skip < Integer.MAX_VALUE) {
+            List<Document> docs = store.list(filters.isEmpty() ? new Document() : Filters.and(filters), sort(sort),
+                    (int) skip, size + 1);
+            hasNext = docs.size() > size;
+            docs.stream().limit(size).forEach(d -> items.add(view(d)));
+        }
+        return new DossierPage().items(items).page(page).size(size).hasNext(hasNext);
+    }
+
+    /** For scoring: the dossier as stored now. */
+    public DossierSnapshot snapshot(String id) {
+        Document d = require(id);
+        return new DossierSnapshot(id, d.get("version", Number.class).longValue(), d.getString("edition"),
+                d.getString("sheet"), d.getString("group"), facts(d), count(d, "evaluationCount"));
+    }
+
+    /** The ids of the dossier's assessments in the order they were added. */
+    public List<String> assessmentIds(String id) {
+        return require(id).getList("assessmentIds", String.class, List.of());
+    }
+
+    /**
+     * Marks the dossier with its evaluation number {@code sequence} (skipped when a later one is already recorded):
+     * latest evaluation, stars and EVALUATED when the result was VALID. Retries on a concurrent change.
+     */
+    public void recordEvaluation(String id, long sequence, String evaluationId, boolean valid, Integer stars) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Document d = require(id);
+            if (count(d, "evaluationCount") >= sequence) {
+                return;
+            }
+            List<Bson> sets = new ArrayList<>(List.of(Updates.set("evaluationCount", sequence),
+                    Updates.set("latestEvaluationId", evaluationId), Updates.set("updatedAt", new Date())));
+            if (valid) {
+                sets.add(Updates.set("status", "EVALUATED"));
+                sets.add(Updates.set("stars", stars));
+            }
+            if (store.updateIfVersion(id, d.get("version", Number.class).longValue(), Updates.combine(sets)) != null) {
+                return;
+            }
+        }
+        throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "The dossier is being changed concurrently; try again");
+    }
+
+    void linkAssessment(String dossierId, String assessmentId) {
+        store.addAssessment(dossierId, assessmentId);
+    }
+
+    Document require(String id) {
+        Document d = store.find(id);
+        if (d == null) {
+            throw ApiException.notFound("Dossier", id);
+        }
+        return d;
+    }
+
+    private static Bson sort(String sort) {
+        String[] parts = sort == null ? new String[] {"createdAt", "desc"} : sort.split(",", -1);
+        String field = SORT_FIELDS.get(parts[0].trim());
+        String direction = parts.length > 1 ? parts[1].trim().toLowerCase() : "asc";
+        if (field == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
+            throw ApiException.invalidField("sort", "use field,direction with field one of " + SORT_FIELDS.keySet()
+                    + " and direction asc or desc");
+        }
+        return direction.equals("asc") ? Sorts.ascending(field) : Sorts.descending(field);
+    }
+
+    /** The stored form of what the client may set, checked against the catalogue. */
+    private Document content(DossierInput input, Document current) {
+        LocalDate registeredOn = input.getRegisteredOn() != null ? input.getRegisteredOn()
+                : current != null && current.getString("registeredOn") != null ? LocalDate.parse(current.getString("registeredOn"))
+                : LocalDate.now(VIETNAM);
+        if (input.getLocation() != null && input.getLocation().getDistrictCode() != null
+                && !registeredOn.isBefore(DISTRICTS_ABOLISHED)) {
+            throw ApiException.invalidField("location.districtCode",
+                    "districts were abolished on 2025-07-01; only dossiers registered before may have one");
+        }
+        EditionInfo edition;
+        if (input.getEdition() == null || input.getEdition().isBlank()) {
+            edition = catalogue.inForceOn(registeredOn).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "NO_EDITION_IN_FORCE", "No criteria edition is in force on " + registeredOn));
+        } else {
+            edition = catalogue.edition(input.getEdition())
+                    .orElseThrow(() -> ApiException.invalidField("edition", "unknown edition"));
+        }
+        SheetInfo sheet = catalogue.sheet(edition.id(), input.getSheet())
+                .orElseThrow(() -> ApiException.invalidField("sheet", "unknown sheet in edition " + edition.id()));
+        Document d = new Document();
+        d.put("product", map(input.getProduct()));
+        d.put("producer", map(input.getProducer()));
+        d.put("location", map(input.getLocation()));
+        d.put("registeredOn", registeredOn.toString());
+        d.put("edition", edition.id());
+        d.put("sheet", sheet.id());
+        d.put("group", sheet.group());
+        if (input.getFacts() != null) d.put("facts", map(input.getFacts()));
+        d.values().removeIf(v -> v == null);
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Document map(Object model) {
+        return model == null ? null : document(json.convertValue(model, Map.class));
+    }
+
+    private DeclaredFacts facts(Document d) {
+        Document f = d.get("facts", Document.class);
+        return f == null ? null : json.convertValue(plainMap(f), DeclaredFacts.class);
+    }
+
+    private Dossier view(Document d) {
+        Map<String, Object> m = new LinkedHashMap<>(plainMap(d));
+        m.put("id", m.remove("_id"));
+        m.remove("assessmentIds");
+        m.remove("evaluationCount");
+        return json.convertValue(m, Dossier.class);
+    }
+
+    private static long count(Document d, String field) {
+        Number n = d.get(field, Number.class);
+        return n == null ? 0 : n.longValue();
+    }
+
+}

@@ -1,0 +1,102 @@
+package vn.ocop.service.evaluation;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ocop.api.model.EvaluationRecord;
+import vn.ocop.service.platform.storage.Bson;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * The evaluations collection: insert-only. Each record has a per-dossier sequence; the unique index
+ * {dossierId, sequence} means two writers cannot both take the same number (the future hash chain relies on it).
+ */
+@Component
+class EvaluationRecords {
+    static final String COLLECTION = "evaluations";
+    private final MongoCollection<Document> records;
+    private final JsonMapper json;
+
+    EvaluationRecords(MongoTemplate mongo, JsonMapper json) {
+        this.records = mongo.getCollection(COLLECTION);
+        this.json = json;
+        records.createIndex(Indexes.ascending("dossierId", "sequence"),
+                new IndexOptions().unique(true).name("dossier_sequence"));
+    }
+
+    /** Inserts the record; false when its (dossierId, sequence) is taken. */
+    boolean insert(Document record) {
+        try {
+            records.insertOne(record);
+            return true;
+        } catch (MongoException e) {
+            if (Bson.isDuplicateKey(e)) return false;
+            throw e;
+        }
+    }
+
+    EvaluationRecord find(String id) {
+        Document d = records.find(eq("_id", id)).first();
+        return d == null ? null : view(d);
+    }
+
+    /** Records 1..upTo of a dossier, by sequence; the query's keys are exactly the unique index's keys. */
+    List<EvaluationRecord> forDossier(String dossierId, long upTo) {
+        if (upTo < 1) return List.of();
+        List<Long> sequences = LongStream.rangeClosed(1, upTo).boxed().toList();
+        List<Document> docs = records.find(and(eq("dossierId", dossierId), in("sequence", sequences))).into(new ArrayList<>());
+        docs.sort(Comparator.comparingLong(d -> d.get("sequence", Number.class).longValue()));
+        return docs.stream().map(this::view).toList();
+    }
+
+    /** The stored form: API models as documents; selections as [{code, option}] since codes contain dots. */
+    @SuppressWarnings("unchecked")
+    Document document(Map<String, Object> record) {
+        Map<String, Object> copy = new LinkedHashMap<>(record);
+        List<Map<String, Object>> assessments = (List<Map<String, Object>>) copy.get("assessments");
+        if (assessments != null) {
+            List<Map<String, Object>> stored = new ArrayList<>();
+            for (Map<String, Object> a : assessments) {
+                Map<String, Object> s = new LinkedHashMap<>(a);
+                List<Map<String, Object>> selections = new ArrayList<>();
+                ((Map<String, Object>) a.getOrDefault("selections", Map.of()))
+                        .forEach((code, option) -> selections.add(Map.of("code", code, "option", option)));
+                s.put("selections", selections);
+                stored.add(s);
+            }
+            copy.put("assessments", stored);
+        }
+        return Bson.document(copy);
+    }
+
+    @SuppressWarnings("unchecked")
+    private EvaluationRecord view(Document d) {
+        Map<String, Object> m = new LinkedHashMap<>(Bson.plainMap(d));
+        m.put("id", m.remove("_id"));
+        List<Map<String, Object>> assessments = (List<Map<String, Object>>) m.get("assessments");
+        if (assessments != null) {
+            for (Map<String, Object> a : assessments) {
+                Map<String, Object> selections = new LinkedHashMap<>();
+                for (Map<String, Object> s : (List<Map<String, Object>>) a.getOrDefault("selections", List.of())) {
+                    selections.put((String) s.get("code"), s.get("option"));
+                }
+                a.put("selections", selections);
+            }
+        }
+        return json.convertValue(m, EvaluationRecord.class);
+    }
+}

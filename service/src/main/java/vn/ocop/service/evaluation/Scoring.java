@@ -1,0 +1,44 @@
+package vn.ocop.service.evaluation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Service;
+import vn.ocop.rules.api.EvaluationRequest;
+import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.api.Finding;
+import vn.ocop.rules.api.RulesEngine;
+import vn.ocop.service.catalogue.Catalogue;
+
+/** Runs the rules engine and records the metrics: timer ocop.evaluations, counters ocop.stars.awarded and ocop.findings. */
+@Service
+class Scoring {
+    private final RulesEngine engine;
+    private final Catalogue catalogue;
+    private final MeterRegistry registry;
+
+    Scoring(RulesEngine engine, Catalogue catalogue, MeterRegistry registry) {
+        this.engine = engine;
+        this.catalogue = catalogue;
+        this.registry = registry;
+    }
+
+    EvaluationResult score(EvaluationRequest request) {
+        long start = System.nanoTime();
+        EvaluationResult result = engine.evaluate(request);
+        // tag values come from the catalogue, never from the request, so their number stays bounded
+        boolean known = catalogue.edition(result.edition()).isPresent();
+        String edition = known ? result.edition() : "unknown";
+        String group = known ? catalogue.groupOf(result.edition(), result.sheet()) : "unknown";
+        Timer.builder("ocop.evaluations").description("Rules engine evaluations")
+                .tag("edition", edition).tag("group", group).tag("outcome", result.status().name())
+                .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        if (result.stars() != null) {
+            registry.counter("ocop.stars.awarded", "stars", String.valueOf(result.stars())).increment();
+        }
+        for (Finding f : result.findings()) {
+            registry.counter("ocop.findings", "code", f.code()).increment();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Infrastructure every feature uses: storage (MongoDB or the embedded store), security, web (errors, limits).
+ * An open module: features may use its sub-packages.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package vn.ocop.service.platform;

@@ -1,0 +1,108 @@
+package vn.ocop.service.platform.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import vn.ocop.service.platform.web.ProblemWriter;
+
+import static vn.ocop.service.platform.security.Roles.ADMIN;
+import static vn.ocop.service.platform.security.Roles.AUDITOR;
+import static vn.ocop.service.platform.security.Roles.COUNCIL;
+import static vn.ocop.service.platform.security.Roles.INTEGRATION;
+import static vn.ocop.service.platform.security.Roles.POLICY_OFFICER;
+
+/**
+ * Everything but health, the API document and Swagger UI needs authentication: HTTP Basic for local users from
+ * configuration, and JWT bearer tokens when {@code ocop.security.jwt.issuer-uri} or {@code jwk-set-uri} is set.
+ * 401 and 403 are problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties props, ProblemWriter problems) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (req, res, e) -> {
+            res.setHeader("WWW-Authenticate", props.jwt().enabled() ? "Basic realm=\"ocop\", Bearer" : "Basic realm=\"ocop\"");
+            problems.write(req, res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required");
+        };
+        AccessDeniedHandler denied = (req, res, e) ->
+                problems.write(req, res, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this");
+        String[] everyone = {INTEGRATION, COUNCIL, POLICY_OFFICER, AUDITOR, ADMIN};
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/v3/api-docs.yaml", "/openapi/openapi.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluate").hasAnyRole(INTEGRATION, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/*/assessments", "/api/v1/dossiers/*/evaluations")
+                        .hasAnyRole(COUNCIL, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dossiers").hasAnyRole(INTEGRATION, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/dossiers/*").hasAnyRole(INTEGRATION, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(everyone)
+                        .anyRequest().hasRole(ADMIN))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        if (props.jwt().enabled()) {
+            http.oauth2ResourceServer(o -> o
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(denied)
+                    .jwt(j -> j.decoder(jwtDecoder(props.jwt())).jwtAuthenticationConverter(roles(props.jwt().rolesClaim()))));
+        }
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService localUsers(SecurityProperties props) {
+        List<UserDetails> users = props.users().stream()
+                .map(u -> User.withUsername(u.name()).password(u.passwordHash())
+                        .roles(u.roles().toArray(String[]::new)).build())
+                .toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new CachingPasswordEncoder();
+    }
+
+    private static JwtDecoder jwtDecoder(SecurityProperties.Jwt jwt) {
+        if (jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()) {
+            return NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        }
+        return new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(jwt.issuerUri()));
+    }
+
+    private static JwtAuthenticationConverter roles(String claim) {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(claim);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            Collection<GrantedAuthority> granted = authorities.convert(jwt);
+            return granted;
+        });
+        return converter;
+    }
+}

@@ -1,0 +1,65 @@
+package vn.ocop.service.platform.storage;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Without {@code spring.mongodb.uri} (or the older {@code spring.data.mongodb.uri}), starts mongo-java-server
+ * with its H2 backend in-process on a random loopback port, data in {@code ocop.storage.embedded.path},
+ * and points Spring's MongoDB client at it. The same code then runs on the embedded store and on MongoDB.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedMongoConfiguration.NoMongoUri.class)
+class EmbeddedMongoConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(@Value("${ocop.storage.embedded.path:./data/ocop.mv}") String path,
+                                    @Value("${ocop.storage.embedded.fsync:false}") boolean fsync) {
+        Path file = Path.of(path).toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + file.getParent(), e);
+        }
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MongoServer server = new MongoServer(new DurableH2Backend(store, fsync).version(ServerVersion.MONGO_5_0));
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded MongoDB-compatible store on {} with data in {}", address, file);
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server,
+                                                          @Value("${spring.mongodb.database:ocop}") String database) {
+        InetSocketAddress address = server.getLocalAddress();
+        ConnectionString cs = new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/" + database);
+        return () -> cs;
+    }
+
+    static class NoMongoUri implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var env = context.getEnvironment();
+            return !env.containsProperty("spring.mongodb.uri") && !env.containsProperty("spring.data.mongodb.uri");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package vn.ocop.service.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import vn.ocop.api.model.Problem;
+
+/** Every error a client can cause becomes application/problem+json with a stable code; never a stack trace. */
+@RestControllerAdvice
+class ProblemHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Problem> api(ApiException e, HttpServletRequest req) {
+        return respond(e.status(), e.code(), e.getMessage(), req, e.errors());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Problem> invalidBody(MethodArgumentNotValidException e, HttpServletRequest req) {
+        List<ApiException.FieldProblem> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new ApiException.FieldProblem(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new ApiException.FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+        return validation(errors, req);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Problem> invalidParameters(HandlerMethodValidationException e, HttpServletRequest req) {
+        List<ApiException.FieldProblem> errors = new ArrayList<>();
+        for (ParameterValidationResult r : e.getParameterValidationResults()) {
+            String name = r.getMethodParameter().getParameterName();
+            r.getResolvableErrors().forEach(err -> errors.add(new ApiException.FieldProblem(
+                    name == null ? "parameter" : name, err.getDefaultMessage())));
+        }
+        return validation(errors, req);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Problem> constraintViolation(ConstraintViolationException e, HttpServletRequest req) {
+        List<ApiException.FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> new ApiException.FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        return validation(errors, req);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
+        return validation(List.of(new ApiException.FieldProblem(e.getName(), "has an invalid value")), req);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest req) {
+        return validation(List.of(new ApiException.FieldProblem(e.getParameterName(), "is required")), req);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<Problem> missingHeader(MissingRequestHeaderException e, HttpServletRequest req) {
+        return validation(List.of(new ApiException.FieldProblem(e.getHeaderName(), "header is required")), req);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return respond(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", t.getMessage(), req, List.of());
+            }
+            if (t instanceof UnrecognizedPropertyException u) {
+                return validation(List.of(new ApiException.FieldProblem(path(u), "is not a known field")), req);
+            }
+            if (t instanceof DatabindException d && !d.getPath().isEmpty()) {
+                // well-formed JSON with a wrong value for a field: a wrong type, an unknown enum value, a bad date
+                return validation(List.of(new ApiException.FieldProblem(path(d), "has an invalid value")), req);
+            }
+        }
+        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not valid JSON", req, List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Problem> unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send application/json", req, List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req) {
+        return respond(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Accept application/json", req, List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Problem> method(HttpRequestMethodNotSupportedException e, HttpServletRequest req) {
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage(), req, List.of());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Problem> noResource(NoResourceFoundException e, HttpServletRequest req) {
+        return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", req, List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest req) {
+        if (e instanceof ErrorResponse er) {
+            // any other Spring MVC client error (status chosen by Spring)
+            HttpStatus status = HttpStatus.resolve(er.getStatusCode().value());
+            if (status != null && status.is4xxClientError()) {
+                return respond(status, status.name(), status.getReasonPhrase(), req, List.of());
+            }
+        }
+        log.error("Unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "An unexpected error occurred", req, List.of());
+    }
+
+    private ResponseEntity<Problem> validation(List<ApiException.FieldProblem> errors, HttpServletRequest req) {
+        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields", req, errors);
+    }
+
+    private static ResponseEntity<Problem> respond(HttpStatus status, String code, String detail, HttpServletRequest req,
+                                                   List<ApiException.FieldProblem> errors) {
+        return ResponseEntity.status(status).contentType(ProblemWriter.PROBLEM_JSON)
+                .body(ProblemWriter.problem(status, code, detail, req.getRequestURI(), errors));
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        e.getPath().forEach(ref -> {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) sb.append('.');
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        });
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
