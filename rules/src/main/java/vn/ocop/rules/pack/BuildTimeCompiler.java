@@ -7,16 +7,36 @@ import java.nio.file.Path;
 
 /**
  * Run by the build (exec-maven-plugin, phase process-classes): compiles every built-in edition and writes
- * {@code compiled/<edition>/<group>.kjar}, {@code groups.txt} and {@code pack.sha256} under the given
+ * {@code compiled/<edition>/<group>.kjar}, {@code groups.txt}, {@code pack.sha256} and {@code build.stamp} (pack + fact-model hash: unchanged editions are not recompiled) under the given
  * classes directory, so that start-up compiles no DRL. Fails the build on a compile error.
  */
 public final class BuildTimeCompiler {
     private BuildTimeCompiler() {}
 
+    /** Kjars hold code compiled against the fact model: a changed model class means recompiling even an unchanged pack. */
+    private static String modelHash(Path classes) throws IOException {
+        Path model = classes.resolve("vn/ocop/rules/model");
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        if (Files.isDirectory(model)) {
+            try (var list = Files.list(model)) {
+                for (Path p : list.toList()) files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        return new RulePack("model", files).sha256();
+    }
+
     public static void main(String[] args) throws IOException {
         Path classes = Path.of(args.length > 0 ? args[0] : "target/classes");
         for (String id : BuiltInPacks.editionIds()) {
             RulePack pack = BuiltInPacks.pack(id);
+            Path dir = classes.resolve("compiled").resolve(id);
+            Path shaFile = dir.resolve("pack.sha256");
+            Path stampFile = dir.resolve("build.stamp");
+            String stamp = pack.sha256() + " " + modelHash(classes);
+            if (Files.exists(shaFile) && Files.exists(stampFile) && Files.readString(stampFile).strip().equals(stamp)) {
+                System.out.println("[ocop-rules] " + id + " unchanged, kjars up to date");
+                continue;
+            }
             RulePackCompiler.Compilation compilation = new RulePackCompiler().compile(pack);
             if (!compilation.succeeded()) {
                 StringBuilder report = new StringBuilder("edition " + id + " does not compile:");
@@ -24,13 +44,13 @@ public final class BuildTimeCompiler {
                         .append(':').append(e.column()).append(' ').append(e.message()));
                 throw new IllegalStateException(report.toString());
             }
-            Path dir = classes.resolve("compiled").resolve(id);
             Files.createDirectories(dir);
             for (var kjar : compilation.kjars().entrySet()) {
                 Files.write(dir.resolve(kjar.getKey() + ".kjar"), kjar.getValue());
             }
             Files.writeString(dir.resolve("groups.txt"), String.join("\n", compilation.kjars().keySet()) + "\n", StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("pack.sha256"), pack.sha256() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(shaFile, pack.sha256() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(stampFile, stamp + "\n", StandardCharsets.UTF_8); // written last: marks the kjars complete
             System.out.println("[ocop-rules] compiled " + id + " " + compilation.kjars().keySet() + " sha256 " + pack.sha256());
         }
     }

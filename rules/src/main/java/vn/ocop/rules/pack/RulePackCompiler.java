@@ -115,7 +115,10 @@ public final class RulePackCompiler {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         if (!messages.isEmpty()) {
-            messages.forEach(m -> errors.add(new CompileError(packPath(packPaths, m.getPath()), m.getLine(), m.getColumn(), m.getText())));
+            messages.stream()
+                    .map(m -> new CompileError(packPath(packPaths, m.getPath()), Math.max(0, m.getLine()), Math.max(0, m.getColumn()), m.getText()))
+                    .filter(e -> !errors.contains(e)) // every group's kjar reports the edition-wide files again
+                    .forEach(errors::add);
             return null;
         }
         return ((InternalKieModule) builder.getKieModule()).getBytes();
