@@ -1,0 +1,225 @@
+package vn.ocop.rules.authoring;
+
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Turns a decision table (CSV or XLSX) into DRL with Drools' {@link SpreadsheetCompiler}, never throwing: every
+ * failure becomes a {@link RuleFileProblem}. The DRL it returns is still untrusted (a table's cells are rule code)
+ * and must go through {@link RuleSourceGuard} like any DRL file.
+ *
+ * <p>XLSX is a ZIP of XML parts that Apache POI parses. Before POI sees the bytes, this class reads the archive
+ * itself with {@link ZipInputStream}, bounding the entry count and the inflated size (a zip bomb), and refuses any
+ * part that declares a DTD or an entity ({@code <!DOCTYPE}, {@code <!ENTITY}: external entities / XXE and the
+ * "billion laughs"), and any XML part not in UTF-8 (so a UTF-16 or EBCDIC part cannot hide a DOCTYPE from the
+ * scan). POI 5's own hardened parsers (DOCTYPE disallowed) are the second layer. Note that Drools' ExcelParser
+ * sets POI's global {@code ZipSecureFile} minimum inflate ratio when it loads, which is one more reason for the
+ * size bounds here.
+ */
+public final class DecisionTableReader {
+
+    /** Most entries in an XLSX archive. */
+    public static final int MAX_XLSX_ENTRIES = 1_000;
+    /** Most bytes all XLSX entries may inflate to. */
+    public static final long MAX_XLSX_INFLATED_BYTES = 40L * 1024 * 1024;
+
+    private static final Pattern ROW = Pattern.compile("(?i)\\brow\\s*[:#]?\\s*(\\d+)");
+    private static final Pattern ENCODING = Pattern.compile("(?i)encoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
+    /**
+     * The DRL generated from one table, or the problems that prevented it.
+     *
+     * @param file     the table's path in the pack
+     * @param drl      generated DRL, or null when there are problems
+     * @param problems why the table was refused; empty when {@code drl} is present
+     */
+    public record Result(String file, String drl, List<RuleFileProblem> problems) {
+        public Result {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean ok() {
+            return drl != null && problems.isEmpty();
+        }
+    }
+
+    /** Reads a table by its extension: {@code .csv} or {@code .xlsx}. */
+    public Result read(String file, byte[] content) {
+        String ext = UploadLimits.extension(file == null ? "" : file);
+        return switch (ext) {
+            case ".csv" -> readCsv(file, content);
+            case ".xlsx" -> readXlsx(file, content);
+            default -> fail(file, 0, "TABLE_TYPE_NOT_ALLOWED",
+                    "decision tables must be .csv or .xlsx files, not '" + ext + "'");
+        };
+    }
+
+    /** CSV (UTF-8, optional BOM) → DRL. */
+    public Result readCsv(String file, byte[] content) {
+        if (content == null || content.length == 0) {
+            return fail(file, 0, "TABLE_EMPTY", "the decision table is empty");
+        }
+        int offset = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        return compile(file, new ByteArrayInputStream(content, offset, content.length - offset), InputType.CSV);
+    }
+
+    /** XLSX → DRL, after the archive scan described on the class. */
+    public Result readXlsx(String file, byte[] content) {
+        RuleFileProblem scan = scanXlsx(file, content);
+        if (scan != null) {
+            return new Result(file, null, List.of(scan));
+        }
+        return convertXlsx(file, content);
+    }
+
+    /** XLSX → DRL without this class's own archive scan (POI's protections only); package-private for tests. */
+    Result convertXlsx(String file, byte[] content) {
+        return compile(file, new ByteArrayInputStream(content), InputType.XLS);
+    }
+
+    private Result compile(String file, InputStream in, InputType type) {
+        String drl;
+        try {
+            drl = new SpreadsheetCompiler().compile(in, type);
+        } catch (RuntimeException | StackOverflowError e) {
+            return fail(file, rowOf(e), "TABLE_PARSE", "the decision table could not be read: " + messageOf(e));
+        }
+        if (drl == null || !drl.contains("rule ")) {
+            return fail(file, 0, "TABLE_NO_RULES", "the decision table produced no rules (is there a RuleSet and a"
+                    + " RuleTable row?)");
+        }
+        return new Result(file, drl, List.of());
+    }
+
+    /** Why an XLSX archive is refused before parsing, or null. */
+    static RuleFileProblem scanXlsx(String file, byte[] content) {
+        if (content == null || content.length < 4 || content[0] != 'P' || content[1] != 'K') {
+            return RuleFileProblem.ofFile(file, "XLSX_INVALID", "the file is not an .xlsx workbook (not a ZIP archive)");
+        }
+        int entries = 0;
+        long inflated = 0;
+        boolean contentTypes = false;
+        byte[] buffer = new byte[8192];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (++entries > MAX_XLSX_ENTRIES) {
+                    return RuleFileProblem.ofFile(file, "XLSX_TOO_LARGE", "the workbook has more than "
+                            + MAX_XLSX_ENTRIES + " parts");
+                }
+                String name = entry.getName();
+                contentTypes |= name.equals("[Content_Types].xml");
+                ByteArrayOutputStream part = new ByteArrayOutputStream();
+                int n;
+                while ((n = zip.read(buffer)) > 0) {
+                    inflated += n;
+                    if (inflated > MAX_XLSX_INFLATED_BYTES) {
+                        return RuleFileProblem.ofFile(file, "XLSX_TOO_LARGE", "the workbook unpacks to more than "
+                                + MAX_XLSX_INFLATED_BYTES + " bytes (a zip bomb?)");
+                    }
+                    part.write(buffer, 0, n);
+                }
+                String problem = xmlPartProblem(name, part.toByteArray());
+                if (problem != null) {
+                    return RuleFileProblem.ofFile(file, problem.startsWith("encoding") ? "XML_ENCODING_NOT_ALLOWED"
+                            : "XML_DTD_NOT_ALLOWED", "part '" + name + "' of the workbook " + problem);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return RuleFileProblem.ofFile(file, "XLSX_INVALID", "the workbook is not a valid ZIP archive: "
+                    + messageOf(e));
+        }
+        if (entries == 0 || !contentTypes) {
+            return RuleFileProblem.ofFile(file, "XLSX_INVALID", "the file is not an .xlsx workbook"
+                    + " ([Content_Types].xml is missing)");
+        }
+        return null;
+    }
+
+    /** Refuses DTDs and entity declarations (in any encoding: NUL bytes are ignored) and non-UTF-8 XML. */
+    private static String xmlPartProblem(String name, byte[] bytes) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean xml = lower.endsWith(".xml") || lower.endsWith(".rels") || lower.endsWith(".vml");
+        StringBuilder ascii = new StringBuilder(Math.min(bytes.length, 1 << 20));
+        for (byte b : bytes) {
+            if (b != 0) {
+                ascii.append((char) (b & 0xFF));
+            }
+        }
+        String s = ascii.toString().toLowerCase(Locale.ROOT);
+        if (s.contains("<!doctype") || s.contains("<!entity")) {
+            return "declares a DTD or an entity (<!DOCTYPE / <!ENTITY), which is not allowed (XXE)";
+        }
+        if (xml && bytes.length > 0) {
+            int i = 0;
+            if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+                i = 3;
+            }
+            while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+                i++;
+            }
+            if (i >= bytes.length || bytes[i] != '<') {
+                return "encoding is not UTF-8";
+            }
+            String head = new String(bytes, i, Math.min(200, bytes.length - i), StandardCharsets.ISO_8859_1);
+            if (head.startsWith("<?xml")) {
+                int end = head.indexOf("?>");
+                Matcher m = ENCODING.matcher(end > 0 ? head.substring(0, end) : head);
+                if (m.find() && !m.group(1).equalsIgnoreCase("UTF-8") && !m.group(1).equalsIgnoreCase("UTF8")) {
+                    return "encoding is '" + m.group(1) + "', not UTF-8";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int rowOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                Matcher m = ROW.matcher(t.getMessage());
+                if (m.find()) {
+                    try {
+                        return Integer.parseInt(m.group(1));
+                    } catch (NumberFormatException ignored) {
+                        return 0;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String messageOf(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 400; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                if (sb.length() > 0) {
+                    sb.append(": ");
+                }
+                sb.append(t.getMessage().replaceAll("\\s+", " ").trim());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return sb.length() == 0 ? e.getClass().getSimpleName() : sb.toString();
+    }
+
+    private static Result fail(String file, int line, String code, String message) {
+        return new Result(file, null, List.of(new RuleFileProblem(file, line, 0, code, message)));
+    }
+}
