@@ -37,6 +37,7 @@ public final class DecisionTableReader {
     public static final long MAX_XLSX_INFLATED_BYTES = 40L * 1024 * 1024;
 
     private static final Pattern ROW = Pattern.compile("(?i)\\brow\\s*[:#]?\\s*(\\d+)");
+    private static final Pattern RULE_VALUES = Pattern.compile("^\\s*// rule values at ([A-Z]{1,3})(\\d{1,7})");
     private static final Pattern ENCODING = Pattern.compile("(?i)encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
     /**
@@ -103,6 +104,42 @@ public final class DecisionTableReader {
                     + " RuleTable row?)");
         }
         return new Result(file, drl, List.of());
+    }
+
+    /**
+     * Moves problems found in a table's generated DRL (by {@link RuleSourceGuard} or the compiler) to the table:
+     * SpreadsheetCompiler writes {@code // rule values at A10} before each generated rule, so a problem inside a
+     * rule is reported at that row (and column A's index); problems in the generated header (package, imports)
+     * concern the table's settings rows and are reported without a line.
+     */
+    public static List<RuleFileProblem> toTablePositions(Result result, List<RuleFileProblem> drlProblems) {
+        String[] lines = result.drl() == null ? new String[0] : result.drl().split("\n", -1);
+        List<RuleFileProblem> mapped = new ArrayList<>();
+        for (RuleFileProblem p : drlProblems) {
+            int row = 0;
+            int column = 0;
+            String cell = null;
+            for (int i = Math.min(p.line(), lines.length) - 1; i >= 0; i--) {
+                Matcher m = RULE_VALUES.matcher(lines[i]);
+                if (m.find()) {
+                    cell = m.group(1) + m.group(2);
+                    row = Integer.parseInt(m.group(2));
+                    column = columnIndex(m.group(1));
+                    break;
+                }
+            }
+            String where = cell == null ? " (in the table's settings rows)" : " (in the rule generated from row " + row + ")";
+            mapped.add(new RuleFileProblem(result.file(), row, column, p.code(), p.message() + where));
+        }
+        return mapped;
+    }
+
+    private static int columnIndex(String letters) {
+        int n = 0;
+        for (char c : letters.toCharArray()) {
+            n = n * 26 + (c - 'A' + 1);
+        }
+        return n;
     }
 
     /** Why an XLSX archive is refused before parsing, or null. */

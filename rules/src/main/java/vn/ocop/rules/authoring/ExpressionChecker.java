@@ -57,7 +57,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,7 +118,6 @@ final class ExpressionChecker {
     private final Class<?> patternClass;
     private final Mode mode;
     private final Reporter reporter;
-    private final Set<String> forbiddenNamesSeen = new LinkedHashSet<>();
 
     ExpressionChecker(AllowList allow, Map<String, Class<?>> simpleClassNames, boolean modelWildcard,
                       Map<String, Class<?>> variables, Class<?> patternClass, Mode mode, Reporter reporter) {
@@ -343,14 +341,32 @@ final class ExpressionChecker {
         return forbiddenName(at, name);
     }
 
+    /** The whole dotted name a refused prefix belongs to, e.g. java.nio.file.Files for the prefix java.nio. */
+    private static String fullName(Node node, String prefix) {
+        String name = prefix;
+        Node n = node;
+        while (n.getParentNode().isPresent() && n.getParentNode().get() instanceof FieldAccessExpr parent
+                && parent.getScope() == n) {
+            name = name + "." + parent.getNameAsString();
+            n = parent;
+        }
+        return name;
+    }
+
     private T forbiddenName(Node at, String name) {
+        if (name.contains(".")) {
+            boolean reflection = name.startsWith("java.lang.reflect") || name.startsWith("java.lang.invoke")
+                    || name.equals("java.lang.Class") || name.equals("java.lang.ClassLoader");
+            reporter.report(at, reflection ? "REFLECTION_NOT_ALLOWED" : "NAME_NOT_ALLOWED", "'" + name
+                    + "' is outside the allow-list (the fact model " + allow.modelPackage() + ", Math, java.math, String)");
+            return T.BLOCKED;
+        }
         String code = name.equals("Class") || name.startsWith("java.lang.reflect") || name.equals("java.lang.Class")
                 ? "REFLECTION_NOT_ALLOWED" : "NAME_NOT_ALLOWED";
         String what = mode == Mode.CONSTRAINT ? "is not a field of the fact, a bound variable or an allowed class"
                 : "is not a bound fact, a local variable or an allowed class";
         reporter.report(at, code, "'" + name + "' " + what
                 + " (allowed: the fact model " + allow.modelPackage() + ", Math, java.math, String)");
-        forbiddenNamesSeen.add(name);
         return T.BLOCKED;
     }
 
@@ -387,7 +403,7 @@ final class ExpressionChecker {
                 if (allow.isPackagePrefix(qualified)) {
                     return new T(Kind.PACKAGE, null, qualified);
                 }
-                return forbiddenName(fa, qualified);
+                return forbiddenName(fa, fullName(fa, qualified));
             }
             case CLASS: {
                 Class<?> c = scope.cls();
@@ -637,7 +653,7 @@ final class ExpressionChecker {
                     reporter.report(d, "TYPE_NOT_ALLOWED", "'var' needs a value of an allowed type here");
                 }
             } else {
-                declared = allowedValueType(d.getType(), d);
+                declared = allowedValueType(d.getType(), d.getType());
             }
             locals.put(d.getNameAsString(), declared);
         }

@@ -11,6 +11,8 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AccumulateImportDescr;
 import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
@@ -87,6 +89,8 @@ public final class RuleSourceGuard {
     private static final Set<String> NAME_ATTRIBUTES = Set.of("agenda-group", "activation-group", "ruleflow-group",
             "date-effective", "date-expires");
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,9}");
+    /** A plain literal: a string without quotes or backslashes inside, a number, true or false. */
+    private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\\\\p{Cntrl}]*\"|[-+]?\\d+(\\.\\d+)?|true|false");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u+[0-9a-fA-F]{0,4}");
 
     private final AllowList allow;
@@ -288,9 +292,46 @@ public final class RuleSourceGuard {
 
         // ------------------------------------------------------------ rules
 
+        /**
+         * Rule metadata ({@code @name(value)}) becomes code in the compiled rule (MVEL-evaluated in the classic
+         * compiler, a Java expression in the executable model), so only plain literals are accepted.
+         */
+        void checkAnnotations(BaseDescr owner, java.util.Collection<AnnotationDescr> annotations) {
+            for (AnnotationDescr a : annotations) {
+                BaseDescr at = a.getLine() > 0 ? a : owner;
+                if (!AllowList.isJavaIdentifier(a.getName() == null ? "" : a.getName())) {
+                    add(at, "ANNOTATION_NOT_ALLOWED", "the annotation '@" + a.getName() + "' is not allowed");
+                    continue;
+                }
+                for (Object v : a.getValueMap().values()) {
+                    String value = v == null ? "" : v.toString().trim();
+                    if (!LITERAL.matcher(value).matches()) {
+                        add(at, "ANNOTATION_NOT_ALLOWED", "the value of '@" + a.getName() + "' must be a plain"
+                                + " literal (\"text\", a number, true or false), not " + abbreviate(value));
+                    }
+                }
+            }
+        }
+
+        /** Names that end up as literals in generated Java: no quotes, backslashes or control characters. */
+        void checkPlainText(BaseDescr at, String value, String what) {
+            if (value == null) {
+                return;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"' || c == '\\' || Character.isISOControl(c)) {
+                    add(at, "NAME_CHARACTERS_NOT_ALLOWED", "the " + what + " must not contain quotes, backslashes"
+                            + " or control characters");
+                    return;
+                }
+            }
+        }
+
         void checkAttribute(AttributeDescr a) {
             String name = a.getName() == null ? "" : a.getName().toLowerCase(Locale.ROOT);
             String value = a.getValue() == null ? "" : a.getValue().trim();
+            checkPlainText(a, unquote(value), "value of '" + name + "'");
             if (name.equals("dialect")) {
                 if (!unquote(value).equals("java")) {
                     add(a, "DIALECT_NOT_ALLOWED", "dialect '" + unquote(value) + "' is not allowed; rules use the"
@@ -310,8 +351,22 @@ public final class RuleSourceGuard {
         }
 
         void checkRule(RuleDescr r) {
+            checkPlainText(r, r.getName(), "rule name");
             r.getAttributes().values().forEach(this::checkAttribute);
+            checkAnnotations(r, r.getAnnotations());
             Map<String, Class<?>> scope = new LinkedHashMap<>();
+            if (r instanceof QueryDescr q) {
+                String[] names = q.getParameters();
+                String[] types = q.getParameterTypes();
+                for (int i = 0; names != null && i < names.length; i++) {
+                    String type = types != null && i < types.length && types[i] != null ? types[i].trim() : "Object";
+                    Class<?> c = resolveValueType(type);
+                    if (c == null) {
+                        add(q, "TYPE_NOT_ALLOWED", "the query parameter type '" + type + "' is not on the allow-list");
+                    }
+                    scope.put(names[i], c);
+                }
+            }
             if (r.getLhs() != null) {
                 checkConditional(r.getLhs(), scope);
             }
@@ -377,6 +432,10 @@ public final class RuleSourceGuard {
             if (p.getIdentifier() != null && !p.getIdentifier().isEmpty()) {
                 scope.put(p.getIdentifier(), type);
             }
+            for (AnnotationDescr a : p.getAnnotations()) {
+                add(a.getLine() > 0 ? a : p, "ANNOTATION_NOT_ALLOWED", "pattern annotations (@" + a.getName()
+                        + ") are not allowed");
+            }
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr ec) {
                     checkConstraint(ec, p, type, scope);
@@ -414,6 +473,27 @@ public final class RuleSourceGuard {
                 }
             }
             return c;
+        }
+
+        /** Primitive, boxed, String, java.math or fact model type by name, or null. */
+        Class<?> resolveValueType(String name) {
+            Class<?> c = switch (name) {
+                case "int" -> int.class;
+                case "long" -> long.class;
+                case "double" -> double.class;
+                case "boolean" -> boolean.class;
+                default -> null;
+            };
+            if (c != null) {
+                return c;
+            }
+            c = resolveModelType(name);
+            if (c != null) {
+                return c;
+            }
+            c = name.startsWith("java.lang.") ? AllowList.JAVA_LANG.get(name.substring(10))
+                    : name.contains(".") ? AllowList.JAVA_MATH.get(name) : simpleNames.get(name);
+            return c == null || c == Math.class || c == StrictMath.class ? null : c;
         }
 
         Class<?> resolveModelType(String name) {
@@ -595,6 +675,10 @@ public final class RuleSourceGuard {
             consequenceIndex = idx < 0 ? -1 : idx - Math.max(0, lead);
             return idx;
         }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? "'" + s.substring(0, 60) + "…'" : "'" + s + "'";
     }
 
     private static String unquote(String s) {
