@@ -142,20 +142,43 @@ public final class BoundedCompiler implements AutoCloseable {
 
     /**
      * Converts Drools build messages (KieBuilder / KieHelper results) into problems with file, line and column.
-     * Drools reports columns 0-based for some messages and not at all for others; they are passed through as 1-based
-     * when known.
+     * Errors in a rule file keep Drools' line (and column, as 1-based, when Drools gives one). The executable model
+     * reports type errors in consequences against the Java it generates ({@code src/main/java/…}); those lines
+     * mean nothing to an officer, so such problems carry no line and say so in the message (the rule's own text is
+     * in the message). The duplicate "Java source of … in error" dumps are dropped.
      *
      * @param fileOf maps Drools' resource path (e.g. {@code src/main/resources/x/y.drl}) to the pack's file path
      */
     public static List<RuleFileProblem> problemsOf(List<Message> messages, java.util.function.UnaryOperator<String> fileOf) {
         List<RuleFileProblem> problems = new ArrayList<>();
+        java.util.Map<String, String> actions = new java.util.HashMap<>();
+        for (Message m : messages) {
+            String t = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ");
+            int body = t.indexOf("throws java.lang.Exception {");
+            if (t.startsWith("Java source of") && body > 0) {
+                String code = t.substring(body + "throws java.lang.Exception {".length()).trim();
+                code = code.endsWith("} }") ? code.substring(0, code.length() - 3).trim() : code;
+                actions.put(m.getPath(), code.length() > 300 ? code.substring(0, 300) + "…" : code);
+            }
+        }
         for (Message m : messages) {
             if (m.getLevel() != Message.Level.ERROR) {
                 continue;
             }
-            String path = m.getPath() == null ? "" : fileOf.apply(m.getPath());
-            problems.add(new RuleFileProblem(path, m.getLine(), m.getColumn() > 0 ? m.getColumn() + 1 : 0,
-                    "COMPILE_ERROR", m.getText() == null ? "compile error" : m.getText().replaceAll("\\s+", " ").trim()));
+            String text = m.getText() == null ? "compile error" : m.getText().replaceAll("\\s+", " ").trim();
+            String path = m.getPath() == null ? "" : m.getPath();
+            boolean generated = path.endsWith(".java");
+            if (generated && text.startsWith("Java source of")) {
+                continue;
+            }
+            if (generated) {
+                problems.add(new RuleFileProblem("", 0, 0, "COMPILE_ERROR",
+                        "in the Java generated from a rule's actions: " + text
+                                + (actions.containsKey(m.getPath()) ? " (actions: " + actions.get(m.getPath()) + ")" : "")));
+            } else {
+                problems.add(new RuleFileProblem(fileOf.apply(path), m.getLine(),
+                        m.getColumn() > 0 ? m.getColumn() + 1 : 0, "COMPILE_ERROR", text));
+            }
         }
         return problems;
     }
