@@ -90,9 +90,10 @@ final class ExpressionChecker {
 
     /** Names of methods never callable, whatever the receiver: reflection, monitors, and a few CPU/memory bombs. */
     private static final Set<String> DENIED_METHODS = Set.of("getClass", "wait", "notify", "notifyAll", "finalize",
-            "clone", "repeat", "pow", "probablePrime", "nextProbablePrime", "isProbablePrime", "forName",
-            "getInteger", "getLong", "getBoolean", "describeConstable", "resolveConstantDesc");
-    private static final Set<String> REFLECTION_METHODS = Set.of("getClass", "forName");
+            "clone", "repeat", "format", "formatted", "indent", "pow", "probablePrime", "nextProbablePrime",
+            "isProbablePrime", "forName", "getInteger", "getLong", "getBoolean", "describeConstable",
+            "resolveConstantDesc", "getDeclaringClass");
+    private static final Set<String> REFLECTION_METHODS = Set.of("getClass", "forName", "getDeclaringClass");
     /** Instance methods callable on collections (results of collect, or collection-valued fact properties). */
     private static final Set<String> COLLECTION_METHODS = Set.of("size", "isEmpty", "contains", "containsKey",
             "containsValue", "get", "getOrDefault", "indexOf", "equals", "hashCode", "toString");
