@@ -105,11 +105,16 @@ final class ExpressionChecker {
     private static final Set<String> HELPER_CALLS = Set.of("insert", "insertLogical", "update", "delete", "retract");
     /** DRL operators allowed in constraints ({@code a matches "x"}, {@code a contains b}, …). */
     private static final Set<String> POINT_FREE_OPERATORS = Set.of("matches", "contains", "memberOf",
-            "soundslike", "str", "in", "excludes");
+            "soundslike", "str", "in", "excludes", "str[startsWith]", "str[endsWith]", "str[length]");
     private static final Set<Class<?>> BOXED = Set.of(Integer.class, Long.class, Double.class, Float.class,
             Short.class, Byte.class, Boolean.class, Character.class);
     private static final Set<Class<?>> MATH = Set.of(BigDecimal.class, BigInteger.class, MathContext.class,
             RoundingMode.class);
+
+    /** Largest scale, precision or shift a rule may ask java.math for. */
+    static final int MAX_SCALE = 64;
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile(
+            "[-+]?\\d{1,40}(\\.\\d{1,40})?");
 
     private final AllowList allow;
     private final Map<String, Class<?>> simpleClassNames;
@@ -509,8 +514,10 @@ final class ExpressionChecker {
             case PACKAGE:
                 return forbiddenName(mc, scope.name() + "." + name);
             case CLASS:
+                smallNumberArguments(mc, scope.cls(), name, args, argTypes);
                 return staticCall(mc, scope.cls(), name, args.size());
             case VALUE:
+                smallNumberArguments(mc, scope.cls(), name, args, argTypes);
                 return instanceCall(mc, scope.cls(), name, args.size());
             default:
                 return T.BLOCKED;
@@ -604,7 +611,8 @@ final class ExpressionChecker {
     // ---------------------------------------------------------------- new, assignment, declarations
 
     private T objectCreation(ObjectCreationExpr oc) {
-        oc.getArguments().forEach(this::check);
+        List<T> argTypes = new ArrayList<>();
+        oc.getArguments().forEach(a -> argTypes.add(check(a)));
         if (oc.getAnonymousClassBody().isPresent()) {
             reporter.report(oc, "NEW_NOT_ALLOWED", "anonymous classes are not allowed in rules");
             return T.BLOCKED;
@@ -620,7 +628,88 @@ final class ExpressionChecker {
                     + "' is not allowed; only fact model classes, BigDecimal, BigInteger and MathContext may be created");
             return T.BLOCKED;
         }
+        smallNumberArguments(oc, c, "<init>", oc.getArguments(), argTypes);
         return T.value(c);
+    }
+
+    /**
+     * BigDecimal/BigInteger/MathContext members whose int argument sizes the result (a scale, a precision, a shift):
+     * a rule could otherwise ask for a number with a billion digits and exhaust the server's memory. Those
+     * arguments must be int literals between -{@value #MAX_SCALE} and {@value #MAX_SCALE}; {@code new BigDecimal}
+     * from text takes only a plain decimal literal (no exponent such as "1e999999999").
+     */
+    private void smallNumberArguments(Node at, Class<?> c, String name, NodeList<Expression> args, List<T> types) {
+        List<Integer> sizeArgs = new ArrayList<>();
+        if (c == BigDecimal.class) {
+            switch (name) {
+                case "setScale", "movePointLeft", "movePointRight", "scaleByPowerOfTen" -> sizeArgs.add(0);
+                case "valueOf" -> { if (args.size() == 2) { sizeArgs.add(1); } }
+                case "divide" -> { if (args.size() == 3) { sizeArgs.add(1); } }
+                case "<init>" -> {
+                    for (int i = 1; i < args.size(); i++) {
+                        if (isInt(types.get(i))) {
+                            sizeArgs.add(i);
+                        }
+                    }
+                    if (!args.isEmpty() && !isNumber(types.get(0))) {
+                        boolean plain = args.get(0) instanceof StringLiteralExpr sl
+                                && PLAIN_DECIMAL.matcher(sl.getValue()).matches();
+                        if (!plain) {
+                            reporter.report(at, "ARGUMENT_NOT_ALLOWED", "new BigDecimal(…) takes a number or a plain"
+                                    + " decimal literal such as \"12.5\" (no exponent); use BigDecimal.valueOf(…) for"
+                                    + " values of facts");
+                        }
+                    }
+                }
+                default -> { }
+            }
+        } else if (c == BigInteger.class) {
+            switch (name) {
+                case "shiftLeft", "shiftRight", "setBit", "clearBit", "flipBit", "testBit" -> sizeArgs.add(0);
+                case "<init>" -> { if (!args.isEmpty() && isInt(types.get(0))) { sizeArgs.add(0); } }
+                default -> { }
+            }
+        } else if (c == MathContext.class && name.equals("<init>") && !args.isEmpty()) {
+            sizeArgs.add(0);
+        }
+        for (int index : sizeArgs) {
+            Integer value = index < args.size() ? intLiteral(args.get(index)) : null;
+            if (value == null || Math.abs(value) > MAX_SCALE) {
+                reporter.report(at, "ARGUMENT_NOT_ALLOWED", "'" + (name.equals("<init>") ? "new " + c.getSimpleName()
+                        : c.getSimpleName() + "." + name) + "' needs a whole-number literal between -" + MAX_SCALE
+                        + " and " + MAX_SCALE + " as its scale, precision or shift");
+            }
+        }
+    }
+
+    private static boolean isInt(T t) {
+        return t.kind() == Kind.VALUE && (t.cls() == int.class || t.cls() == Integer.class || t.cls() == short.class
+                || t.cls() == byte.class || t.cls() == char.class);
+    }
+
+    private static boolean isNumber(T t) {
+        Class<?> c = t.cls();
+        return t.kind() == Kind.VALUE && c != null && (c.isPrimitive() && c != boolean.class
+                || Number.class.isAssignableFrom(c));
+    }
+
+    private static Integer intLiteral(Expression e) {
+        if (e instanceof EnclosedExpr en) {
+            return intLiteral(en.getInner());
+        }
+        if (e instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.MINUS
+                || u.getOperator() == UnaryExpr.Operator.PLUS)) {
+            Integer v = intLiteral(u.getExpression());
+            return v == null ? null : u.getOperator() == UnaryExpr.Operator.MINUS ? -v : v;
+        }
+        if (e instanceof IntegerLiteralExpr i) {
+            try {
+                return i.asNumber().intValue();
+            } catch (NumberFormatException ex) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private T assign(AssignExpr a) {

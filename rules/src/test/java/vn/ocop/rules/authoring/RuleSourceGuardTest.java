@@ -196,6 +196,29 @@ class RuleSourceGuardTest {
     }
 
     @Test
+    void javaMathCannotBeAskedForABillionDigits() {
+        String s = "$s : Selection( )";
+        assertThat(codes(s, "String t = new java.math.BigDecimal(\"1e999999999\").toPlainString();"))
+                .containsExactly("ARGUMENT_NOT_ALLOWED");
+        assertThat(codes(s, "java.math.BigDecimal x = java.math.BigDecimal.ONE.setScale(999999999);"))
+                .containsExactly("ARGUMENT_NOT_ALLOWED");
+        assertThat(codes(s, "java.math.BigDecimal x = java.math.BigDecimal.valueOf(1, -999999999);"))
+                .containsExactly("ARGUMENT_NOT_ALLOWED");
+        assertThat(codes(s, "java.math.BigDecimal x = new java.math.BigDecimal($s.getMember());"))
+                .containsExactly("ARGUMENT_NOT_ALLOWED");
+        assertThat(codes(s, "java.math.MathContext m = new java.math.MathContext(999999999);"))
+                .containsExactly("ARGUMENT_NOT_ALLOWED");
+        assertThat(codes(s, "java.math.BigInteger b = java.math.BigInteger.ONE.shiftLeft(2000000000);"))
+                .containsExactly("ARGUMENT_NOT_ALLOWED");
+        assertThat(codes(s, "java.math.BigInteger b = java.math.BigInteger.TEN.pow(999999999);"))
+                .containsExactly("METHOD_NOT_ALLOWED");
+        // rounding as officers write it stays allowed
+        assertThat(codes(s, "java.math.BigDecimal x = java.math.BigDecimal.valueOf($s.getOption())"
+                + ".divide(java.math.BigDecimal.TEN, 2, java.math.RoundingMode.HALF_UP).setScale(1, java.math.RoundingMode.HALF_UP);"))
+                .isEmpty();
+    }
+
+    @Test
     void whatPolicyOfficersNeedIsAllowed() {
         String s = "$s : Selection( criterion == \"A1.1\", $o : option )";
         assertThat(inspectRule(s, "$s.award(Math.min($o, 3), drools.getRule().getName());")).isEmpty();
@@ -207,6 +230,7 @@ class RuleSourceGuardTest {
                 "modify($s) { award(1, \"x\") }")).isEmpty();
         assertThat(inspectRule("$n : Number( doubleValue > 10.5 ) from accumulate( Selection( $p : option ), average( $p ) )",
                 "int n = $n.intValue();")).isEmpty();
+        assertThat(inspectRule("$s : Selection( criterion str[startsWith] \"A\" )", "$s.award(1, \"x\");")).isEmpty();
         assertThat(inspectRule("not( Selection( criterion == \"A1.1\" ) )\n    exists( Selection( option > 1 ) )",
                 "int n = 1;")).isEmpty();
     }
