@@ -196,6 +196,16 @@ class RuleSourceGuardTest {
     }
 
     @Test
+    void positionsStayRightWhenDroolsRewritesAModifyBlock() {
+        String drl = "package vn.ocop.editions.t;\nimport vn.ocop.rules.model.Selection;\nrule \"r\"\nwhen\n"
+                + "    $s : Selection( )\nthen\n    $s.award(1, \"x\");\n    modify($s) {\n"
+                + "        award(1, System.getenv(\"SECRET\"))\n    }\n    while (true) { }\nend\n";
+        assertThat(guard.inspect("m.drl", drl))
+                .extracting(RuleFileProblem::line, RuleFileProblem::column, RuleFileProblem::code)
+                .containsExactly(tuple(9, 18, "NAME_NOT_ALLOWED"), tuple(11, 5, "LOOP_NOT_ALLOWED"));
+    }
+
+    @Test
     void javaMathCannotBeAskedForABillionDigits() {
         String s = "$s : Selection( )";
         assertThat(codes(s, "String t = new java.math.BigDecimal(\"1e999999999\").toPlainString();"))
