@@ -25,6 +25,7 @@ import org.drools.drl.ast.descr.FromDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.FunctionImportDescr;
 import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.GroupByDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
@@ -412,8 +413,16 @@ public final class RuleSourceGuard {
             } else if (source instanceof CollectDescr) {
                 role = PatternRole.COLLECT_RESULT;
             }
-            Class<?> type = patternType(p, role);
-            if (source instanceof AccumulateDescr acc) {
+            boolean accumulateElement = role == PatternRole.ACCUMULATE_RESULT && "Object".equals(p.getObjectType())
+                    && (p.getIdentifier() == null || p.getIdentifier().isEmpty()) && p.getDescrs().isEmpty();
+            Class<?> type = accumulateElement ? Object.class : patternType(p, role);
+            if (!p.getBehaviors().isEmpty()) {
+                add(p, "CONDITION_NOT_ALLOWED", "sliding windows ('over window:…') are not allowed");
+            }
+            if (source instanceof GroupByDescr) {
+                add(source.getLine() > 0 ? source : p, "SOURCE_NOT_ALLOWED", "'groupby' is not allowed; use"
+                        + " accumulate with sum, count, min, max or average");
+            } else if (source instanceof AccumulateDescr acc) {
                 checkAccumulate(acc, scope);
             } else if (source instanceof CollectDescr col) {
                 PatternDescr input = col.getInputPattern();

@@ -191,6 +191,9 @@ class RuleSourceGuardTest {
         assertThat(codes("$s : Selection( )\n    $f : java.io.File( ) from new java.io.File(\"/\").listFiles()",
                 "$s.award(1, \"x\");")).contains("PATTERN_TYPE_NOT_ALLOWED", "NEW_NOT_ALLOWED");
         assertThat(codes("$t : Object( )", "$s.award(1, \"x\");")).contains("PATTERN_TYPE_NOT_ALLOWED");
+        assertThat(codes("groupby( $g : Selection( $p : option ); $g.getClass() ; $t : sum( $p ) )", "int i = 0;"))
+                .contains("SOURCE_NOT_ALLOWED");
+        assertThat(codes("$g : Selection() over window:length(10)", "int i = 0;")).contains("CONDITION_NOT_ALLOWED");
         assertThat(codes("$s : Selection( ) from accumulate( Selection( ), init( int x = 0; ), action( x++; ),"
                 + " result( x ) )", "int i = 0;")).contains("ACCUMULATE_NOT_ALLOWED");
     }
@@ -241,6 +244,8 @@ class RuleSourceGuardTest {
         assertThat(inspectRule("$n : Number( doubleValue > 10.5 ) from accumulate( Selection( $p : option ), average( $p ) )",
                 "int n = $n.intValue();")).isEmpty();
         assertThat(inspectRule("$s : Selection( criterion str[startsWith] \"A\" )", "$s.award(1, \"x\");")).isEmpty();
+        assertThat(inspectRule("accumulate( Selection( $p : option ); $t : sum( $p ), $c : count() )",
+                "int n = $t.intValue() + $c.intValue();")).isEmpty();
         assertThat(inspectRule("not( Selection( criterion == \"A1.1\" ) )\n    exists( Selection( option > 1 ) )",
                 "int n = 1;")).isEmpty();
     }
