@@ -4,7 +4,6 @@ import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -160,7 +159,7 @@ public final class DecisionTableReader {
                 }
                 String name = entry.getName();
                 contentTypes |= name.equals("[Content_Types].xml");
-                ByteArrayOutputStream part = new ByteArrayOutputStream();
+                DtdScanner scanner = new DtdScanner();
                 int n;
                 while ((n = zip.read(buffer)) > 0) {
                     inflated += n;
@@ -168,12 +167,13 @@ public final class DecisionTableReader {
                         return RuleFileProblem.ofFile(file, "XLSX_TOO_LARGE", "the workbook unpacks to more than "
                                 + MAX_XLSX_INFLATED_BYTES + " bytes (a zip bomb?)");
                     }
-                    part.write(buffer, 0, n);
+                    scanner.feed(buffer, n);
                 }
-                String problem = xmlPartProblem(name, part.toByteArray());
+                String problem = scanner.found ? "declares a DTD or an entity (<!DOCTYPE / <!ENTITY), which is not"
+                        + " allowed (XXE)" : encodingProblem(name, scanner.head());
                 if (problem != null) {
-                    return RuleFileProblem.ofFile(file, problem.startsWith("encoding") ? "XML_ENCODING_NOT_ALLOWED"
-                            : "XML_DTD_NOT_ALLOWED", "part '" + name + "' of the workbook " + problem);
+                    return RuleFileProblem.ofFile(file, scanner.found ? "XML_DTD_NOT_ALLOWED"
+                            : "XML_ENCODING_NOT_ALLOWED", "part '" + name + "' of the workbook " + problem);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -187,38 +187,78 @@ public final class DecisionTableReader {
         return null;
     }
 
-    /** Refuses DTDs and entity declarations (in any encoding: NUL bytes are ignored) and non-UTF-8 XML. */
-    private static String xmlPartProblem(String name, byte[] bytes) {
+    /**
+     * Streams a part looking for {@code <!DOCTYPE} or {@code <!ENTITY} in any letter case, ignoring NUL bytes (so
+     * UTF-16/32 text is caught too), without keeping the part in memory; keeps the first bytes for the encoding check.
+     */
+    private static final class DtdScanner {
+        private static final char[][] NEEDLES = {"<!doctype".toCharArray(), "<!entity".toCharArray()};
+        private final char[] window = new char[9];
+        private int filled;
+        private final byte[] head = new byte[256];
+        private int headLength;
+        boolean found;
+
+        void feed(byte[] bytes, int length) {
+            int copy = Math.min(length, head.length - headLength);
+            if (copy > 0) {
+                System.arraycopy(bytes, 0, head, headLength, copy);
+                headLength += copy;
+            }
+            for (int i = 0; i < length && !found; i++) {
+                if (bytes[i] == 0) {
+                    continue;
+                }
+                char c = Character.toLowerCase((char) (bytes[i] & 0xFF));
+                System.arraycopy(window, 1, window, 0, window.length - 1);
+                window[window.length - 1] = c;
+                filled = Math.min(window.length, filled + 1);
+                for (char[] needle : NEEDLES) {
+                    if (filled >= needle.length && endsWith(needle)) {
+                        found = true;
+                    }
+                }
+            }
+        }
+
+        private boolean endsWith(char[] needle) {
+            int offset = window.length - needle.length;
+            for (int k = 0; k < needle.length; k++) {
+                if (window[offset + k] != needle[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        byte[] head() {
+            return java.util.Arrays.copyOf(head, headLength);
+        }
+    }
+
+    /** XML parts (.xml, .rels, .vml) must be UTF-8: start with '<' (after an optional BOM) and declare no other encoding. */
+    private static String encodingProblem(String name, byte[] bytes) {
         String lower = name.toLowerCase(Locale.ROOT);
         boolean xml = lower.endsWith(".xml") || lower.endsWith(".rels") || lower.endsWith(".vml");
-        StringBuilder ascii = new StringBuilder(Math.min(bytes.length, 1 << 20));
-        for (byte b : bytes) {
-            if (b != 0) {
-                ascii.append((char) (b & 0xFF));
-            }
+        if (!xml || bytes.length == 0) {
+            return null;
         }
-        String s = ascii.toString().toLowerCase(Locale.ROOT);
-        if (s.contains("<!doctype") || s.contains("<!entity")) {
-            return "declares a DTD or an entity (<!DOCTYPE / <!ENTITY), which is not allowed (XXE)";
+        int i = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            i = 3;
         }
-        if (xml && bytes.length > 0) {
-            int i = 0;
-            if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-                i = 3;
-            }
-            while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
-                i++;
-            }
-            if (i >= bytes.length || bytes[i] != '<') {
-                return "encoding is not UTF-8";
-            }
-            String head = new String(bytes, i, Math.min(200, bytes.length - i), StandardCharsets.ISO_8859_1);
-            if (head.startsWith("<?xml")) {
-                int end = head.indexOf("?>");
-                Matcher m = ENCODING.matcher(end > 0 ? head.substring(0, end) : head);
-                if (m.find() && !m.group(1).equalsIgnoreCase("UTF-8") && !m.group(1).equalsIgnoreCase("UTF8")) {
-                    return "encoding is '" + m.group(1) + "', not UTF-8";
-                }
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+            i++;
+        }
+        if (i >= bytes.length || bytes[i] != '<') {
+            return "is not UTF-8 text";
+        }
+        String head = new String(bytes, i, Math.min(200, bytes.length - i), StandardCharsets.ISO_8859_1);
+        if (head.startsWith("<?xml")) {
+            int end = head.indexOf("?>");
+            Matcher m = ENCODING.matcher(end > 0 ? head.substring(0, end) : head);
+            if (m.find() && !m.group(1).equalsIgnoreCase("UTF-8") && !m.group(1).equalsIgnoreCase("UTF8")) {
+                return "declares the encoding '" + m.group(1) + "'; only UTF-8 is accepted";
             }
         }
         return null;
