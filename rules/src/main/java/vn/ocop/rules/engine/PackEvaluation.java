@@ -89,7 +89,7 @@ public final class PackEvaluation {
             for (int i = 0; i < scoring.size(); i++) {
                 MemberScore member = new MemberScore(Text.nfc(scoring.get(i).member()), i);
                 members.add(member);
-                scoring.get(i).selections().forEach((code, option) -> session.insert(new Selection(member, Text.nfc(code), option)));
+                scoring.get(i).selections().forEach((code, option) -> session.insert(new Selection(member, sheet.id(), Text.nfc(code), option)));
             }
             session.insert(dossier);
             session.getAgenda().getAgendaGroup(sheet.id()).setFocus();

@@ -11,13 +11,13 @@ final class SheetChecks {
     private SheetChecks() {}
 
     static void check(RulePack pack, EditionManifest manifest, List<CompileError> errors, List<String> warnings) {
-        if (manifest.sheets() == null || manifest.sheets().isEmpty()) {
-            errors.add(new CompileError(RulePack.MANIFEST, 0, 0, "edition.yaml không khai báo phiếu đánh giá nào (sheets)"));
-            return;
-        }
         if (manifest.extendsEdition() != null && pack.file(RulePack.PARENT_PREFIX + RulePack.MANIFEST).isEmpty()) {
             errors.add(new CompileError(RulePack.MANIFEST, 0, 0, "bộ tiêu chí mở rộng " + manifest.extendsEdition()
                     + " nhưng chưa được ghép với bộ tiêu chí gốc (RulePack.extend(parent))"));
+        }
+        if (manifest.sheets() == null || manifest.sheets().isEmpty()) {
+            errors.add(new CompileError(RulePack.MANIFEST, 0, 0, "edition.yaml không khai báo phiếu đánh giá nào (sheets)"));
+            return;
         }
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (EditionManifest.Sheet sheet : manifest.sheets()) {
