@@ -71,6 +71,31 @@ class EmbeddedStoreMeasurements {
         }
     }
 
+    /** File size of the embedded store while writing one document per commit. */
+    @Test
+    void fileGrowth() throws Exception {
+        Path file = Files.createTempDirectory("ocop-growth").resolve("g.mv");
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        store.setRetentionTime(Integer.getInteger("ocop.measure.retention", 45_000));
+        System.out.printf("%nretention time %d ms%n", store.getRetentionTime());
+        MongoServer server = new MongoServer(newDurable(store));
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> c = client.getDatabase("g").getCollection("c");
+            long start = System.nanoTime();
+            for (int i = 1; i <= 20_000; i++) {
+                c.insertOne(new Document("_id", "d" + i).append("payload", "x".repeat(2000)));
+                if (i % 2000 == 0) {
+                    System.out.printf("%6d writes: file %6.1f MB, fill rate %d%%, %.2f ms/write%n", i, Files.size(file) / 1e6,
+                            store.getFillRate(), (System.nanoTime() - start) / 1e6 / i);
+                }
+            }
+        } finally {
+            server.shutdown();
+        }
+        System.out.printf("after close: %.1f MB%n", Files.size(file) / 1e6);
+    }
+
     private static H2Backend newDurable(MVStore store) throws Exception {
         var c = Class.forName("vn.ocop.service.platform.storage.DurableH2Backend").getDeclaredConstructor(MVStore.class, boolean.class);
         c.setAccessible(true);
