@@ -314,6 +314,9 @@ abstract class ApiContractTests {
         assertProblem(http.get("/api/v1/dossiers/" + "x".repeat(100), "integration"), 400, "VALIDATION_FAILED");
         // refused by the security firewall before Spring MVC: still problem+json (via /error)
         assertProblem(http.get("/api/v1/dossiers/a;jsessionid=1", "integration"), 400, "BAD_REQUEST");
+        assertProblem(http.get("/error", "integration"), 404, "NOT_FOUND");
+        Response html = http.send("GET", "/api/v1/dossiers/" + id, "integration", null, null, "Accept", "text/html");
+        assertThat(html.status()).as(html.body()).isEqualTo(406);
 
         String big = dossierJson("x".repeat(1_100_000), "01", null);
         assertProblem(http.post("/api/v1/dossiers", "integration", big), 413, "PAYLOAD_TOO_LARGE");
