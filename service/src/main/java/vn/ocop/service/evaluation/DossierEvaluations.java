@@ -41,7 +41,7 @@ class DossierEvaluations {
     @SuppressWarnings("unchecked")
     EvaluationRecord evaluate(String dossierId, String user) {
         DossierSnapshot dossier = dossiers.snapshot(dossierId);
-        List<AssessmentInput> inputs = assessments.forDossier(dossierId).stream()
+        List<AssessmentInput> inputs = assessments.byIds(dossier.assessmentIds()).stream()
                 .map(a -> new AssessmentInput().member(a.getMember()).role(a.getRole() == null ? CouncilRole.MEMBER : a.getRole())
                         .selections(a.getSelections()))
                 .toList();
@@ -79,7 +79,7 @@ class DossierEvaluations {
         if (!stored) {
             throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Could not take an evaluation number; try again");
         }
-        dossiers.recordEvaluation(dossierId, sequence, record.getId(), result.status() == Status.VALID, result.stars());
+        dossiers.recordEvaluation(dossier, sequence, record.getId(), result.status() == Status.VALID, result.stars());
         return record;
     }
 
