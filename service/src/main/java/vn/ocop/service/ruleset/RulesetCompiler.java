@@ -26,7 +26,7 @@ import vn.ocop.rules.pack.RulePackCompiler;
  * cannot stall scoring. Nothing uploaded is compiled before the guard has passed it.
  */
 @Component
-class RulesetCompiler implements DisposableBean {
+class RulesetCompiler implements DisposableBean, AutoCloseable {
     static final String ENGINE = "engine/";
 
     /** The outcome; {@code pack} is set only when there are no problems. */
@@ -80,6 +80,11 @@ class RulesetCompiler implements DisposableBean {
 
     @Override
     public void destroy() {
+        worker.close();
+    }
+
+    @Override
+    public void close() {
         worker.close();
     }
 
