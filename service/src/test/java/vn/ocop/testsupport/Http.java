@@ -15,9 +15,16 @@ public final class Http {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Duration timeout;
 
     public Http(int port) {
+        this(port, Duration.ofSeconds(30));
+    }
+
+    /** For calls that compile rule packs (ruleset validation takes tens of seconds on a busy machine). */
+    public Http(int port, Duration timeout) {
         this.base = "http://127.0.0.1:" + port;
+        this.timeout = timeout;
     }
 
     public record Response(int status, String contentType, String etag, String location, String body) {
@@ -35,7 +42,7 @@ public final class Http {
     }
 
     public Response send(String method, String path, String user, String contentType, byte[] body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (user != null) b.header("Authorization", basic(user));
         if (contentType != null) b.header("Content-Type", contentType);
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);

@@ -56,8 +56,17 @@ public record ScenarioFile(String file, String name, EvaluationRequest request, 
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
+    /**
+     * A request from a scenario's {@code request} block or a stateless evaluate body (facts under {@code facts} or
+     * {@code dossier}); for the CLI's simulation input too.
+     */
     @SuppressWarnings("unchecked")
-    private static EvaluationRequest request(Map<String, Object> req) {
+    public static EvaluationRequest request(Map<String, Object> req) {
+        if (req.get("facts") == null && req.get("dossier") instanceof Map<?, ?> dossier) {
+            Map<String, Object> copy = new LinkedHashMap<>(req);
+            copy.put("facts", dossier);
+            req = copy;
+        }
         List<Assessment> assessments = new ArrayList<>();
         for (Object o : (List<Object>) req.getOrDefault("assessments", List.of())) {
             Map<String, Object> a = (Map<String, Object>) o;

@@ -41,18 +41,19 @@ public final class ScenarioRun {
     private ScenarioRun() {}
 
     /**
-     * Runs every scenario (its request's edition is replaced by the pack's edition, so a draft runs its edition's
-     * scenarios). A scenario that throws fails with the exception as its difference.
+     * Runs every scenario on the pack. A scenario that throws fails with the exception as its difference.
      */
     public static Report run(CompiledRulePack pack, List<ScenarioFile> scenarios) {
         Map<String, Set<String>> fired = new ConcurrentHashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (ScenarioFile s : scenarios) {
-            EvaluationRequest r = s.request();
-            EvaluationRequest request = new EvaluationRequest(pack.editionId(), r.group(), r.sheet(), r.facts(), r.assessments());
-            String group = pack.sheet(r.sheet()).map(SheetInfo::group).orElse("?");
+            EvaluationRequest request = s.request();
+            String group = pack.sheet(request.sheet()).map(SheetInfo::group).orElse("?");
             try {
-                EvaluationResult result = pack.evaluate(request, rule -> fired.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(rule));
+                // a scenario naming another edition (e.g. "unknown edition") is scored by an engine holding only this pack
+                EvaluationResult result = pack.editionId().equals(request.edition())
+                        ? pack.evaluate(request, rule -> fired.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(rule))
+                        : onlyThisPack(pack).evaluate(request);
                 List<String> diffs = differences(s.expect(), result);
                 outcomes.add(new Outcome(s.file(), s.name(), diffs.isEmpty(), diffs));
             } catch (RuntimeException e) {
@@ -66,6 +67,10 @@ public final class ScenarioRun {
             if (!missing.isEmpty()) unfired.put(group, List.copyOf(missing));
         });
         return new Report(List.copyOf(outcomes), unfired);
+    }
+
+    private static vn.ocop.rules.api.RulesEngine onlyThisPack(CompiledRulePack pack) {
+        return new vn.ocop.rules.engine.DroolsRulesEngine(List.of(pack));
     }
 
     /** What differs between the expect block and the result; empty when the scenario passes. */

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.ocop.rules.authoring.BoundedCompiler;
 import vn.ocop.rules.authoring.RuleFileProblem;
 import vn.ocop.rules.authoring.RulePackChecker;
+import vn.ocop.rules.pack.BuiltInPacks;
 import vn.ocop.rules.pack.CompileError;
 import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.EditionManifest;
@@ -25,7 +26,8 @@ import vn.ocop.rules.pack.RulePackCompiler;
  * cannot stall scoring. Nothing uploaded is compiled before the guard has passed it.
  */
 @Component
-class RulesetCompiler implements DisposableBean {
+class RulesetCompiler implements DisposableBean, AutoCloseable {
+    static final String ENGINE = "engine/";
 
     /** The outcome; {@code pack} is set only when there are no problems. */
     record Result(CompiledRulePack pack, List<RuleFileProblem> problems, List<String> warnings) {
@@ -48,9 +50,20 @@ class RulesetCompiler implements DisposableBean {
 
     /** Full validation: guard, structure, compile, load. Never throws for bad content. */
     Result compile(RulePack pack, String expectedEdition) {
-        RulePackChecker.Report report = checker.check(pack.files());
+        // engine/* are the platform's shared rules (a package uploads may not use): they must be the built-in ones
+        Map<String, byte[]> engine = BuiltInPacks.engineFiles();
+        Map<String, byte[]> uploaded = new java.util.TreeMap<>();
+        List<RuleFileProblem> problems = new ArrayList<>();
+        pack.files().forEach((path, bytes) -> {
+            if (!path.startsWith(ENGINE)) uploaded.put(path, bytes);
+            else if (!java.util.Arrays.equals(engine.get(path), bytes)) {
+                problems.add(RuleFileProblem.ofFile(path, "ENGINE_FILE_CHANGED", "engine/ holds the platform's shared rules; they cannot be changed by an upload"));
+            }
+        });
+        if (!problems.isEmpty()) return new Result(null, problems, List.of());
+        RulePackChecker.Report report = checker.check(uploaded);
         if (!report.ok()) return new Result(null, report.problems(), List.of());
-        List<RuleFileProblem> problems = new ArrayList<>(StructureChecks.check(pack, expectedEdition));
+        problems.addAll(StructureChecks.check(pack, expectedEdition));
         if (!problems.isEmpty()) return new Result(null, problems, List.of());
         BoundedCompiler.Outcome<RulePackCompiler.Compilation> compiled =
                 worker.compile(pack.editionId(), () -> new RulePackCompiler().compile(pack));
@@ -67,6 +80,11 @@ class RulesetCompiler implements DisposableBean {
 
     @Override
     public void destroy() {
+        worker.close();
+    }
+
+    @Override
+    public void close() {
         worker.close();
     }
 

@@ -71,6 +71,10 @@ class Rulesets {
                 throw ApiException.invalidField("binaryFiles." + p, "not base64");
             }
         });
+        if (uploaded.keySet().stream().anyMatch(p -> p.startsWith(RulesetCompiler.ENGINE) || p.startsWith(RulePack.PARENT_PREFIX))
+                || (deleted != null && deleted.stream().anyMatch(p -> p.startsWith(RulesetCompiler.ENGINE)))) {
+            throw ApiException.invalidField("files", "engine/ (the platform's shared rules) and parent/ cannot be uploaded");
+        }
         List<RuleFileProblem> refused = UploadLimits.defaults().check(uploaded);
         if (!refused.isEmpty()) throw problems(HttpStatus.UNPROCESSABLE_CONTENT, "UPLOAD_REFUSED", "The upload was refused", refused);
 
@@ -85,6 +89,9 @@ class Rulesets {
         if (parent != null) files.putAll(RulesetStore.docsToFiles(parent.getList("files", Document.class)));
         files.putAll(uploaded);
         if (deleted != null) deleted.forEach(files::remove);
+        // a draft is always built on the platform's current shared rules
+        files.keySet().removeIf(p -> p.startsWith(RulesetCompiler.ENGINE));
+        files.putAll(vn.ocop.rules.pack.BuiltInPacks.engineFiles());
         if (parent == null) {
             // a new edition; a provincial one names its parent edition in edition.yaml and is resolved against it
             if (!files.containsKey(RulePack.MANIFEST)) throw ApiException.invalidField("files", "a new edition needs edition.yaml");
@@ -230,7 +237,7 @@ class Rulesets {
         CompiledRulePack pack = registry.load(d);
         List<ScenarioFile> scenarios = new ArrayList<>();
         List<Map<String, Object>> unreadable = new ArrayList<>();
-        builtInScenarios(d.getString("edition"), scenarios, unreadable);
+        builtInScenarios(d.getString("edition"), pack.pack().files().keySet(), scenarios, unreadable);
         pack.pack().files().forEach((path, bytes) -> {
             if (path.startsWith("scenarios/") && (path.endsWith(".yaml") || path.endsWith(".yml"))) {
                 try {
@@ -261,17 +268,28 @@ class Rulesets {
         return report;
     }
 
-    /** Scenario files shipped with the service for an edition: classpath scenarios/&lt;edition&gt;/…/*.yaml. */
-    static void builtInScenarios(String edition, List<ScenarioFile> into, List<Map<String, Object>> unreadable) {
+    /**
+     * Scenario files shipped with the service for an edition (classpath scenarios/&lt;edition&gt;/&lt;group&gt;/*.yaml). A draft's
+     * own {@code scenarios/<group>/<file>.yaml} replaces the built-in one of the same group and file name (that is how a
+     * criteria change updates an expectation); other uploaded scenarios are added.
+     */
+    static void builtInScenarios(String edition, java.util.Set<String> overridden, List<ScenarioFile> into, List<Map<String, Object>> unreadable) {
         try {
-            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:scenarios/" + edition + "/**/*.yaml");
-            java.util.Arrays.sort(found, java.util.Comparator.comparing(r -> String.valueOf(r.getDescription())));
+            String root = "scenarios/" + edition + "/";
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + "**/*.yaml");
+            TreeMap<String, Resource> byPath = new TreeMap<>();
             for (Resource r : found) {
-                String name = "built-in:" + edition + "/" + r.getFilename();
-                try (var in = r.getInputStream()) {
+                String url = r.getURL().toString();
+                int at = url.lastIndexOf(root);
+                byPath.putIfAbsent(at < 0 ? String.valueOf(r.getFilename()) : url.substring(at + root.length()), r);
+            }
+            for (Map.Entry<String, Resource> e : byPath.entrySet()) {
+                if (overridden.contains("scenarios/" + e.getKey())) continue;
+                String name = "built-in:" + edition + "/" + e.getKey();
+                try (var in = e.getValue().getInputStream()) {
                     into.add(ScenarioFile.parse(name, in.readAllBytes()));
-                } catch (IllegalArgumentException e) {
-                    unreadable.add(outcome(name, name, false, List.of(e.getMessage())));
+                } catch (IllegalArgumentException ex) {
+                    unreadable.add(outcome(name, name, false, List.of(ex.getMessage())));
                 }
             }
         } catch (java.io.IOException e) {
