@@ -28,7 +28,7 @@ import static vn.ocop.service.platform.storage.Bson.plainMap;
 /**
  * Streams stored dossiers with what scores them now (declared facts and the council's current assessments), for
  * batch work such as ruleset simulations: one cursor over the dossiers (batches of 500, never all in memory) and
- * one query by _id for each dossier's assessments.
+ * one exact _id lookup per assessment (the embedded store answers {@code $in} with a scan).
  */
 @Service
 public class DossierScan {
@@ -72,7 +72,10 @@ public class DossierScan {
 
     private List<Assessment> assessments(List<String> ids) {
         Map<String, Assessment> byId = new LinkedHashMap<>();
-        for (Document a : assessments.find(Filters.in("_id", ids))) {
+        // one exact _id lookup each: the embedded store serves $in by scanning the collection
+        for (String aid : ids) {
+            Document a = assessments.find(new Document("_id", aid)).first();
+            if (a == null) continue;
             Map<String, Integer> selections = new LinkedHashMap<>();
             for (Document s : a.getList("selections", Document.class, List.of())) {
                 selections.put(s.getString("code"), ((Number) s.get("option")).intValue());
