@@ -1,7 +1,8 @@
 package vn.ocop.service.dossier;
 
 import vn.ocop.api.model.DeclaredFacts;
+import vn.ocop.api.model.Location;
 
-/** What scoring needs from a dossier, as stored now. */
+/** What scoring needs from a dossier, as stored now (location: for the evaluation record's snapshot). */
 public record DossierSnapshot(String id, long version, String edition, String sheet, String group,
-                              DeclaredFacts facts, long evaluationCount) {}
+                              DeclaredFacts facts, long evaluationCount, Location location) {}

@@ -1,6 +1,8 @@
 package vn.ocop.service.evaluation;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.CouncilRole;
+import vn.ocop.api.model.DeclaredFacts;
+import vn.ocop.api.model.Location;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.EvaluationResult;
 import vn.ocop.rules.api.EvaluationRequest;
@@ -24,13 +28,19 @@ import vn.ocop.service.platform.web.ApiException;
 /** Scores a stored dossier's assessments and keeps an immutable record of exactly what was scored. */
 @Service
 class DossierEvaluations {
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private final Dossiers dossiers;
     private final Assessments assessments;
     private final Scoring scoring;
     private final EvaluationRecords records;
     private final JsonMapper json;
+    private final EvaluationChain chain;
+    private final EngineVersion engineVersion;
 
-    DossierEvaluations(Dossiers dossiers, Assessments assessments, Scoring scoring, EvaluationRecords records, JsonMapper json) {
+    DossierEvaluations(Dossiers dossiers, Assessments assessments, Scoring scoring, EvaluationRecords records, JsonMapper json,
+                       EvaluationChain chain, EngineVersion engineVersion) {
+        this.chain = chain;
+        this.engineVersion = engineVersion;
         this.dossiers = dossiers;
         this.assessments = assessments;
         this.scoring = scoring;
@@ -38,7 +48,6 @@ class DossierEvaluations {
         this.json = json;
     }
 
-    @SuppressWarnings("unchecked")
     EvaluationRecord evaluate(String dossierId, String user) {
         DossierSnapshot dossier = dossiers.snapshot(dossierId);
         List<AssessmentInput> inputs = assessments.forDossier(dossierId).stream()
@@ -49,38 +58,65 @@ class DossierEvaluations {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "NO_ASSESSMENTS",
                     "The dossier has no assessments to score; add the council members' sheets first");
         }
-        vn.ocop.rules.api.EvaluationResult result = scoring.score(new EvaluationRequest(dossier.edition(), dossier.group(),
-                dossier.sheet(), ApiMapping.facts(dossier.facts()), ApiMapping.assessments(inputs)));
+        Stored stored = append(new Inputs(dossierId, dossier.edition(), dossier.group(), dossier.sheet(),
+                LocalDate.now(VIETNAM), dossier.location(), dossier.facts(), inputs), user);
+        dossiers.recordEvaluation(dossierId, stored.record().getSequence(), stored.record().getId(),
+                stored.result().status() == Status.VALID, stored.result().stars());
+        return stored.record();
+    }
+
+    /** What a record snapshots: the dossier's facts and location, edition, group, sheet, date, assessments as scored. */
+    record Inputs(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate, Location location,
+                  DeclaredFacts facts, List<AssessmentInput> assessments) {}
+
+    record Stored(EvaluationRecord record, vn.ocop.rules.api.EvaluationResult result) {}
+
+    /**
+     * Scores the inputs and appends the record to the dossier's chain: sequence = head + 1, previousHash = the head's
+     * hash, hash over the canonical form ({@link RecordHash}). The unique index {dossierId, sequence} refuses a second
+     * record with the same number, so two writers cannot fork the chain: the loser recovers the head and tries the next.
+     */
+    @SuppressWarnings("unchecked")
+    Stored append(Inputs in, String user) {
+        vn.ocop.rules.api.EvaluationResult result = scoring.score(new EvaluationRequest(in.edition(), in.group(),
+                in.sheet(), ApiMapping.facts(in.facts()), ApiMapping.assessments(in.assessments())));
         EvaluationResult view = ApiMapping.result(result);
         Date now = new Date();
         EvaluationRecord record = new EvaluationRecord()
                 .id(UUID.randomUUID().toString())
-                .dossierId(dossierId)
-                .edition(result.edition()).sheet(result.sheet())
+                .dossierId(in.dossierId())
+                .edition(result.edition()).sheet(result.sheet()).group(in.group())
+                .evaluationDate(in.evaluationDate()).location(in.location())
                 .rulesetVersion(result.rulesetVersion()).rulesetSha256(result.rulesetSha256())
-                .facts(dossier.facts()).assessments(inputs).result(view)
+                .engineVersion(engineVersion.get())
+                .facts(in.facts()).assessments(in.assessments()).result(view)
                 .requestedBy(user)
-                .requestedAt(OffsetDateTime.ofInstant(now.toInstant(), ZoneOffset.UTC))
-                .previousHash(null).hash(null);
-        // The next free sequence number: normally evaluationCount + 1; further if a record was stored by a request
-        // that stopped before it marked the dossier, or by a concurrent one.
-        long sequence = dossier.evaluationCount();
-        boolean stored = false;
-        for (int attempt = 0; attempt < 20 && !stored; attempt++) {
-            sequence++;
-            record.setSequence(sequence);
-            Map<String, Object> map = json.convertValue(record, Map.class);
-            map.remove("id");
-            Document doc = records.document(map);
-            doc.put("_id", record.getId());
-            doc.put("requestedAt", now);
-            stored = records.insert(doc);
+                .requestedAt(OffsetDateTime.ofInstant(now.toInstant(), ZoneOffset.UTC));
+        Map<String, Object> map = json.convertValue(record, Map.class);
+        map.remove("id");
+        map.remove("hash");
+        map.remove("previousHash");
+        map.remove("sequence");
+        Document base = records.document(map);
+        base.put("requestedAt", now);
+        EvaluationChain.Head head = chain.stored(in.dossierId());
+        for (int attempt = 0; attempt < 20; attempt++) {
+            long sequence = head.sequence() + 1;
+            Document doc = new Document("_id", record.getId());
+            doc.putAll(base);
+            doc.put("sequence", sequence);
+            doc.put("previousHash", head.hash());
+            String hash = RecordHash.hash(doc);
+            doc.put("hash", hash);
+            if (records.insert(doc)) {
+                chain.advance(in.dossierId(), new EvaluationChain.Head(sequence, hash));
+                record.sequence(sequence).previousHash(head.hash()).hash(hash);
+                return new Stored(record, result);
+            }
+            // taken: by a concurrent writer, or by one that stopped before it moved the head
+            head = chain.recover(in.dossierId(), head);
         }
-        if (!stored) {
-            throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Could not take an evaluation number; try again");
-        }
-        dossiers.recordEvaluation(dossierId, sequence, record.getId(), result.status() == Status.VALID, result.stars());
-        return record;
+        throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Could not take an evaluation number; try again");
     }
 
     List<EvaluationRecord> forDossier(String dossierId) {

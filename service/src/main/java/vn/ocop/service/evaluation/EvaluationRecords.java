@@ -23,7 +23,7 @@ import static com.mongodb.client.model.Filters.in;
 
 /**
  * The evaluations collection: insert-only. Each record has a per-dossier sequence; the unique index
- * {dossierId, sequence} means two writers cannot both take the same number (the future hash chain relies on it).
+ * {dossierId, sequence} means two writers cannot both take the same number, so the hash chain cannot fork.
  */
 @Component
 class EvaluationRecords {
@@ -50,8 +50,26 @@ class EvaluationRecords {
     }
 
     EvaluationRecord find(String id) {
-        Document d = records.find(eq("_id", id)).first();
+        Document d = findDocument(id);
         return d == null ? null : view(d);
+    }
+
+    Document findDocument(String id) {
+        return records.find(eq("_id", id)).first();
+    }
+
+    /** The record with exactly these unique-index keys, or null. */
+    Document findBySequence(String dossierId, long sequence) {
+        return records.find(and(eq("dossierId", dossierId), eq("sequence", sequence))).first();
+    }
+
+    /** Every record, streamed in the store's natural order (a scan: for batch replays only). */
+    void forEach(org.bson.conversions.Bson filter, int batchSize, java.util.function.Predicate<Document> consumer) {
+        try (var cursor = records.find(filter).batchSize(batchSize).iterator()) {
+            while (cursor.hasNext()) {
+                if (!consumer.test(cursor.next())) return;
+            }
+        }
     }
 
     /** Records 1..upTo of a dossier, by sequence; the query's keys are exactly the unique index's keys. */
@@ -84,7 +102,7 @@ class EvaluationRecords {
     }
 
     @SuppressWarnings("unchecked")
-    private EvaluationRecord view(Document d) {
+    EvaluationRecord view(Document d) {
         Map<String, Object> m = new LinkedHashMap<>(Bson.plainMap(d));
         m.put("id", m.remove("_id"));
         List<Map<String, Object>> assessments = (List<Map<String, Object>>) m.get("assessments");
