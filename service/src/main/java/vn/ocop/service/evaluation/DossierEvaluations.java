@@ -78,6 +78,84 @@ class DossierEvaluations {
      */
     @SuppressWarnings("unchecked")
     Stored append(Inputs in, String user) {
+        Prepared p = prepare(in, user);
+        EvaluationChain.Head head = chain.stored(in.dossierId());
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Document doc = p.link(head);
+            if (records.insert(doc)) {
+                chain.advance(in.dossierId(), new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
+                return p.stored(doc);
+            }
+            // taken: by a concurrent writer, or by one that stopped before it moved the head
+            head = chain.recover(in.dossierId(), head);
+        }
+        throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Could not take an evaluation number; try again");
+    }
+
+    /**
+     * Appends many records with few store commands: each dossier's records are chained in memory from its current head,
+     * inserted in ordered batches, and the heads moved afterwards. For imports and benchmarks, when nothing else writes
+     * the same dossiers: a taken sequence number fails the batch (the records before it stay, and stay chained).
+     */
+    List<EvaluationRecord> appendAll(List<Inputs> inputs, String user) {
+        java.util.Map<String, EvaluationChain.Head> heads = new java.util.LinkedHashMap<>();
+        java.util.Set<String> fresh = new java.util.HashSet<>();
+        List<Document> docs = new java.util.ArrayList<>(inputs.size());
+        List<EvaluationRecord> out = new java.util.ArrayList<>(inputs.size());
+        for (Inputs in : inputs) {
+            EvaluationChain.Head head = heads.computeIfAbsent(in.dossierId(), id -> {
+                EvaluationChain.Head h = chain.recover(id, chain.stored(id));
+                if (h.sequence() == 0) fresh.add(id);
+                return h;
+            });
+            Prepared p = prepare(in, user);
+            Document doc = p.link(head);
+            heads.put(in.dossierId(), new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
+            docs.add(doc);
+            out.add(p.stored(doc).record());
+        }
+        for (int i = 0; i < docs.size(); i += 1000) {
+            records.insertAll(docs.subList(i, Math.min(docs.size(), i + 1000)));
+        }
+        java.util.Map<String, EvaluationChain.Head> created = new java.util.LinkedHashMap<>();
+        heads.forEach((id, h) -> {
+            if (fresh.contains(id)) created.put(id, h);
+            else chain.advance(id, h);
+        });
+        chain.createAll(created);
+        return out;
+    }
+
+    /** A scored record without its place in the chain. */
+    private final class Prepared {
+        final EvaluationRecord record;
+        final vn.ocop.rules.api.EvaluationResult result;
+        final Document base;
+
+        Prepared(EvaluationRecord record, vn.ocop.rules.api.EvaluationResult result, Document base) {
+            this.record = record;
+            this.result = result;
+            this.base = base;
+        }
+
+        /** The stored document placed after {@code head}: sequence, previousHash and hash. */
+        Document link(EvaluationChain.Head head) {
+            Document doc = new Document("_id", record.getId());
+            doc.putAll(base);
+            doc.put("sequence", head.sequence() + 1);
+            doc.put("previousHash", head.hash());
+            doc.put("hash", RecordHash.hash(doc));
+            return doc;
+        }
+
+        Stored stored(Document doc) {
+            record.sequence(doc.getLong("sequence")).previousHash(doc.getString("previousHash")).hash(doc.getString("hash"));
+            return new Stored(record, result);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Prepared prepare(Inputs in, String user) {
         vn.ocop.rules.api.EvaluationResult result = scoring.score(new EvaluationRequest(in.edition(), in.group(),
                 in.sheet(), ApiMapping.facts(in.facts()), ApiMapping.assessments(in.assessments())));
         EvaluationResult view = ApiMapping.result(result);
@@ -99,24 +177,7 @@ class DossierEvaluations {
         map.remove("sequence");
         Document base = records.document(map);
         base.put("requestedAt", now);
-        EvaluationChain.Head head = chain.stored(in.dossierId());
-        for (int attempt = 0; attempt < 20; attempt++) {
-            long sequence = head.sequence() + 1;
-            Document doc = new Document("_id", record.getId());
-            doc.putAll(base);
-            doc.put("sequence", sequence);
-            doc.put("previousHash", head.hash());
-            String hash = RecordHash.hash(doc);
-            doc.put("hash", hash);
-            if (records.insert(doc)) {
-                chain.advance(in.dossierId(), new EvaluationChain.Head(sequence, hash));
-                record.sequence(sequence).previousHash(head.hash()).hash(hash);
-                return new Stored(record, result);
-            }
-            // taken: by a concurrent writer, or by one that stopped before it moved the head
-            head = chain.recover(in.dossierId(), head);
-        }
-        throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Could not take an evaluation number; try again");
+        return new Prepared(record, result, base);
     }
 
     List<EvaluationRecord> forDossier(String dossierId) {

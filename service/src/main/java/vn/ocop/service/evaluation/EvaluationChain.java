@@ -54,6 +54,13 @@ class EvaluationChain {
         return head;
     }
 
+    /** Heads of dossiers that had none, in one command (batch appends). */
+    void createAll(java.util.Map<String, Head> heads) {
+        if (heads.isEmpty()) return;
+        chains.insertMany(heads.entrySet().stream().map(e -> new Document("_id", e.getKey())
+                .append("lastSequence", e.getValue().sequence()).append("lastHash", e.getValue().hash())).toList());
+    }
+
     /** Moves the stored head to {@code to} unless it is already there or further. */
     void advance(String dossierId, Head to) {
         for (int attempt = 0; attempt < 10; attempt++) {

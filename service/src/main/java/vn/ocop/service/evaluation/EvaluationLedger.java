@@ -79,6 +79,19 @@ public class EvaluationLedger {
         return engineVersion.get();
     }
 
+    /** A record's inputs, for {@link #appendAll}. */
+    public record Inputs(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate,
+                         Location location, DeclaredFacts facts, List<AssessmentInput> assessments) {}
+
+    /**
+     * Scores and appends many records with few store commands (imports of historical evaluations, benchmarks). Only
+     * when nothing else writes the same dossiers meanwhile: a taken sequence number fails the rest of the batch.
+     */
+    public List<EvaluationRecord> appendAll(List<Inputs> inputs, String user) {
+        return evaluations.appendAll(inputs.stream().map(i -> new DossierEvaluations.Inputs(i.dossierId(), i.edition(),
+                i.group(), i.sheet(), i.evaluationDate(), i.location(), i.facts(), i.assessments())).toList(), user);
+    }
+
     /** Scores the inputs and appends a record to the dossier's chain, as POST /api/v1/dossiers/{id}/evaluations does. */
     public EvaluationRecord append(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate,
                                    Location location, DeclaredFacts facts, List<AssessmentInput> assessments, String user) {

@@ -49,6 +49,11 @@ class EvaluationRecords {
         }
     }
 
+    /** Inserts the records in order in one command; a taken (dossierId, sequence) fails the rest of the batch. */
+    void insertAll(List<Document> docs) {
+        if (!docs.isEmpty()) records.insertMany(docs);
+    }
+
     EvaluationRecord find(String id) {
         Document d = findDocument(id);
         return d == null ? null : view(d);

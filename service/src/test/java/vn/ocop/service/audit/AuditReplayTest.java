@@ -62,6 +62,8 @@ class AuditReplayTest {
     Replays replays;
     @Autowired
     EvaluationLedger ledger;
+    @Autowired
+    BatchReplay batchReplay;
     Http http;
     SheetInfo sheet;
     final Random random = new Random(20261130);
@@ -343,21 +345,9 @@ class AuditReplayTest {
 
     @Test
     void aThousandRandomStoredEvaluationsAllMatch() {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            String dossierId = "bulk-" + (i % 250);
-            List<AssessmentInput> assessments = new ArrayList<>();
-            int members = 3 + random.nextInt(3);
-            for (int m = 0; m < members; m++) {
-                assessments.add(new AssessmentInput().member("Thành viên " + m).role(m == 0 ? CouncilRole.CHAIR : CouncilRole.MEMBER)
-                        .selections(AuditTestSupport.randomSelections(sheet, random)));
-            }
-            DeclaredFacts facts = new DeclaredFacts().rawMaterialInProvincePct(java.math.BigDecimal.valueOf(random.nextInt(1001), 1))
-                    .certifications(random.nextBoolean() ? List.of("VIETGAP") : List.of());
-            EvaluationRecord r = ledger.append(dossierId, EDITION, "FOOD", SHEET, LocalDate.of(2026, 11, 30),
-                    new Location().provinceCode("33").communeCode("12345"), facts, assessments, "bulk");
-            ids.add(r.getId());
-        }
+        List<EvaluationLedger.Inputs> inputs = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) inputs.add(randomInputs("bulk-" + (i % 250), "99", random));
+        List<String> ids = new ArrayList<>(ledger.appendAll(inputs, "bulk").stream().map(EvaluationRecord::getId).toList());
         Collections.shuffle(ids, random);
         Map<ReplayReport.OutcomeEnum, Long> outcomes = new java.util.EnumMap<>(ReplayReport.OutcomeEnum.class);
         for (String id : ids) {
@@ -366,5 +356,24 @@ class AuditReplayTest {
             assertThat(r.getOutcome()).as(r.toString()).isEqualTo(ReplayReport.OutcomeEnum.MATCH);
         }
         assertThat(outcomes).containsEntry(ReplayReport.OutcomeEnum.MATCH, 1000L);
+        // the same records as one streamed batch
+        BatchReplay.Report batch = batchReplay.run(new BatchReplay.Filter("99", null, "FOOD", EDITION, null, null), null);
+        assertThat(batch.replayed()).isEqualTo(1000);
+        assertThat(batch.match()).isEqualTo(1000);
+        // and each bulk dossier's chain is intact
+        assertThat(replays.verify("bulk-7").getOutcome()).isEqualTo(vn.ocop.api.model.ChainReport.OutcomeEnum.INTACT);
+    }
+
+    EvaluationLedger.Inputs randomInputs(String dossierId, String province, Random random) {
+        List<AssessmentInput> assessments = new ArrayList<>();
+        int members = 3 + random.nextInt(3);
+        for (int m = 0; m < members; m++) {
+            assessments.add(new AssessmentInput().member("Thành viên " + m).role(m == 0 ? CouncilRole.CHAIR : CouncilRole.MEMBER)
+                    .selections(AuditTestSupport.randomSelections(sheet, random)));
+        }
+        DeclaredFacts facts = new DeclaredFacts().rawMaterialInProvincePct(java.math.BigDecimal.valueOf(random.nextInt(1001), 1))
+                .certifications(random.nextBoolean() ? List.of("VIETGAP") : List.of());
+        return new EvaluationLedger.Inputs(dossierId, EDITION, "FOOD", SHEET, LocalDate.of(2026, 11, 30),
+                new Location().provinceCode(province).communeCode("12345"), facts, assessments);
     }
 }

@@ -1,0 +1,82 @@
+package vn.ocop.service.audit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.ocop.api.model.AssessmentInput;
+import vn.ocop.api.model.CouncilRole;
+import vn.ocop.api.model.DeclaredFacts;
+import vn.ocop.api.model.Location;
+import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.rules.engine.DroolsRulesEngine;
+import vn.ocop.service.evaluation.EvaluationLedger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * BENCHMARK, not a timed test (its name keeps it out of the normal test run). Seeds N stored evaluations through the
+ * service layer (batch append: scored by the real engine, hash-chained, 5 per dossier) on a fresh embedded store, then
+ * replays all of them as one streamed batch and prints evaluations/s. docs/benchmarks.md, "Batch replay":
+ * <pre>mvn -q -pl service -am test -Dtest=BatchReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.n=100000</pre>
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class BatchReplayBenchmark {
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) throws Exception {
+        String dir = System.getProperty("bench.dir");
+        Path folder = dir == null ? Files.createTempDirectory("ocop-bench") : Files.createDirectories(Path.of(dir));
+        registry.add("ocop.storage.embedded.path", () -> folder.resolve("ocop.mv").toString());
+    }
+
+    @Autowired
+    EvaluationLedger ledger;
+    @Autowired
+    BatchReplay batch;
+    @Autowired
+    DroolsRulesEngine engine;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void seedThenReplayAll() {
+        int n = Integer.getInteger("bench.n", 100_000);
+        SheetInfo sheet = engine.sheet("ocop-2023", "food").orElseThrow();
+        Random random = new Random(42);
+        long existing = mongo.getCollection("evaluations").countDocuments();
+        long seedStart = System.nanoTime();
+        int chunk = 2_000;
+        for (int done = 0; done < n; done += chunk) {
+            List<EvaluationLedger.Inputs> inputs = new ArrayList<>(chunk);
+            for (int i = done; i < Math.min(n, done + chunk); i++) {
+                List<AssessmentInput> assessments = new ArrayList<>();
+                for (int m = 0; m < 3; m++) {
+                    assessments.add(new AssessmentInput().member("Thành viên " + m).role(m == 0 ? CouncilRole.CHAIR : CouncilRole.MEMBER)
+                            .selections(AuditTestSupport.randomSelections(sheet, random)));
+                }
+                inputs.add(new EvaluationLedger.Inputs("bench-" + existing + "-" + (i / 5), "ocop-2023", "FOOD", "food",
+                        java.time.LocalDate.of(2026, 11, 30), new Location().provinceCode("01").communeCode("00001"),
+                        new DeclaredFacts().rawMaterialInProvincePct(java.math.BigDecimal.valueOf(random.nextInt(101))), assessments));
+            }
+            ledger.appendAll(inputs, "bench");
+        }
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        System.out.printf("BENCH seed: %d evaluations in %.1f s (%.0f/s)%n", n, seedSeconds, n / seedSeconds);
+
+        long total = mongo.getCollection("evaluations").countDocuments();
+        BatchReplay.Report r = batch.run(BatchReplay.Filter.ALL, done -> true);
+        System.out.printf("BENCH batch replay: %d evaluations in %.1f s = %.0f evaluations/s; MATCH %d, MISMATCH %d, "
+                        + "INTEGRITY_FAILED %d; max heap used %d MB%n", r.replayed(), r.millis() / 1000.0, r.perSecond(),
+                r.match(), r.mismatch(), r.integrityFailed(),
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
+        assertThat(r.replayed()).isEqualTo(total);
+        assertThat(r.match()).isEqualTo(total);
+    }
+}
