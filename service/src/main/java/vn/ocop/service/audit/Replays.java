@@ -11,7 +11,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.ChainReport;
 import vn.ocop.api.model.Difference;
-import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.IntegrityFailure;
 import vn.ocop.api.model.IntegrityFailure.CheckEnum;
 import vn.ocop.api.model.ReplayReport;
@@ -128,12 +127,15 @@ public class Replays {
 
     /** Re-scores the record's snapshot on the pack and compares the result with the stored one. */
     List<TreeDiff.Difference> rescore(Document doc, CompiledRulePack pack) {
-        EvaluationRecord view = ledger.view(doc);
-        EvaluationResult now = pack.evaluate(ledger.request(view));
+        EvaluationResult now = pack.evaluate(ledger.request(doc));
         Object stored = RecordHash.tree(doc).get("result");
-        JsonNode old = json.readTree(CanonicalJson.write(stored == null ? java.util.Map.of() : stored));
-        JsonNode fresh = json.readTree(CanonicalJson.write(RecordHash.tree(ledger.storedResult(now))));
-        return TreeDiff.diff("result", old, fresh);
+        String old = CanonicalJson.write(stored == null ? java.util.Map.of() : stored);
+        String fresh = CanonicalJson.write(ledger.resultTree(now));
+        if (old.equals(fresh)) return List.of();
+        // only when they differ: field by field
+        JsonNode a = json.readTree(old);
+        JsonNode b = json.readTree(fresh);
+        return TreeDiff.diff("result", a, b);
     }
 
     /** Each hash, each link, no gaps, and the head where the records end. Does not re-score (see replay). */

@@ -10,7 +10,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.ocop.service.platform.storage.Bson;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
@@ -76,7 +75,8 @@ class EvaluationChain {
             }
             long current = d.get("lastSequence", Number.class).longValue();
             if (current >= to.sequence()) return;
-            if (chains.updateOne(and(eq("_id", dossierId), eq("lastSequence", current)),
+            // a plain document with exactly the unique index's keys (an $and would be a scan on the embedded store)
+            if (chains.updateOne(new Document("_id", dossierId).append("lastSequence", current),
                     Updates.combine(Updates.set("lastSequence", to.sequence()), Updates.set("lastHash", to.hash())))
                     .getModifiedCount() == 1) {
                 return;

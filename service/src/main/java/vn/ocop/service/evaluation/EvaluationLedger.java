@@ -69,6 +69,16 @@ public class EvaluationLedger {
                 ApiMapping.assessments(r.getAssessments()));
     }
 
+    /** The stored record's snapshot as the engine's request, read straight from the document. */
+    public EvaluationRequest request(Document stored) {
+        return ApiMapping.request(stored);
+    }
+
+    /** A result as plain maps in the API's shape: its canonical form equals that of the stored {@code result}. */
+    public Map<String, Object> resultTree(EvaluationResult result) {
+        return ApiMapping.resultTree(result);
+    }
+
     /** A result in the form a record stores it (as under the record's {@code result} member). */
     @SuppressWarnings("unchecked")
     public Document storedResult(EvaluationResult result) {

@@ -63,9 +63,12 @@ class EvaluationRecords {
         return records.find(eq("_id", id)).first();
     }
 
-    /** The record with exactly these unique-index keys, or null. */
+    /**
+     * The record with exactly these unique-index keys, or null. A plain document, not Filters.and: the embedded store
+     * scans for an $and but uses the index for a filter holding exactly its keys.
+     */
     Document findBySequence(String dossierId, long sequence) {
-        return records.find(and(eq("dossierId", dossierId), eq("sequence", sequence))).first();
+        return records.find(new Document("dossierId", dossierId).append("sequence", sequence)).first();
     }
 
     /** Every record, streamed in the store's natural order (a scan: for batch replays only). */

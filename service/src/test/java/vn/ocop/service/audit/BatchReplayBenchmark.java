@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replays all of them as one streamed batch and prints evaluations/s. docs/benchmarks.md, "Batch replay":
  * <pre>mvn -q -pl service -am test -Dtest=BatchReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.n=100000</pre>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 class BatchReplayBenchmark {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws Exception {
@@ -44,6 +44,30 @@ class BatchReplayBenchmark {
     DroolsRulesEngine engine;
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    Replays replays;
+
+    /** Where the time goes, per step, on 200 records (-Dbench.profile=true). */
+    void profile(SheetInfo sheet) {
+        List<org.bson.Document> docs = mongo.getCollection("evaluations").find().limit(200).into(new ArrayList<>());
+        long t0 = System.nanoTime();
+        for (org.bson.Document d : docs) vn.ocop.service.evaluation.RecordHash.hash(d);
+        long t1 = System.nanoTime();
+        List<vn.ocop.api.model.EvaluationRecord> views = docs.stream().map(ledger::view).toList();
+        long t2 = System.nanoTime();
+        var pack = engine.pack("ocop-2023").orElseThrow();
+        for (var v : views) pack.evaluate(ledger.request(v));
+        long t3 = System.nanoTime();
+        for (var v : views) ledger.storedResult(pack.evaluate(ledger.request(v)));
+        long t4 = System.nanoTime();
+        for (org.bson.Document d : docs) replays.replay(d, (x, y) -> java.util.Optional.of(""));
+        long t5 = System.nanoTime();
+        for (org.bson.Document d : docs) ledger.record(d.getString("_id"));
+        long t6 = System.nanoTime();
+        System.out.printf("BENCH profile per record (µs): hash %d, view %d, evaluate %d, evaluate+storedResult %d, replay %d, find by id %d%n",
+                (t1 - t0) / 200_000, (t2 - t1) / 200_000, (t3 - t2) / 200_000, (t4 - t3) / 200_000, (t5 - t4) / 200_000, (t6 - t5) / 200_000);
+    }
 
     @Test
     void seedThenReplayAll() {
@@ -68,6 +92,7 @@ class BatchReplayBenchmark {
             ledger.appendAll(inputs, "bench");
         }
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        if (Boolean.getBoolean("bench.profile")) profile(sheet);
         System.out.printf("BENCH seed: %d evaluations in %.1f s (%.0f/s)%n", n, seedSeconds, n / seedSeconds);
 
         long total = mongo.getCollection("evaluations").countDocuments();

@@ -43,6 +43,14 @@ public final class CanonicalJson {
         }
     }
 
+    /** ASCII text is its own NFC form. */
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
+    }
+
     /** The canonical decimal text: plain, no exponent, trailing zeros stripped, "0" for any zero. */
     public static String decimal(BigDecimal d) {
         if (d.signum() == 0) return "0";
@@ -93,7 +101,8 @@ public final class CanonicalJson {
         List<Map.Entry<String, Object>> entries = new ArrayList<>(m.size());
         for (Map.Entry<?, ?> e : m.entrySet()) {
             if (isAbsent(e.getValue())) continue;
-            entries.add(Map.entry(Normalizer.normalize(String.valueOf(e.getKey()), Normalizer.Form.NFC), e.getValue()));
+            String key = String.valueOf(e.getKey());
+            entries.add(Map.entry(ascii(key) ? key : Normalizer.normalize(key, Normalizer.Form.NFC), e.getValue()));
         }
         // String.compareTo compares UTF-16 code units: the order RFC 8785 prescribes
         entries.sort(Map.Entry.comparingByKey());
@@ -113,7 +122,7 @@ public final class CanonicalJson {
     }
 
     private static void string(StringBuilder sb, String raw) {
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        String s = ascii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
