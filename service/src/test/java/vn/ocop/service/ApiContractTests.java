@@ -284,6 +284,8 @@ abstract class ApiContractTests {
         assertProblem(http.get("/api/v1/editions/ocop-1900/sheets", "integration"), 404, "NOT_FOUND");
         assertProblem(http.get("/api/v1/editions/ocop-2019/sheets/nope", "integration"), 404, "NOT_FOUND");
         assertProblem(http.get("/api/v1/dossiers/" + "x".repeat(100), "integration"), 400, "VALIDATION_FAILED");
+        // refused by the security firewall before Spring MVC: still problem+json (via /error)
+        assertProblem(http.get("/api/v1/dossiers/a;jsessionid=1", "integration"), 400, "BAD_REQUEST");
 
         String big = dossierJson("x".repeat(1_100_000), "01", null);
         assertProblem(http.post("/api/v1/dossiers", "integration", big), 413, "PAYLOAD_TOO_LARGE");

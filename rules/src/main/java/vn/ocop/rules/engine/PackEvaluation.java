@@ -76,6 +76,7 @@ public final class PackEvaluation {
         List<MemberScore> members = new ArrayList<>();
         Dossier dossier = new Dossier(request.facts());
         Council council = new Council();
+        List<SupportedOption> supported;
         KieSession session = pack.sessions(sheet.group()).orElseThrow().newKieSession();
         DefaultAgendaEventListener listener = firedRule == null ? null : new DefaultAgendaEventListener() {
             @Override
@@ -88,7 +89,7 @@ public final class PackEvaluation {
             for (int i = 0; i < scoring.size(); i++) {
                 MemberScore member = new MemberScore(Text.nfc(scoring.get(i).member()), i);
                 members.add(member);
-                scoring.get(i).selections().forEach((code, option) -> session.insert(new Selection(member, Text.nfc(code), option)));
+                scoring.get(i).selections().forEach((code, option) -> session.insert(new Selection(member, sheet.id(), Text.nfc(code), option)));
             }
             session.insert(dossier);
             session.getAgenda().getAgendaGroup(sheet.id()).setFocus();
@@ -97,7 +98,8 @@ public final class PackEvaluation {
             List<Finding> unscored = unscored(sheet, members);
             if (!unscored.isEmpty()) return invalid(pack, sheet.id(), unscored);
 
-            supportedOptions(sheet, dossier).forEach(session::insert);
+            supported = supportedOptions(sheet, dossier);
+            supported.forEach(session::insert);
             members.forEach(session::insert);
             session.insert(council);
             Agenda agenda = session.getAgenda();
@@ -107,7 +109,7 @@ public final class PackEvaluation {
             if (listener != null) session.removeEventListener(listener);
             session.dispose();
         }
-        return result(pack, sheet, scoring, members, dossier, council);
+        return result(pack, sheet, scoring, members, supported, council);
     }
 
     private static List<Finding> unscored(SheetInfo sheet, List<MemberScore> members) {
@@ -122,8 +124,10 @@ public final class PackEvaluation {
 
     private static List<SupportedOption> supportedOptions(SheetInfo sheet, Dossier dossier) {
         List<SupportedOption> out = new ArrayList<>();
+        Map<String, Dossier.Supported> supported = dossier.getSupported();
+        if (supported.isEmpty()) return out;
         for (CriterionInfo c : sheet.criteria()) {
-            Dossier.Supported s = dossier.getSupported().get(c.code());
+            Dossier.Supported s = supported.get(c.code());
             if (s != null && s.option() >= 1 && s.option() <= c.options().size()) {
                 out.add(new SupportedOption(c.code(), s.option(), c.options().get(s.option() - 1).points(), s.rule()));
             }
@@ -132,10 +136,10 @@ public final class PackEvaluation {
     }
 
     private static EvaluationResult result(CompiledRulePack pack, SheetInfo sheet, List<Assessment> scoring,
-                                           List<MemberScore> members, Dossier dossier, Council council) {
+                                           List<MemberScore> members, List<SupportedOption> supported, Council council) {
         List<Finding> findings = council.getFindings();
         boolean invalid = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-        List<SelfAssessment> self = supportedOptions(sheet, dossier).stream()
+        List<SelfAssessment> self = supported.stream()
                 .map(s -> new SelfAssessment(s.criterion(), s.option(), s.points(), s.rule())).toList();
         if (invalid) {
             return new EvaluationResult(Status.INVALID, pack.editionId(), sheet.id(), pack.info().version(), pack.sha256(),

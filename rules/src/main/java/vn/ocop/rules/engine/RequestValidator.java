@@ -52,10 +52,12 @@ public final class RequestValidator {
 
     private static void checkSelections(String member, Map<String, Integer> selections, SheetInfo sheet, List<Finding> findings) {
         Set<String> chosen = new HashSet<>();
+        Map<String, CriterionInfo> byCode = new java.util.HashMap<>();
+        sheet.criteria().forEach(c -> byCode.put(c.code(), c));
         selections.forEach((rawCode, option) -> {
             String code = Text.nfc(rawCode);
             chosen.add(code);
-            CriterionInfo criterion = sheet.criteria().stream().filter(c -> c.code().equals(code)).findFirst().orElse(null);
+            CriterionInfo criterion = byCode.get(code);
             if (criterion == null) {
                 findings.add(Findings.unknownCriterion(code, member));
             } else if (option == null || option < 1 || option > criterion.options().size()) {

@@ -7,7 +7,17 @@ public final class Text {
     private Text() {}
 
     public static String nfc(String s) {
-        return s == null ? null : Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
+        if (s == null) return null;
+        String stripped = s.strip();
+        return alreadyNfc(stripped) ? stripped : Normalizer.normalize(stripped, Normalizer.Form.NFC);
+    }
+
+    /** Below U+0300 there are no combining marks, so nothing can compose: criterion codes take this path. */
+    private static boolean alreadyNfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') return false;
+        }
+        return true;
     }
 
     public static boolean isBlank(String s) {

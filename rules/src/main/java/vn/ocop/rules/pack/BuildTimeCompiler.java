@@ -7,22 +7,23 @@ import java.nio.file.Path;
 
 /**
  * Run by the build (exec-maven-plugin, phase process-classes): compiles every built-in edition and writes
- * {@code compiled/<edition>/<group>.kjar}, {@code groups.txt}, {@code pack.sha256} and {@code build.stamp} (pack + fact-model hash: unchanged editions are not recompiled) under the given
+ * {@code compiled/<edition>/<group>.kjar}, {@code groups.txt}, {@code pack.sha256} and {@code build.stamp} (pack + hash of the fact model and compiler classes: unchanged editions are not recompiled) under the given
  * classes directory, so that start-up compiles no DRL. Fails the build on a compile error.
  */
 public final class BuildTimeCompiler {
     private BuildTimeCompiler() {}
 
-    /** Kjars hold code compiled against the fact model: a changed model class means recompiling even an unchanged pack. */
+    /** Kjars hold code compiled against the fact model by this compiler: a change to either means recompiling. */
     private static String modelHash(Path classes) throws IOException {
-        Path model = classes.resolve("vn/ocop/rules/model");
         java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
-        if (Files.isDirectory(model)) {
-            try (var list = Files.list(model)) {
-                for (Path p : list.toList()) files.put(p.getFileName().toString(), Files.readAllBytes(p));
+        for (String dir : new String[] {"vn/ocop/rules/model", "vn/ocop/rules/pack"}) {
+            Path folder = classes.resolve(dir);
+            if (!Files.isDirectory(folder)) continue;
+            try (var list = Files.list(folder)) {
+                for (Path p : list.toList()) files.put(dir + "/" + p.getFileName(), Files.readAllBytes(p));
             }
         }
-        return new RulePack("model", files).sha256();
+        return new RulePack("build", files).sha256();
     }
 
     public static void main(String[] args) throws IOException {

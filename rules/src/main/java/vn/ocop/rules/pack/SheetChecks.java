@@ -11,9 +11,23 @@ final class SheetChecks {
     private SheetChecks() {}
 
     static void check(RulePack pack, EditionManifest manifest, List<CompileError> errors, List<String> warnings) {
+        if (manifest.extendsEdition() != null && pack.file(RulePack.PARENT_PREFIX + RulePack.MANIFEST).isEmpty()) {
+            errors.add(new CompileError(RulePack.MANIFEST, 0, 0, "bộ tiêu chí mở rộng " + manifest.extendsEdition()
+                    + " nhưng chưa được ghép với bộ tiêu chí gốc (RulePack.extend(parent))"));
+        }
         if (manifest.sheets() == null || manifest.sheets().isEmpty()) {
             errors.add(new CompileError(RulePack.MANIFEST, 0, 0, "edition.yaml không khai báo phiếu đánh giá nào (sheets)"));
             return;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (EditionManifest.Sheet sheet : manifest.sheets()) {
+            if (!ids.add(sheet.id())) {
+                errors.add(new CompileError(RulePack.MANIFEST, 0, 0, "phiếu " + sheet.id() + " được khai báo hai lần"));
+            }
+            if (!manifest.groupsOrFromSheets().containsKey(sheet.group())) {
+                errors.add(new CompileError(RulePack.MANIFEST, 0, 0, "phiếu " + sheet.id() + " thuộc nhóm " + sheet.group()
+                        + " không có trong groups"));
+            }
         }
         for (EditionManifest.Sheet sheet : manifest.sheets()) {
             var bytes = pack.file(sheet.file());

@@ -117,6 +117,13 @@ class RulePackTest {
                 .findings()).extracting(Finding::code).containsExactly("UNKNOWN_SHEET");
     }
 
+    @Test
+    void anUnresolvedProvincialPackIsACompileError() {
+        RulePack child = new RulePack("tinh-x", Map.of("edition.yaml", bytes("id: tinh-x\nextends: ocop-2019\nsheets: []\n")));
+        assertThat(new RulePackCompiler().compile(child).errors()).extracting(CompileError::message)
+                .anySatisfy(m -> assertThat(m).contains("ocop-2019").contains("extend"));
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -1,6 +1,7 @@
 package vn.ocop.service.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import org.springframework.http.MediaType;
@@ -11,9 +12,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.ocop.api.model.AuditPage;
 import vn.ocop.api.model.ChainReport;
 import vn.ocop.api.model.Explanation;
+import vn.ocop.api.model.Job;
+import vn.ocop.api.model.ReplayFilter;
 import vn.ocop.api.model.ReplayReport;
 import vn.ocop.api.server.AuditApi;
 import vn.ocop.service.evaluation.EvaluationLedger;
+import vn.ocop.service.jobs.Jobs;
+import vn.ocop.service.platform.security.CurrentUser;
+import vn.ocop.service.platform.web.ApiException;
 
 @RestController
 class AuditController implements AuditApi {
@@ -21,8 +27,13 @@ class AuditController implements AuditApi {
     private final Explanations explanations;
     private final AuditLog auditLog;
     private final EvaluationLedger ledger;
+    private final BatchReplay batch;
+    private final Jobs jobs;
 
-    AuditController(Replays replays, Explanations explanations, AuditLog auditLog, EvaluationLedger ledger) {
+    AuditController(Replays replays, Explanations explanations, AuditLog auditLog, EvaluationLedger ledger,
+                    BatchReplay batch, Jobs jobs) {
+        this.batch = batch;
+        this.jobs = jobs;
         this.replays = replays;
         this.explanations = explanations;
         this.auditLog = auditLog;
@@ -50,6 +61,18 @@ class AuditController implements AuditApi {
             return (ResponseEntity) ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(html);
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(e);
+    }
+
+    @Override
+    public ResponseEntity<Job> startBatchReplay(ReplayFilter body) {
+        ReplayFilter f = body == null ? new ReplayFilter() : body;
+        if (f.getFrom() != null && f.getTo() != null && f.getFrom().isAfter(f.getTo())) {
+            throw ApiException.invalidField("from", "must not be after to");
+        }
+        BatchReplay.Filter filter = new BatchReplay.Filter(f.getProvince(), f.getDistrict(), f.getGroup(), f.getEdition(),
+                f.getFrom(), f.getTo());
+        String jobId = jobs.start("REPLAY", CurrentUser.name(), progress -> batch.runAsJob(filter, progress));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + jobId)).body(jobs.find(jobId).orElseThrow().toApi());
     }
 
     @Override

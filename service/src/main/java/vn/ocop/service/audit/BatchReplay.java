@@ -121,6 +121,31 @@ public class BatchReplay {
                 List.copyOf(failedIds), truncated[0], (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** The body of a REPLAY job: total from a count, progress every 500 records, cancellable; the report as its result. */
+    Map<String, Object> runAsJob(Filter filter, vn.ocop.service.jobs.JobProgress progress) {
+        progress.setTotal(ledger.count(filter.bson()));
+        long[] reported = {0};
+        Report r = run(filter, n -> {
+            progress.advance(n - reported[0]);
+            reported[0] = n;
+            return !progress.isCancelled();
+        });
+        progress.count("MATCH", r.match());
+        progress.count("MISMATCH", r.mismatch());
+        progress.count("INTEGRITY_FAILED", r.integrityFailed());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("replayed", r.replayed());
+        out.put("match", r.match());
+        out.put("mismatch", r.mismatch());
+        out.put("integrityFailed", r.integrityFailed());
+        out.put("mismatchIds", r.mismatchIds());
+        out.put("integrityFailedIds", r.integrityFailedIds());
+        out.put("idsTruncated", r.idsTruncated());
+        out.put("cancelled", progress.isCancelled());
+        out.put("millis", r.millis());
+        return out;
+    }
+
     private static void keep(List<String> ids, String id, boolean[] truncated) {
         synchronized (ids) {
             if (ids.size() < MAX_IDS) ids.add(id);

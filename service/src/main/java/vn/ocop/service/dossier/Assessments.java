@@ -20,8 +20,6 @@ import vn.ocop.api.model.StoredAssessment;
 import vn.ocop.service.platform.storage.Bson;
 import vn.ocop.service.platform.web.ApiException;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 /**
@@ -71,7 +69,7 @@ public class Assessments {
         } catch (MongoException e) {
             if (!Bson.isDuplicateKey(e)) throw e;
             // Link the existing one in case an earlier request stopped between its two writes, then refuse.
-            Document existing = assessments.find(and(eq("dossierId", dossierId), eq("member", member))).first();
+            Document existing = assessments.find(new Document("dossierId", dossierId).append("member", member)).first(); // the unique index's keys
             if (existing != null) dossiers.linkAssessment(dossierId, existing.getString("_id"));
             throw new ApiException(HttpStatus.CONFLICT, "DUPLICATE_ASSESSMENT",
                     "Member " + member + " has already assessed this dossier");

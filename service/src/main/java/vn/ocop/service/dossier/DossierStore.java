@@ -14,7 +14,6 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -46,7 +45,9 @@ class DossierStore {
 
     /** Applies the update only if the stored version is still {@code version}; bumps the version. Null when it was not. */
     Document updateIfVersion(String id, long version, Bson set) {
-        return dossiers.findOneAndUpdate(and(eq("_id", id), eq("version", version)),
+        // A plain document, not Filters.and (which renders $and): the embedded store uses an index only when the
+        // query's keys are exactly the index's keys, here the unique {_id, version}.
+        return dossiers.findOneAndUpdate(new Document("_id", id).append("version", version),
                 Updates.combine(set, Updates.inc("version", 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }

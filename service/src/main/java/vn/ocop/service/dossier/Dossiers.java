@@ -1,6 +1,5 @@
 package vn.ocop.service.dossier;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
@@ -95,18 +94,18 @@ public class Dossiers {
                      int page, int size, String sort) {
         // Each filter is an equality on a fixed field with a plain string or int value: nothing from the query
         // string is parsed as JSON or as an operator.
-        List<Bson> filters = new ArrayList<>();
-        if (province != null) filters.add(Filters.eq("location.provinceCode", province));
-        if (district != null) filters.add(Filters.eq("location.districtCode", district));
-        if (commune != null) filters.add(Filters.eq("location.communeCode", commune));
-        if (group != null) filters.add(Filters.eq("group", group));
-        if (status != null) filters.add(Filters.eq("status", status));
-        if (stars != null) filters.add(Filters.eq("stars", stars));
+        Document filter = new Document();
+        if (province != null) filter.append("location.provinceCode", province);
+        if (district != null) filter.append("location.districtCode", district);
+        if (commune != null) filter.append("location.communeCode", commune);
+        if (group != null) filter.append("group", group);
+        if (status != null) filter.append("status", status);
+        if (stars != null) filter.append("stars", stars);
         long skip = (long) page * size;
         List<Dossier> items = new ArrayList<>();
         boolean hasNext = false;
         if (skip < Integer.MAX_VALUE) {
-            List<Document> docs = store.list(filters.isEmpty() ? new Document() : Filters.and(filters), sort(sort),
+            List<Document> docs = store.list(filter, sort(sort),
                     (int) skip, size + 1);
             hasNext = docs.size() > size;
             docs.stream().limit(size).forEach(d -> items.add(view(d)));

@@ -156,8 +156,9 @@ class DossierEvaluations {
 
     @SuppressWarnings("unchecked")
     private Prepared prepare(Inputs in, String user) {
+        // the edition's ruleset version in force on the evaluation date
         vn.ocop.rules.api.EvaluationResult result = scoring.score(new EvaluationRequest(in.edition(), in.group(),
-                in.sheet(), ApiMapping.facts(in.facts()), ApiMapping.assessments(in.assessments())));
+                in.sheet(), ApiMapping.facts(in.facts()), ApiMapping.assessments(in.assessments())), in.evaluationDate());
         EvaluationResult view = ApiMapping.result(result);
         Date now = new Date();
         EvaluationRecord record = new EvaluationRecord()

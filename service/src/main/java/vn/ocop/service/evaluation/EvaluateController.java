@@ -28,13 +28,13 @@ class EvaluateController implements EvaluationApi {
     @Override
     public ResponseEntity<EvaluationResult> evaluate(EvaluateRequest body) {
         String edition = body.getEdition();
+        LocalDate date = body.getEvaluationDate() != null ? body.getEvaluationDate() : LocalDate.now(VIETNAM);
         if (edition == null || edition.isBlank()) {
-            LocalDate date = body.getEvaluationDate() != null ? body.getEvaluationDate() : LocalDate.now(VIETNAM);
             edition = catalogue.inForceOn(date).map(EditionInfo::id).orElseThrow(() -> new ApiException(
                     HttpStatus.UNPROCESSABLE_CONTENT, "NO_EDITION_IN_FORCE", "No criteria edition is in force on " + date));
         }
         EvaluationRequest request = new EvaluationRequest(edition, body.getGroup(), body.getSheet(),
                 ApiMapping.facts(body.getDossier()), ApiMapping.assessments(body.getAssessments()));
-        return ResponseEntity.ok(ApiMapping.result(scoring.score(request)));
+        return ResponseEntity.ok(ApiMapping.result(scoring.score(request, date)));
     }
 }

@@ -63,6 +63,11 @@ public class EvaluationLedger {
         records.forEach(filter, 1000, consumer);
     }
 
+    /** How many records match (a scan on the embedded store). */
+    public long count(Bson filter) {
+        return records.count(filter);
+    }
+
     /** The record's snapshot as the engine's request. */
     public EvaluationRequest request(EvaluationRecord r) {
         return new EvaluationRequest(r.getEdition(), r.getGroup(), r.getSheet(), ApiMapping.facts(r.getFacts()),

@@ -5,11 +5,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -17,9 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.service.platform.storage.Bson;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * The evaluations collection: insert-only. Each record has a per-dossier sequence; the unique index
@@ -71,6 +67,10 @@ class EvaluationRecords {
         return records.find(new Document("dossierId", dossierId).append("sequence", sequence)).first();
     }
 
+    long count(org.bson.conversions.Bson filter) {
+        return records.countDocuments(filter);
+    }
+
     /** Every record, streamed in the store's natural order (a scan: for batch replays only). */
     void forEach(org.bson.conversions.Bson filter, int batchSize, java.util.function.Predicate<Document> consumer) {
         try (var cursor = records.find(filter).batchSize(batchSize).iterator()) {
@@ -80,13 +80,17 @@ class EvaluationRecords {
         }
     }
 
-    /** Records 1..upTo of a dossier, by sequence; the query's keys are exactly the unique index's keys. */
+    /**
+     * Records 1..upTo of a dossier, by sequence. One exact lookup per number: the embedded store serves
+     * {dossierId, sequence} from the unique index, but scans for $in or $and forms (measured, docs/operations.md).
+     */
     List<EvaluationRecord> forDossier(String dossierId, long upTo) {
-        if (upTo < 1) return List.of();
-        List<Long> sequences = LongStream.rangeClosed(1, upTo).boxed().toList();
-        List<Document> docs = records.find(and(eq("dossierId", dossierId), in("sequence", sequences))).into(new ArrayList<>());
-        docs.sort(Comparator.comparingLong(d -> d.get("sequence", Number.class).longValue()));
-        return docs.stream().map(this::view).toList();
+        List<EvaluationRecord> out = new ArrayList<>();
+        for (long sequence = 1; sequence <= upTo; sequence++) {
+            Document d = records.find(new Document("dossierId", dossierId).append("sequence", sequence)).first();
+            if (d != null) out.add(view(d));
+        }
+        return out;
     }
 
     /** The stored form: API models as documents; selections as [{code, option}] since codes contain dots. */

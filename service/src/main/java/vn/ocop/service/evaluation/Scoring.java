@@ -2,6 +2,7 @@ package vn.ocop.service.evaluation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 import vn.ocop.rules.api.EvaluationRequest;
@@ -9,8 +10,9 @@ import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.Finding;
 import vn.ocop.rules.api.RulesEngine;
 import vn.ocop.service.catalogue.Catalogue;
+import vn.ocop.service.ruleset.RulesetRegistry;
 
-/** Runs the rules engine and records the metrics: timer ocop.evaluations, counters ocop.stars.awarded and ocop.findings. */
+/** Runs the rules engine (the ruleset registry: the version in force on the evaluation date) and records the metrics: timer ocop.evaluations, counters ocop.stars.awarded and ocop.findings. */
 @Service
 class Scoring {
     private final RulesEngine engine;
@@ -23,9 +25,15 @@ class Scoring {
         this.registry = registry;
     }
 
+    /** Scores with the edition's ruleset version in force today (Vietnam time). */
     EvaluationResult score(EvaluationRequest request) {
+        return score(request, LocalDate.now(RulesetRegistry.VIETNAM));
+    }
+
+    /** Scores with the edition's ruleset version in force on {@code date}; the result names that version and its hash. */
+    EvaluationResult score(EvaluationRequest request, LocalDate date) {
         long start = System.nanoTime();
-        EvaluationResult result = engine.evaluate(request);
+        EvaluationResult result = engine instanceof RulesetRegistry registry ? registry.evaluate(request, date) : engine.evaluate(request);
         // tag values come from the catalogue, never from the request, so their number stays bounded
         boolean known = catalogue.edition(result.edition()).isPresent();
         String edition = known ? result.edition() : "unknown";

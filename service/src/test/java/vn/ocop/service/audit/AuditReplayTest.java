@@ -27,7 +27,7 @@ import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.Location;
 import vn.ocop.api.model.ReplayReport;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.rules.engine.DroolsRulesEngine;
+import vn.ocop.service.ruleset.RulesetRegistry;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.evaluation.RecordHash;
 import vn.ocop.testsupport.Http;
@@ -57,7 +57,7 @@ class AuditReplayTest {
     @Autowired
     MongoTemplate mongo;
     @Autowired
-    DroolsRulesEngine engine;
+    RulesetRegistry engine;
     @Autowired
     Replays replays;
     @Autowired
@@ -161,6 +161,42 @@ class AuditReplayTest {
         assertThat(http.post("/api/v1/evaluations/nope/replay", "auditor", null).status()).isEqualTo(404);
         assertThat(http.post("/api/v1/evaluations/" + ids.get(0) + "/replay", "council", null).status()).isEqualTo(403);
         assertThat(http.post("/api/v1/evaluations/" + ids.get(0) + "/replay", "admin", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void afterANewerRulesetIsPublishedOldRecordsStillMatchOnTheirOwnVersion() {
+        String[] dossier = new String[1];
+        String old = dossierWithEvaluations(dossier, 1).get(0);
+        JsonNode oldRecord = http.get("/api/v1/evaluations/" + old, "auditor").json();
+        String oldVersion = oldRecord.get("rulesetVersion").asString();
+        String oldSha = oldRecord.get("rulesetSha256").asString();
+        // a new version of the edition (same rules, new version number, so a new SHA-256), validated, tested, published today
+        // the draft re-uploads one file unchanged: the rules stay, the version number in edition.yaml (so the SHA-256) moves
+        Response spread = http.get("/api/v1/rulesets/" + EDITION + "@" + oldVersion + "/files/council/spread.drl", "policy");
+        assertThat(spread.status()).as(spread.body()).isEqualTo(200);
+        Response draft = http.post("/api/v1/rulesets", "policy", "{\"edition\":\"" + EDITION
+                + "\",\"note\":\"audit test: a newer version\",\"files\":{\"council/spread.drl\":"
+                + Http.JSON.writeValueAsString(spread.body()) + "}}");
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String rulesetId = draft.json().get("id").asString();
+        Response validated = http.post("/api/v1/rulesets/" + rulesetId + "/validate", "policy", null);
+        assertThat(validated.status()).as(validated.body()).isEqualTo(200);
+        Response tested = http.post("/api/v1/rulesets/" + rulesetId + "/test", "policy", null);
+        assertThat(tested.status()).as(tested.body()).isEqualTo(200);
+        Response published = http.post("/api/v1/rulesets/" + rulesetId + "/publish", "policy",
+                "{\"effectiveFrom\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) + "\"}");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+
+        Response next = http.post("/api/v1/dossiers/" + dossier[0] + "/evaluations", "council", null);
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.json().get("rulesetVersion").asString()).isNotEqualTo(oldVersion);
+        assertThat(next.json().get("rulesetSha256").asString()).isNotEqualTo(oldSha);
+
+        JsonNode r = replay(old);
+        assertThat(r.get("outcome").asString()).as(r.toString()).isEqualTo("MATCH");
+        assertThat(r.get("rulesetVersion").asString()).isEqualTo(oldVersion);
+        assertThat(replay(next.json().get("id").asString()).get("outcome").asString()).isEqualTo("MATCH");
+        assertThat(verify(dossier[0]).get("outcome").asString()).isEqualTo("INTACT");
     }
 
     @Test
@@ -362,6 +398,24 @@ class AuditReplayTest {
         assertThat(batch.match()).isEqualTo(1000);
         // and each bulk dossier's chain is intact
         assertThat(replays.verify("bulk-7").getOutcome()).isEqualTo(vn.ocop.api.model.ChainReport.OutcomeEnum.INTACT);
+
+        // the same through the API, as a background job
+        Response started = http.post("/api/v1/replays", "auditor", "{\"province\":\"99\",\"edition\":\"ocop-2023\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String job = started.json().get("id").asString();
+        JsonNode j = null;
+        for (int i = 0; i < 600; i++) {
+            j = http.get("/api/v1/jobs/" + job, "auditor").json();
+            if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(j.get("state").asString())) break;
+            try { Thread.sleep(200); } catch (InterruptedException e) { throw new IllegalStateException(e); }
+        }
+        assertThat(j.get("state").asString()).as(j.toString()).isEqualTo("SUCCEEDED");
+        assertThat(j.get("total").asLong()).isEqualTo(1000);
+        assertThat(j.get("result").get("match").asLong()).isEqualTo(1000);
+        assertThat(j.get("result").get("integrityFailed").asLong()).isZero();
+        assertThat(j.get("counts").get("MATCH").asLong()).isEqualTo(1000);
+        assertThat(http.post("/api/v1/replays", "council", "{}").status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/replays", "auditor", "{\"from\":\"2026-12-01\",\"to\":\"2026-11-01\"}").status()).isEqualTo(400);
     }
 
     EvaluationLedger.Inputs randomInputs(String dossierId, String province, Random random) {

@@ -16,7 +16,7 @@ import vn.ocop.api.model.CouncilRole;
 import vn.ocop.api.model.DeclaredFacts;
 import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.rules.engine.DroolsRulesEngine;
+import vn.ocop.service.ruleset.RulesetRegistry;
 import vn.ocop.service.evaluation.EvaluationLedger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +41,7 @@ class BatchReplayBenchmark {
     @Autowired
     BatchReplay batch;
     @Autowired
-    DroolsRulesEngine engine;
+    RulesetRegistry engine;
     @Autowired
     MongoTemplate mongo;
 
@@ -56,7 +56,7 @@ class BatchReplayBenchmark {
         long t1 = System.nanoTime();
         List<vn.ocop.api.model.EvaluationRecord> views = docs.stream().map(ledger::view).toList();
         long t2 = System.nanoTime();
-        var pack = engine.pack("ocop-2023").orElseThrow();
+        var pack = engine.version("ocop-2023", 1).orElseThrow();
         for (var v : views) pack.evaluate(ledger.request(v));
         long t3 = System.nanoTime();
         for (var v : views) ledger.storedResult(pack.evaluate(ledger.request(v)));

@@ -1,0 +1,158 @@
+package vn.ocop.rules.scenario;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import vn.ocop.rules.api.EvaluationRequest;
+import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.api.Finding;
+import vn.ocop.rules.api.MemberResult;
+import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.rules.pack.CompiledRulePack;
+
+/**
+ * Runs golden scenarios against one compiled pack and reports, instead of asserting: pass/fail per scenario with
+ * the differences, and the rules no scenario fired per group. Same comparison as the rules module's test runner.
+ */
+public final class ScenarioRun {
+
+    /** One scenario's outcome. */
+    public record Outcome(String file, String name, boolean passed, List<String> differences) {}
+
+    /** The whole run. */
+    public record Report(List<Outcome> outcomes, Map<String, List<String>> unfiredRules) {
+        public boolean passed() {
+            return outcomes.stream().allMatch(Outcome::passed);
+        }
+
+        public long failed() {
+            return outcomes.stream().filter(o -> !o.passed()).count();
+        }
+    }
+
+    private ScenarioRun() {}
+
+    /**
+     * Runs every scenario (its request's edition is replaced by the pack's edition, so a draft runs its edition's
+     * scenarios). A scenario that throws fails with the exception as its difference.
+     */
+    public static Report run(CompiledRulePack pack, List<ScenarioFile> scenarios) {
+        Map<String, Set<String>> fired = new ConcurrentHashMap<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (ScenarioFile s : scenarios) {
+            EvaluationRequest r = s.request();
+            EvaluationRequest request = new EvaluationRequest(pack.editionId(), r.group(), r.sheet(), r.facts(), r.assessments());
+            String group = pack.sheet(r.sheet()).map(SheetInfo::group).orElse("?");
+            try {
+                EvaluationResult result = pack.evaluate(request, rule -> fired.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(rule));
+                List<String> diffs = differences(s.expect(), result);
+                outcomes.add(new Outcome(s.file(), s.name(), diffs.isEmpty(), diffs));
+            } catch (RuntimeException e) {
+                outcomes.add(new Outcome(s.file(), s.name(), false, List.of("error: " + e)));
+            }
+        }
+        Map<String, List<String>> unfired = new TreeMap<>();
+        pack.ruleNames().forEach((group, names) -> {
+            TreeSet<String> missing = new TreeSet<>(names);
+            missing.removeAll(fired.getOrDefault(group, Set.of()));
+            if (!missing.isEmpty()) unfired.put(group, List.copyOf(missing));
+        });
+        return new Report(List.copyOf(outcomes), unfired);
+    }
+
+    /** What differs between the expect block and the result; empty when the scenario passes. */
+    @SuppressWarnings("unchecked")
+    public static List<String> differences(Map<String, Object> expect, EvaluationResult result) {
+        List<String> d = new ArrayList<>();
+        if (!result.status().name().equals(String.valueOf(expect.get("status")))) {
+            d.add("status: expected " + expect.get("status") + ", got " + result.status() + " (findings " + codes(result.findings()) + ")");
+        }
+        if (expect.containsKey("stars")) {
+            Integer want = expect.get("stars") == null ? null : ((Number) expect.get("stars")).intValue();
+            if (!Objects.equals(want, result.stars())) {
+                d.add("stars: expected " + want + ", got " + result.stars() + " (average " + result.averageTotal() + ")");
+            }
+        }
+        if (expect.get("averageTotal") != null) {
+            BigDecimal want = new BigDecimal(expect.get("averageTotal").toString());
+            if (result.averageTotal() == null || result.averageTotal().compareTo(want) != 0) {
+                d.add("averageTotal: expected " + want + ", got " + result.averageTotal());
+            }
+        }
+        if (expect.get("averageTotalRounded") != null) {
+            BigDecimal want = new BigDecimal(expect.get("averageTotalRounded").toString());
+            if (!want.equals(result.averageTotalRounded())) {
+                d.add("averageTotalRounded: expected " + want + ", got " + result.averageTotalRounded());
+            }
+        }
+        if (expect.containsKey("members")) {
+            members((List<Map<String, Object>>) expect.get("members"), result.members(), d);
+        }
+        findings((List<Map<String, Object>>) expect.getOrDefault("findings", List.of()), result.findings(), d);
+        if (expect.containsKey("selfAssessment")) {
+            Map<String, Integer> actual = new TreeMap<>(result.selfAssessment().stream()
+                    .collect(Collectors.toMap(s -> s.code(), s -> s.option(), (a, b) -> a)));
+            Map<String, Integer> want = new TreeMap<>();
+            ((Map<Object, Object>) expect.get("selfAssessment")).forEach((k, v) -> want.put(k.toString(), ((Number) v).intValue()));
+            if (!want.equals(actual)) d.add("selfAssessment: expected " + want + ", got " + actual);
+        }
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void members(List<Map<String, Object>> expected, List<MemberResult> actual, List<String> d) {
+        if (expected.size() != actual.size()) {
+            d.add("members: expected " + expected.size() + ", got " + actual.size());
+            return;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            Map<String, Object> e = expected.get(i);
+            MemberResult m = actual.get(i);
+            if (!Objects.equals(e.get("member"), m.member())) d.add("member " + (i + 1) + ": expected " + e.get("member") + ", got " + m.member());
+            Map<String, Object> parts = (Map<String, Object>) e.get("parts");
+            if (parts != null) {
+                List<Object> want = List.of(num(parts.get("A")), num(parts.get("B")), num(parts.get("C")));
+                List<Object> got = List.of(num(m.parts().a()), num(m.parts().b()), num(m.parts().c()));
+                if (!want.equals(got)) d.add("parts of " + m.member() + ": expected A/B/C " + want + ", got " + got);
+            }
+            if (e.containsKey("total") && !Objects.equals(num(e.get("total")), num(m.total()))) {
+                d.add("total of " + m.member() + ": expected " + e.get("total") + ", got " + m.total());
+            }
+        }
+    }
+
+    private static Object num(Object o) {
+        return o instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros() : o;
+    }
+
+    private static void findings(List<Map<String, Object>> expected, List<Finding> actual, List<String> d) {
+        List<Finding> left = new ArrayList<>(actual);
+        List<Map<String, Object>> unmatched = new ArrayList<>();
+        for (Map<String, Object> e : expected) {
+            Finding match = left.stream().filter(f -> matches(e, f)).findFirst().orElse(null);
+            if (match == null) unmatched.add(e); else left.remove(match);
+        }
+        unmatched.forEach(e -> d.add("finding expected but not raised: " + new LinkedHashMap<>(e)));
+        left.forEach(f -> d.add("finding not expected: " + f.code() + " " + f.severity()
+                + (f.criterion() == null ? "" : " " + f.criterion()) + (f.member() == null ? "" : " (" + f.member() + ")")));
+    }
+
+    private static boolean matches(Map<String, Object> e, Finding f) {
+        return f.code().equals(e.get("code"))
+                && f.severity().name().equals(String.valueOf(e.get("severity")))
+                && (e.get("criterion") == null || e.get("criterion").toString().equals(f.criterion()))
+                && (e.get("member") == null || e.get("member").toString().equals(f.member()));
+    }
+
+    private static String codes(List<Finding> findings) {
+        return findings.stream().map(Finding::code).toList().toString();
+    }
+}

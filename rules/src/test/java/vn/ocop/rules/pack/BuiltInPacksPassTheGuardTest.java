@@ -1,0 +1,26 @@
+package vn.ocop.rules.pack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import vn.ocop.rules.authoring.BoundedCompiler;
+import vn.ocop.rules.authoring.RulePackChecker;
+
+/** The shipped rule files keep to what an uploaded pack may contain: fact-model calls only. */
+class BuiltInPacksPassTheGuardTest {
+    private final RulePackChecker checker = new RulePackChecker(new BoundedCompiler(Duration.ofSeconds(60), 1));
+
+    @Test
+    void everyBuiltInAndExampleRuleFilePassesTheUploadGuard() {
+        for (RulePack pack : new RulePack[] {
+                BuiltInPacks.pack("ocop-2019"), BuiltInPacks.pack("ocop-2023"), BuiltInPacks.read("editions/dongthap-example")}) {
+            Map<String, byte[]> ruleFiles = new TreeMap<>(pack.files());
+            ruleFiles.keySet().removeIf(p -> !(p.endsWith(".drl") || p.endsWith(".csv")));
+            RulePackChecker.Report report = checker.check(ruleFiles);
+            assertThat(report.problems()).as(pack.editionId()).isEmpty();
+        }
+    }
+}

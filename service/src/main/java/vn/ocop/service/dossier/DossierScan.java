@@ -1,0 +1,113 @@
+package vn.ocop.service.dossier;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ocop.rules.api.Assessment;
+import vn.ocop.rules.api.CouncilRole;
+import vn.ocop.rules.api.DeclaredFacts;
+import vn.ocop.rules.api.DistributionArea;
+import vn.ocop.rules.api.EvaluationRequest;
+import vn.ocop.rules.api.FoodSafetyTestStatus;
+import vn.ocop.rules.api.ProducerType;
+
+import static vn.ocop.service.platform.storage.Bson.plainMap;
+
+/**
+ * Streams stored dossiers with what scores them now (declared facts and the council's current assessments), for
+ * batch work such as ruleset simulations: one cursor over the dossiers (batches of 500, never all in memory) and
+ * one query by _id for each dossier's assessments.
+ */
+@Service
+public class DossierScan {
+    /** Equality filters and a range on registeredOn (inclusive); nulls are not filtered. */
+    public record Filter(String province, String district, String group, LocalDate from, LocalDate to) {}
+
+    /** A dossier ready to score. */
+    public record Item(String id, String edition, String sheet, String group, String provinceCode, EvaluationRequest request) {}
+
+    private final MongoCollection<Document> dossiers;
+    private final MongoCollection<Document> assessments;
+    private final JsonMapper json;
+
+    DossierScan(MongoTemplate mongo, JsonMapper json) {
+        this.dossiers = mongo.getCollection(DossierStore.COLLECTION);
+        this.assessments = mongo.getCollection(Assessments.COLLECTION);
+        this.json = json;
+    }
+
+    public long count(Filter f) {
+        return dossiers.countDocuments(filter(f));
+    }
+
+    /** Calls {@code each} for every matching dossier with at least one assessment, until it answers false. */
+    public void forEach(Filter f, Predicate<Item> each) {
+        try (MongoCursor<Document> cursor = dossiers.find(filter(f))
+                .projection(Projections.include("edition", "sheet", "group", "facts", "assessmentIds", "location"))
+                .batchSize(500).iterator()) {
+            while (cursor.hasNext()) {
+                Document d = cursor.next();
+                List<String> ids = d.getList("assessmentIds", String.class, List.of());
+                List<Assessment> list = ids.isEmpty() ? List.of() : assessments(ids);
+                Document location = d.get("location", Document.class);
+                Item item = new Item(d.getString("_id"), d.getString("edition"), d.getString("sheet"), d.getString("group"),
+                        location == null ? null : location.getString("provinceCode"),
+                        new EvaluationRequest(d.getString("edition"), d.getString("group"), d.getString("sheet"), facts(d), list));
+                if (!each.test(item)) return;
+            }
+        }
+    }
+
+    private List<Assessment> assessments(List<String> ids) {
+        Map<String, Assessment> byId = new LinkedHashMap<>();
+        for (Document a : assessments.find(Filters.in("_id", ids))) {
+            Map<String, Integer> selections = new LinkedHashMap<>();
+            for (Document s : a.getList("selections", Document.class, List.of())) {
+                selections.put(s.getString("code"), ((Number) s.get("option")).intValue());
+            }
+            String role = a.getString("role");
+            byId.put(a.getString("_id"), new Assessment(a.getString("member"), role == null ? CouncilRole.MEMBER : CouncilRole.valueOf(role), selections));
+        }
+        List<Assessment> ordered = new ArrayList<>();
+        ids.forEach(id -> { if (byId.containsKey(id)) ordered.add(byId.get(id)); });
+        return ordered;
+    }
+
+    private DeclaredFacts facts(Document d) {
+        Document facts = d.get("facts", Document.class);
+        if (facts == null) return DeclaredFacts.none();
+        vn.ocop.api.model.DeclaredFacts f = json.convertValue(plainMap(facts), vn.ocop.api.model.DeclaredFacts.class);
+        return new DeclaredFacts(
+                f.getProducerType() == null ? null : ProducerType.valueOf(f.getProducerType().getValue()),
+                f.getRawMaterialInProvincePct(), f.getLocalLabourPct(), f.getRevenueGrowthPct(),
+                f.getProductStandard() == null ? null : f.getProductStandard().getValue(),
+                f.getFoodSafetyTest() == null ? null : FoodSafetyTestStatus.valueOf(f.getFoodSafetyTest().getValue()),
+                f.getCertifications(),
+                f.getDistributionArea() == null ? null : DistributionArea.valueOf(f.getDistributionArea().getValue()),
+                f.getDistributionAgents(), f.getWebsite(), f.getExportMarkets());
+    }
+
+    private static Bson filter(Filter f) {
+        List<Bson> and = new ArrayList<>();
+        if (f != null) {
+            if (f.province() != null) and.add(Filters.eq("location.provinceCode", f.province()));
+            if (f.district() != null) and.add(Filters.eq("location.districtCode", f.district()));
+            if (f.group() != null) and.add(Filters.eq("group", f.group()));
+            if (f.from() != null) and.add(Filters.gte("registeredOn", f.from().toString()));
+            if (f.to() != null) and.add(Filters.lte("registeredOn", f.to().toString()));
+        }
+        return and.isEmpty() ? new Document() : Filters.and(and);
+    }
+}

@@ -1,0 +1,264 @@
+package vn.ocop.service.ruleset;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import vn.ocop.rules.api.EditionInfo;
+import vn.ocop.rules.api.EvaluationRequest;
+import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.api.RulesEngine;
+import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.rules.engine.DroolsRulesEngine;
+import vn.ocop.rules.pack.BuiltInPacks;
+import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.pack.RulePack;
+
+/**
+ * Which ruleset version scores: the public API of the ruleset feature, and the service's {@link RulesEngine}.
+ *
+ * <ul>
+ *   <li>{@link #inForce(String, LocalDate)}: the edition's PUBLISHED version with the highest effectiveFrom on or
+ *       before the date (ties: the highest version); before its first version's date, its earliest version.</li>
+ *   <li>{@link #version(String, int)}: any stored version, retired ones and drafts too (replay, simulation);
+ *       loaded from stored kjars or compiled on demand, and cached by SHA-256.</li>
+ *   <li>{@link #editionInForce(LocalDate)}: the edition in force on a date (the latest to start).</li>
+ * </ul>
+ * Every instance polls the {@code rulesets} collection (default every 5 s, {@code ocop.rulesets.poll-interval}) and
+ * replaces an immutable snapshot through one {@link AtomicReference}: new versions are loaded and warmed before the
+ * swap, so a request sees either the old or the new set, never a mix. At first start the built-in packs become
+ * version 1 PUBLISHED of their editions (idempotent across instances through the unique index).
+ */
+@Service
+public class RulesetRegistry implements RulesEngine, DisposableBean {
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Logger LOG = LoggerFactory.getLogger(RulesetRegistry.class);
+    private static final int CACHE_LIMIT = 24;
+
+    /** A published version as the snapshot holds it. */
+    public record Version(String id, String edition, int version, LocalDate effectiveFrom, String sha256, CompiledRulePack pack) {}
+
+    private record Snapshot(Map<String, List<Version>> byEdition, String fingerprint) {}
+
+    private final RulesetStore store;
+    private final RulesetCompiler compiler;
+    private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(Map.of(), ""));
+    /** Loaded packs by SHA-256 (published ones stay; others are evicted beyond {@value #CACHE_LIMIT}). */
+    private final Map<String, CompiledRulePack> packs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true));
+    private final Map<String, Object> loading = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService poller;
+
+    RulesetRegistry(RulesetStore store, RulesetCompiler compiler,
+                    @Value("${ocop.rulesets.poll-interval:5s}") java.time.Duration pollInterval) {
+        this.store = store;
+        this.compiler = compiler;
+        seedBuiltIns();
+        refresh();
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ruleset-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = Math.max(100, pollInterval.toMillis());
+        poller.scheduleWithFixedDelay(this::pollQuietly, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    // ---- which version scores -------------------------------------------------------------------------------
+
+    public Optional<Version> inForce(String edition, LocalDate date) {
+        if (edition == null) return Optional.empty();
+        List<Version> versions = current.get().byEdition().get(edition);
+        if (versions == null || versions.isEmpty()) return Optional.empty();
+        for (Version v : versions) { // sorted: effectiveFrom desc, version desc
+            if (v.effectiveFrom() == null || !v.effectiveFrom().isAfter(date)) return Optional.of(v);
+        }
+        return Optional.of(versions.get(versions.size() - 1));
+    }
+
+    /** Any stored version of an edition, whatever its status (replay of retired versions, drafts for simulation). */
+    public Optional<CompiledRulePack> version(String edition, int version) {
+        for (Version v : current.get().byEdition().getOrDefault(edition, List.of())) {
+            if (v.version() == version) return Optional.of(v.pack());
+        }
+        Document d = store.find(RulesetStore.id(edition, version));
+        return d == null ? Optional.empty() : Optional.of(load(d));
+    }
+
+    /** The edition in force on a date: of those in force (a provincial one beside a national one) the latest to start. */
+    public Optional<EditionInfo> editionInForce(LocalDate date) {
+        return editions(date).stream().filter(e -> e.inForceOn(date)).max(Comparator.comparing(EditionInfo::effectiveFrom));
+    }
+
+    /** Scores with the edition's version in force on {@code date}. */
+    public EvaluationResult evaluate(EvaluationRequest request, LocalDate date) {
+        Optional<Version> v = request == null ? Optional.empty() : inForce(request.edition(), date);
+        if (v.isEmpty()) return new DroolsRulesEngine(List.of()).evaluate(request); // INVALID: UNKNOWN_EDITION
+        return v.get().pack().evaluate(request);
+    }
+
+    public List<EditionInfo> editions(LocalDate date) {
+        List<EditionInfo> out = new ArrayList<>();
+        current.get().byEdition().keySet().forEach(e -> inForce(e, date).ifPresent(v -> out.add(v.pack().info())));
+        out.sort(Comparator.comparing(EditionInfo::id));
+        return out;
+    }
+
+    /** Versions currently published, per edition (effectiveFrom desc). */
+    public Map<String, List<Version>> published() {
+        return current.get().byEdition();
+    }
+
+    // ---- RulesEngine: "today" in Vietnam ---------------------------------------------------------------------
+
+    @Override
+    public EvaluationResult evaluate(EvaluationRequest request) {
+        return evaluate(request, LocalDate.now(VIETNAM));
+    }
+
+    @Override
+    public List<EditionInfo> editions() {
+        return editions(LocalDate.now(VIETNAM));
+    }
+
+    @Override
+    public Optional<EditionInfo> edition(String id) {
+        return inForce(id, LocalDate.now(VIETNAM)).map(v -> v.pack().info());
+    }
+
+    @Override
+    public Optional<SheetInfo> sheet(String edition, String sheet) {
+        return inForce(edition, LocalDate.now(VIETNAM)).flatMap(v -> v.pack().sheet(sheet));
+    }
+
+    // ---- polling ---------------------------------------------------------------------------------------------
+
+    /** Reads the store now and switches if published versions changed (the poll; also called after a publish). */
+    public synchronized void refresh() {
+        List<Document> headers = store.headers().stream().filter(d -> "PUBLISHED".equals(d.getString("status"))).toList();
+        StringBuilder fp = new StringBuilder();
+        headers.stream().sorted(Comparator.comparing(d -> d.getString("_id")))
+                .forEach(d -> fp.append(d.getString("_id")).append('|').append(d.getString("effectiveFrom")).append('|')
+                        .append(d.getString("sha256")).append(';'));
+        if (fp.toString().equals(current.get().fingerprint())) return;
+        Map<String, List<Version>> byEdition = new TreeMap<>();
+        for (Document h : headers) {
+            try {
+                CompiledRulePack pack = packs.get(h.getString("sha256"));
+                if (pack == null) {
+                    Document full = store.find(h.getString("_id"));
+                    if (full == null) continue;
+                    pack = load(full);
+                }
+                byEdition.computeIfAbsent(h.getString("edition"), e -> new ArrayList<>()).add(new Version(h.getString("_id"),
+                        h.getString("edition"), h.getInteger("version"), date(h.getString("effectiveFrom")), h.getString("sha256"), pack));
+            } catch (RuntimeException e) {
+                // never break scoring: a version that cannot be loaded is left out (and logged every poll)
+                LOG.error("ruleset {} cannot be loaded; it is not used", h.getString("_id"), e);
+            }
+        }
+        Comparator<Version> order = Comparator.comparing((Version v) -> v.effectiveFrom() == null ? LocalDate.MIN : v.effectiveFrom())
+                .thenComparingInt(Version::version).reversed();
+        Map<String, List<Version>> frozen = new TreeMap<>();
+        byEdition.forEach((e, list) -> frozen.put(e, list.stream().sorted(order).toList()));
+        current.set(new Snapshot(Collections.unmodifiableMap(frozen), fp.toString()));
+        LOG.info("rulesets in use: {}", frozen.values().stream().flatMap(List::stream).map(Version::id).toList());
+    }
+
+    private void pollQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("ruleset poll failed; keeping the versions in use", e);
+        }
+    }
+
+    /** A stored version loaded: from the cache, from stored kjars, or compiled (then its kjars are stored). */
+    CompiledRulePack load(Document d) {
+        String sha = d.getString("sha256");
+        CompiledRulePack cached = packs.get(sha);
+        if (cached != null) return cached;
+        Object lock = loading.computeIfAbsent(sha, k -> new Object());
+        synchronized (lock) {
+            cached = packs.get(sha);
+            if (cached != null) return cached;
+            RulePack pack = new RulePack(d.getString("edition"), RulesetStore.docsToFiles(d.getList("files", Document.class)));
+            if (!pack.sha256().equals(sha)) {
+                throw new IllegalStateException("ruleset " + d.getString("_id") + ": stored files do not match its SHA-256");
+            }
+            Map<String, byte[]> kjars = store.kjars(sha, d.getList("groups", String.class));
+            CompiledRulePack loaded;
+            if (kjars != null) {
+                loaded = CompiledRulePack.load(pack, kjars);
+            } else {
+                RulesetCompiler.Result r = compiler.compile(pack);
+                if (!r.ok()) throw new IllegalStateException("ruleset " + d.getString("_id") + " does not compile: " + r.problems());
+                loaded = r.pack();
+                store.putKjars(sha, loaded.kjars());
+            }
+            loaded.warm();
+            remember(loaded);
+            return loaded;
+        }
+    }
+
+    void remember(CompiledRulePack pack) {
+        packs.put(pack.sha256(), pack);
+        synchronized (packs) {
+            if (packs.size() > CACHE_LIMIT) {
+                var inUse = current.get().byEdition().values().stream().flatMap(List::stream).map(Version::sha256)
+                        .collect(java.util.stream.Collectors.toSet());
+                var it = packs.keySet().iterator();
+                while (packs.size() > CACHE_LIMIT && it.hasNext()) {
+                    if (!inUse.contains(it.next())) it.remove();
+                }
+            }
+        }
+    }
+
+    private void seedBuiltIns() {
+        for (CompiledRulePack pack : BuiltInPacks.loadAll()) {
+            String edition = pack.editionId();
+            Document d = new Document("_id", RulesetStore.id(edition, 1)).append("edition", edition).append("version", 1)
+                    .append("rev", 1L).append("status", "PUBLISHED").append("sha256", pack.sha256())
+                    .append("author", "built-in").append("createdAt", new Date())
+                    .append("note", "Built-in rule pack shipped with the service (rules/src/main/resources/editions/" + edition + ")")
+                    .append("parentVersion", null)
+                    .append("effectiveFrom", pack.manifest().effectiveFrom() == null ? null : pack.manifest().effectiveFrom().toString())
+                    .append("groups", List.copyOf(pack.kjars().keySet()))
+                    .append("files", RulesetStore.filesToDocs(pack.pack().files()))
+                    .append("testsPassed", true)
+                    .append("history", List.of(new Document("status", "PUBLISHED").append("by", "built-in").append("at", new Date())));
+            store.putKjars(pack.sha256(), pack.kjars()); // kjars first: a reader of the version finds them
+            if (store.insert(d)) LOG.info("built-in {} stored as version 1", edition);
+            pack.warm();
+            remember(pack);
+        }
+    }
+
+    static LocalDate date(String s) {
+        return s == null ? null : LocalDate.parse(s);
+    }
+
+    @Override
+    public void destroy() {
+        poller.shutdownNow();
+    }
+}

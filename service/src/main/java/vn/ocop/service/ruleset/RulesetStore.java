@@ -1,0 +1,126 @@
+package vn.ocop.service.ruleset;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+import vn.ocop.service.platform.storage.Bson;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * Collections {@code rulesets} (one document per version, _id "edition@version", unique {edition, version} and
+ * {_id, rev} for optimistic updates) and {@code ruleset_kjars} (compiled kjar bytes, _id "sha256:group").
+ * The rulesets collection stays small (tens of versions), so listing it is a cheap scan even on the embedded store;
+ * the poll projects the files and reports away.
+ */
+@Component
+class RulesetStore {
+    static final String RULESETS = "rulesets";
+    static final String KJARS = "ruleset_kjars";
+    private final MongoCollection<Document> rulesets;
+    private final MongoCollection<Document> kjars;
+
+    RulesetStore(MongoTemplate mongo) {
+        this.rulesets = mongo.getCollection(RULESETS);
+        this.kjars = mongo.getCollection(KJARS);
+        rulesets.createIndex(Indexes.ascending("edition", "version"), new IndexOptions().unique(true).name("edition_version"));
+        rulesets.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true).name("id_rev"));
+    }
+
+    static String id(String edition, int version) {
+        return edition + "@" + version;
+    }
+
+    /** Inserts a new version; false when that edition/version exists already (another instance was first). */
+    boolean insert(Document d) {
+        try {
+            rulesets.insertOne(d);
+            return true;
+        } catch (MongoException e) {
+            if (Bson.isDuplicateKey(e)) return false;
+            throw e;
+        }
+    }
+
+    Document find(String id) {
+        return rulesets.find(eq("_id", id)).first();
+    }
+
+    /** Every version without files, kjars or reports: for the poll and the list. */
+    List<Document> headers() {
+        return rulesets.find().projection(Projections.exclude("files", "validation", "tests")).into(new ArrayList<>());
+    }
+
+    /** Applies the update if the document is still at revision {@code rev}; null when it changed meanwhile. */
+    Document updateIfRev(String id, long rev, org.bson.conversions.Bson update) {
+        return rulesets.findOneAndUpdate(and(eq("_id", id), eq("rev", rev)), Updates.combine(update, Updates.inc("rev", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    }
+
+    void putKjars(String sha256, Map<String, byte[]> byGroup) {
+        byGroup.forEach((group, bytes) -> {
+            try {
+                kjars.insertOne(new Document("_id", sha256 + ":" + group).append("sha256", sha256).append("group", group)
+                        .append("bytes", new Binary(bytes)));
+            } catch (MongoException e) {
+                if (!Bson.isDuplicateKey(e)) throw e;
+            }
+        });
+    }
+
+    /** The kjars of a pack, or null when any group's is missing. */
+    Map<String, byte[]> kjars(String sha256, List<String> groups) {
+        if (groups == null || groups.isEmpty()) return null;
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String g : groups) {
+            Document d = kjars.find(eq("_id", sha256 + ":" + g)).first();
+            if (d == null) return null;
+            out.put(g, d.get("bytes", Binary.class).getData());
+        }
+        return out;
+    }
+
+    /** Files as stored: a list of {path, text} or {path, base64} (paths contain dots, so they cannot be keys). */
+    static List<Document> filesToDocs(Map<String, byte[]> files) {
+        List<Document> out = new ArrayList<>();
+        new TreeMap<>(files).forEach((path, bytes) -> {
+            Document f = new Document("path", path);
+            if (isBinary(path)) f.append("base64", Base64.getEncoder().encodeToString(bytes));
+            else f.append("text", new String(bytes, StandardCharsets.UTF_8));
+            out.add(f);
+        });
+        return out;
+    }
+
+    static Map<String, byte[]> docsToFiles(List<Document> docs) {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (docs == null) return files;
+        for (Document f : docs) {
+            String path = f.getString("path");
+            files.put(path, f.containsKey("base64") ? Base64.getDecoder().decode(f.getString("base64"))
+                    : f.getString("text").getBytes(StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+
+    static boolean isBinary(String path) {
+        return path.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+    }
+}

@@ -1,0 +1,364 @@
+package vn.ocop.service.ruleset;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import com.mongodb.client.model.Updates;
+import vn.ocop.rules.authoring.RuleFileProblem;
+import vn.ocop.rules.authoring.UploadLimits;
+import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.pack.EditionManifest;
+import vn.ocop.rules.pack.RulePack;
+import vn.ocop.rules.scenario.ScenarioFile;
+import vn.ocop.rules.scenario.ScenarioRun;
+import vn.ocop.service.jobs.Jobs;
+import vn.ocop.service.platform.web.ApiException;
+
+/**
+ * The ruleset lifecycle: drafts, validation, tests, simulation (a job), publish and rollback. Every state change is
+ * a single-document update guarded by the document's revision and records who and when in its history.
+ */
+@Service
+class Rulesets {
+    static final String DRAFT = "DRAFT", VALIDATED = "VALIDATED", PUBLISHED = "PUBLISHED", RETIRED = "RETIRED";
+    private static final Pattern VERSION_LINE = Pattern.compile("(?m)^version:.*$");
+
+    private final RulesetStore store;
+    private final RulesetRegistry registry;
+    private final RulesetCompiler compiler;
+    private final Simulation simulation;
+    private final Jobs jobs;
+
+    Rulesets(RulesetStore store, RulesetRegistry registry, RulesetCompiler compiler, Simulation simulation, Jobs jobs) {
+        this.store = store;
+        this.registry = registry;
+        this.compiler = compiler;
+        this.simulation = simulation;
+        this.jobs = jobs;
+    }
+
+    // ---- drafts ----------------------------------------------------------------------------------------------
+
+    Document createDraft(String edition, Integer parentVersion, String note, Map<String, String> textFiles,
+                         Map<String, String> base64Files, List<String> deleted, String user) {
+        if (edition == null || !edition.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+            throw ApiException.invalidField("edition", "lower-case letters, digits and '-'");
+        }
+        Map<String, byte[]> uploaded = new TreeMap<>();
+        if (textFiles != null) textFiles.forEach((p, t) -> uploaded.put(p, t == null ? new byte[0] : t.getBytes(StandardCharsets.UTF_8)));
+        if (base64Files != null) base64Files.forEach((p, b) -> {
+            try {
+                uploaded.put(p, Base64.getDecoder().decode(b == null ? "" : b));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalidField("binaryFiles." + p, "not base64");
+            }
+        });
+        List<RuleFileProblem> refused = UploadLimits.defaults().check(uploaded);
+        if (!refused.isEmpty()) throw problems(HttpStatus.UNPROCESSABLE_CONTENT, "UPLOAD_REFUSED", "The upload was refused", refused);
+
+        Document parent = null;
+        if (parentVersion != null) {
+            parent = store.find(RulesetStore.id(edition, parentVersion));
+            if (parent == null) throw ApiException.invalidField("parentVersion", "no version " + parentVersion + " of " + edition);
+        } else {
+            parent = registry.inForce(edition, LocalDate.now(RulesetRegistry.VIETNAM)).map(v -> store.find(v.id())).orElse(null);
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        if (parent != null) files.putAll(RulesetStore.docsToFiles(parent.getList("files", Document.class)));
+        files.putAll(uploaded);
+        if (deleted != null) deleted.forEach(files::remove);
+        if (parent == null) {
+            // a new edition; a provincial one names its parent edition in edition.yaml and is resolved against it
+            if (!files.containsKey(RulePack.MANIFEST)) throw ApiException.invalidField("files", "a new edition needs edition.yaml");
+            String extendsEdition;
+            try {
+                extendsEdition = EditionManifest.parse(files.get(RulePack.MANIFEST)).extendsEdition();
+            } catch (RuntimeException e) {
+                throw ApiException.invalidField("files.edition.yaml", "cannot be read: " + e.getMessage());
+            }
+            if (extendsEdition != null) {
+                CompiledRulePack base = registry.inForce(extendsEdition, LocalDate.now(RulesetRegistry.VIETNAM))
+                        .map(RulesetRegistry.Version::pack)
+                        .orElseThrow(() -> ApiException.invalidField("files.edition.yaml", "extends unknown edition " + extendsEdition));
+                files = new TreeMap<>(new RulePack(edition, files).extend(base.pack()).files());
+            }
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int version = nextVersion(edition);
+            Map<String, byte[]> content = new TreeMap<>(files);
+            if (content.containsKey(RulePack.MANIFEST)) content.put(RulePack.MANIFEST, withVersion(content.get(RulePack.MANIFEST), version));
+            RulePack pack = new RulePack(edition, content);
+            Date now = new Date();
+            Document d = new Document("_id", RulesetStore.id(edition, version)).append("edition", edition).append("version", version)
+                    .append("rev", 1L).append("status", DRAFT).append("sha256", pack.sha256()).append("author", user)
+                    .append("createdAt", now).append("note", note)
+                    .append("parentVersion", parent == null ? null : parent.getInteger("version"))
+                    .append("effectiveFrom", null).append("files", RulesetStore.filesToDocs(content))
+                    .append("history", List.of(change(DRAFT, user, now)));
+            if (store.insert(d)) return d;
+        }
+        throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Could not take a version number; try again");
+    }
+
+    private int nextVersion(String edition) {
+        return store.headers().stream().filter(h -> edition.equals(h.getString("edition")))
+                .mapToInt(h -> h.getInteger("version")).max().orElse(0) + 1;
+    }
+
+    /** The manifest's version field names the stored version, so every result names the version that scored it. */
+    static byte[] withVersion(byte[] manifest, int version) {
+        String yaml = new String(manifest, StandardCharsets.UTF_8);
+        Matcher m = VERSION_LINE.matcher(yaml);
+        String line = "version: \"" + version + "\"";
+        yaml = m.find() ? m.replaceFirst(Matcher.quoteReplacement(line)) : yaml + (yaml.endsWith("\n") ? "" : "\n") + line + "\n";
+        return yaml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    List<Document> list(String edition) {
+        return store.headers().stream().filter(h -> edition == null || edition.equals(h.getString("edition")))
+                .sorted(java.util.Comparator.comparing((Document h) -> h.getString("edition")).thenComparingInt(h -> h.getInteger("version")))
+                .toList();
+    }
+
+    Document require(String id) {
+        Document d = id == null ? null : store.find(id);
+        if (d == null) throw ApiException.notFound("Ruleset", id);
+        return d;
+    }
+
+    byte[] file(String id, String path) {
+        byte[] b = RulesetStore.docsToFiles(require(id).getList("files", Document.class)).get(path);
+        if (b == null) throw ApiException.notFound("File", path);
+        return b;
+    }
+
+    /** Unified diffs (3 lines of context) of added, removed and changed files against the parent version. */
+    Map<String, Object> diff(String id) {
+        Document d = require(id);
+        Integer parentVersion = d.getInteger("parentVersion");
+        Map<String, byte[]> mine = RulesetStore.docsToFiles(d.getList("files", Document.class));
+        Map<String, byte[]> theirs = parentVersion == null ? Map.of()
+                : RulesetStore.docsToFiles(require(RulesetStore.id(d.getString("edition"), parentVersion)).getList("files", Document.class));
+        List<Map<String, Object>> changes = new ArrayList<>();
+        TreeSet<String> paths = new TreeSet<>(mine.keySet());
+        paths.addAll(theirs.keySet());
+        for (String p : paths) {
+            byte[] a = theirs.get(p), b = mine.get(p);
+            if (a != null && b != null && java.util.Arrays.equals(a, b)) continue;
+            String change = a == null ? "ADDED" : b == null ? "REMOVED" : "MODIFIED";
+            String text;
+            if (RulesetStore.isBinary(p)) {
+                text = "Binary file " + p + " differs\n";
+            } else {
+                List<String> left = lines(a), right = lines(b);
+                Patch<String> patch = DiffUtils.diff(left, right);
+                text = String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(a == null ? "/dev/null" : "a/" + p,
+                        b == null ? "/dev/null" : "b/" + p, left, patch, 3)) + "\n";
+            }
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", p);
+            f.put("change", change);
+            f.put("unifiedDiff", text);
+            changes.add(f);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("parentVersion", parentVersion);
+        out.put("files", changes);
+        return out;
+    }
+
+    private static List<String> lines(byte[] b) {
+        return b == null ? List.of() : new String(b, StandardCharsets.UTF_8).lines().toList();
+    }
+
+    // ---- validate, test ---------------------------------------------------------------------------------------
+
+    Map<String, Object> validate(String id, String user) {
+        Document d = require(id);
+        String status = d.getString("status");
+        if (!DRAFT.equals(status) && !VALIDATED.equals(status)) {
+            throw new ApiException(HttpStatus.CONFLICT, "RULESET_NOT_DRAFT", "Only a draft can be validated; this version is " + status);
+        }
+        RulePack pack = pack(d);
+        RulesetCompiler.Result r = compiler.compile(pack, d.getString("edition"));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("passed", r.ok());
+        report.put("errors", r.problems().stream().map(Rulesets::problem).toList());
+        report.put("warnings", r.warnings());
+        report.put("at", new Date());
+        report.put("by", user);
+        String next = r.ok() ? VALIDATED : DRAFT;
+        List<Bson> sets = new ArrayList<>(List.of(Updates.set("status", next), Updates.set("validation", new Document(report)),
+                Updates.set("testsPassed", null), Updates.set("tests", null)));
+        if (r.ok()) {
+            store.putKjars(pack.sha256(), r.pack().kjars());
+            sets.add(Updates.set("groups", List.copyOf(r.pack().kjars().keySet())));
+            registry.remember(r.pack());
+        }
+        if (!next.equals(status)) sets.add(Updates.push("history", change(next, user, new Date())));
+        transition(d, Updates.combine(sets));
+        report.put("status", next);
+        report.remove("at");
+        report.remove("by");
+        return report;
+    }
+
+    Map<String, Object> test(String id, String user) {
+        Document d = require(id);
+        if (!VALIDATED.equals(d.getString("status")) && !PUBLISHED.equals(d.getString("status")) && !RETIRED.equals(d.getString("status"))) {
+            throw new ApiException(HttpStatus.CONFLICT, "RULESET_NOT_VALIDATED", "Validate the draft first (POST …/validate)");
+        }
+        CompiledRulePack pack = registry.load(d);
+        List<ScenarioFile> scenarios = new ArrayList<>();
+        List<Map<String, Object>> unreadable = new ArrayList<>();
+        builtInScenarios(d.getString("edition"), scenarios, unreadable);
+        pack.pack().files().forEach((path, bytes) -> {
+            if (path.startsWith("scenarios/") && (path.endsWith(".yaml") || path.endsWith(".yml"))) {
+                try {
+                    scenarios.add(ScenarioFile.parse(path, bytes));
+                } catch (IllegalArgumentException e) {
+                    unreadable.add(outcome(path, path, false, List.of(e.getMessage())));
+                }
+            }
+        });
+        ScenarioRun.Report run = ScenarioRun.run(pack, scenarios);
+        List<Map<String, Object>> outcomes = new ArrayList<>(unreadable);
+        run.outcomes().forEach(o -> outcomes.add(outcome(o.file(), o.name(), o.passed(), o.differences())));
+        boolean passed = unreadable.isEmpty() && run.passed();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("passed", passed);
+        report.put("total", outcomes.size());
+        report.put("failed", (int) outcomes.stream().filter(o -> !Boolean.TRUE.equals(o.get("passed"))).count());
+        report.put("scenarios", outcomes);
+        report.put("unfiredRules", run.unfiredRules());
+        if (VALIDATED.equals(d.getString("status"))) {
+            Document stored = new Document(report);
+            stored.put("scenarios", outcomes.stream().filter(o -> !Boolean.TRUE.equals(o.get("passed"))).limit(200).toList());
+            stored.put("by", user);
+            stored.put("at", new Date());
+            transition(d, Updates.combine(Updates.set("testsPassed", passed), Updates.set("tests", stored),
+                    Updates.set("testedSha256", d.getString("sha256"))));
+        }
+        return report;
+    }
+
+    /** Scenario files shipped with the service for an edition: classpath scenarios/&lt;edition&gt;/…/*.yaml. */
+    static void builtInScenarios(String edition, List<ScenarioFile> into, List<Map<String, Object>> unreadable) {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:scenarios/" + edition + "/**/*.yaml");
+            java.util.Arrays.sort(found, java.util.Comparator.comparing(r -> String.valueOf(r.getDescription())));
+            for (Resource r : found) {
+                String name = "built-in:" + edition + "/" + r.getFilename();
+                try (var in = r.getInputStream()) {
+                    into.add(ScenarioFile.parse(name, in.readAllBytes()));
+                } catch (IllegalArgumentException e) {
+                    unreadable.add(outcome(name, name, false, List.of(e.getMessage())));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> outcome(String file, String name, boolean passed, List<String> differences) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file);
+        m.put("name", name);
+        m.put("passed", passed);
+        m.put("differences", differences);
+        return m;
+    }
+
+    // ---- simulate, publish, rollback --------------------------------------------------------------------------
+
+    String simulate(String id, Simulation.Request request, String user) {
+        Document d = require(id);
+        if (DRAFT.equals(d.getString("status"))) {
+            throw new ApiException(HttpStatus.CONFLICT, "RULESET_NOT_VALIDATED", "Validate the draft first (POST …/validate)");
+        }
+        CompiledRulePack pack = registry.load(d);
+        return jobs.start("ruleset-simulation", user, progress -> simulation.run(id, pack, request, progress));
+    }
+
+    Document publish(String id, LocalDate effectiveFrom, String user) {
+        if (effectiveFrom == null) throw ApiException.invalidField("effectiveFrom", "required");
+        Document d = require(id);
+        if (!VALIDATED.equals(d.getString("status"))) {
+            throw new ApiException(HttpStatus.CONFLICT, "RULESET_NOT_VALIDATED", "Only a VALIDATED version can be published; this one is " + d.getString("status"));
+        }
+        if (!Boolean.TRUE.equals(d.getBoolean("testsPassed")) || !d.getString("sha256").equals(d.getString("testedSha256"))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "RULESET_TESTS_NOT_PASSED", "Run the tests (POST …/test) and make them pass first");
+        }
+        registry.load(d); // compiled and cached before anyone switches to it
+        Date now = new Date();
+        Document after = transition(d, Updates.combine(Updates.set("status", PUBLISHED), Updates.set("effectiveFrom", effectiveFrom.toString()),
+                Updates.set("publishedBy", user), Updates.set("publishedAt", now), Updates.push("history", change(PUBLISHED, user, now))));
+        registry.refresh();
+        return after;
+    }
+
+    Document rollback(String id, String user) {
+        Document d = require(id);
+        if (!PUBLISHED.equals(d.getString("status"))) {
+            throw new ApiException(HttpStatus.CONFLICT, "RULESET_NOT_PUBLISHED", "Only a PUBLISHED version can be rolled back; this one is " + d.getString("status"));
+        }
+        long others = registry.published().getOrDefault(d.getString("edition"), List.of()).stream().filter(v -> !v.id().equals(id)).count();
+        if (others == 0) {
+            throw new ApiException(HttpStatus.CONFLICT, "RULESET_LAST_VERSION", "This is the edition's only published version; publish another one first");
+        }
+        Date now = new Date();
+        Document after = transition(d, Updates.combine(Updates.set("status", RETIRED), Updates.set("retiredBy", user),
+                Updates.set("retiredAt", now), Updates.push("history", change(RETIRED, user, now))));
+        registry.refresh();
+        return after;
+    }
+
+    private Document transition(Document d, Bson update) {
+        Document after = store.updateIfRev(d.getString("_id"), ((Number) d.get("rev")).longValue(), update);
+        if (after == null) throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "The ruleset changed meanwhile; read it again");
+        return after;
+    }
+
+    static RulePack pack(Document d) {
+        return new RulePack(d.getString("edition"), RulesetStore.docsToFiles(d.getList("files", Document.class)));
+    }
+
+    private static Document change(String status, String user, Date at) {
+        return new Document("status", status).append("by", user).append("at", at);
+    }
+
+    static Map<String, Object> problem(RuleFileProblem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", p.file());
+        m.put("line", p.line());
+        m.put("column", p.column());
+        m.put("code", p.code());
+        m.put("message", p.message());
+        return m;
+    }
+
+    static ApiException problems(HttpStatus status, String code, String detail, List<RuleFileProblem> problems) {
+        return new ApiException(status, code, detail, problems.stream()
+                .map(p -> new ApiException.FieldProblem(p.file() + (p.line() > 0 ? ":" + p.line() + ":" + p.column() : ""), p.code() + ": " + p.message()))
+                .toList());
+    }
+}

@@ -1,0 +1,131 @@
+package vn.ocop.service.ruleset;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ocop.api.model.Job;
+import vn.ocop.api.model.PublishRequest;
+import vn.ocop.api.model.Ruleset;
+import vn.ocop.api.model.RulesetDiff;
+import vn.ocop.api.model.RulesetDraftInput;
+import vn.ocop.api.model.SimulationRequest;
+import vn.ocop.api.model.TestReport;
+import vn.ocop.api.model.ValidationReport;
+import vn.ocop.api.server.RulesetsApi;
+import vn.ocop.service.jobs.Jobs;
+import vn.ocop.service.platform.security.CurrentUser;
+import vn.ocop.service.platform.storage.Bson;
+
+/** The ruleset lifecycle endpoints (POLICY_OFFICER and ADMIN; AUDITOR reads). */
+@RestController
+class RulesetsController implements RulesetsApi {
+    private final Rulesets rulesets;
+    private final Jobs jobs;
+    private final JsonMapper json;
+
+    RulesetsController(Rulesets rulesets, Jobs jobs, JsonMapper json) {
+        this.rulesets = rulesets;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    @Override
+    public ResponseEntity<Ruleset> createRuleset(RulesetDraftInput in) {
+        Document d = rulesets.createDraft(in.getEdition(), in.getParentVersion(), in.getNote(), in.getFiles(),
+                in.getBinaryFiles(), in.getDeletedFiles(), CurrentUser.name());
+        return ResponseEntity.created(URI.create("/api/v1/rulesets/" + d.getString("_id"))).body(view(d));
+    }
+
+    @Override
+    public ResponseEntity<List<Ruleset>> listRulesets(String edition) {
+        return ResponseEntity.ok(rulesets.list(edition).stream().map(this::view).toList());
+    }
+
+    @Override
+    public ResponseEntity<Ruleset> getRuleset(String id) {
+        return ResponseEntity.ok(view(rulesets.require(id)));
+    }
+
+    @Override
+    public ResponseEntity<String> getRulesetFile(String id, String path) {
+        return file(id, path);
+    }
+
+    /** The same for paths with '/' (stars/thresholds.csv): everything after /files/. */
+    @GetMapping("/api/v1/rulesets/{id}/files/**")
+    ResponseEntity<String> fileWithFolders(@PathVariable("id") String id, HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String marker = "/files/";
+        String path = URLDecoder.decode(uri.substring(uri.indexOf(marker) + marker.length()), StandardCharsets.UTF_8);
+        return file(URLDecoder.decode(id, StandardCharsets.UTF_8), path);
+    }
+
+    private ResponseEntity<String> file(String id, String path) {
+        byte[] bytes = rulesets.file(id, path);
+        if (RulesetStore.isBinary(path)) {
+            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(java.util.Base64.getEncoder().encodeToString(bytes));
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .body(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public ResponseEntity<RulesetDiff> diffRuleset(String id) {
+        return ResponseEntity.ok(json.convertValue(rulesets.diff(id), RulesetDiff.class));
+    }
+
+    @Override
+    public ResponseEntity<ValidationReport> validateRuleset(String id) {
+        return ResponseEntity.ok(json.convertValue(rulesets.validate(id, CurrentUser.name()), ValidationReport.class));
+    }
+
+    @Override
+    public ResponseEntity<TestReport> testRuleset(String id) {
+        return ResponseEntity.ok(json.convertValue(rulesets.test(id, CurrentUser.name()), TestReport.class));
+    }
+
+    @Override
+    public ResponseEntity<Job> simulateRuleset(String id, SimulationRequest body) {
+        SimulationRequest b = body == null ? new SimulationRequest() : body;
+        String jobId = rulesets.simulate(id, new Simulation.Request(b.getProvince(), b.getDistrict(), b.getGroup(),
+                b.getFrom(), b.getTo(), b.getEvaluationDate()), CurrentUser.name());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + jobId)).body(jobs.find(jobId).orElseThrow().toApi());
+    }
+
+    @Override
+    public ResponseEntity<Ruleset> publishRuleset(String id, PublishRequest body) {
+        return ResponseEntity.ok(view(rulesets.publish(id, body.getEffectiveFrom(), CurrentUser.name())));
+    }
+
+    @Override
+    public ResponseEntity<Ruleset> rollbackRuleset(String id) {
+        return ResponseEntity.ok(view(rulesets.rollback(id, CurrentUser.name())));
+    }
+
+    /** The stored document as the API shows it: files by path and size, not their content. */
+    private Ruleset view(Document d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.getString("_id"));
+        for (String k : List.of("edition", "version", "status", "sha256", "author", "createdAt", "note", "parentVersion",
+                "effectiveFrom", "testsPassed", "history", "validation", "tests")) {
+            if (d.get(k) != null) m.put(k, Bson.plain(d.get(k)));
+        }
+        List<Document> files = d.getList("files", Document.class);
+        if (files != null) {
+            m.put("files", RulesetStore.docsToFiles(files).entrySet().stream()
+                    .map(e -> Map.of("path", e.getKey(), "size", (long) e.getValue().length)).toList());
+        }
+        return json.convertValue(m, Ruleset.class);
+    }
+}
