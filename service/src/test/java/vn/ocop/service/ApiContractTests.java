@@ -150,6 +150,34 @@ abstract class ApiContractTests {
     }
 
     @Test
+    void concurrentEvaluationsTakeDistinctSequenceNumbers() throws Exception {
+        String id = createDossier("Cá khô Cà Mau", "96");
+        http.post("/api/v1/dossiers/" + id + "/assessments", "council", assessmentJson("Nguyễn Văn An", 3, 3, 3));
+        int n = 6;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> http.post("/api/v1/dossiers/" + id + "/evaluations", "council", null)));
+            }
+            List<Long> sequences = new ArrayList<>();
+            for (var f : futures) {
+                Response r = f.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                sequences.add(r.json().get("sequence").asLong());
+            }
+            assertThat(sequences).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L);
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode records = http.get("/api/v1/dossiers/" + id + "/evaluations", "auditor").json();
+        assertThat(records).hasSize(n);
+        assertThat(records.get(n - 1).get("sequence").asLong()).isEqualTo(n);
+        JsonNode dossier = http.get("/api/v1/dossiers/" + id, "auditor").json();
+        assertThat(dossier.get("latestEvaluationId").asString()).isEqualTo(records.get(n - 1).get("id").asString());
+    }
+
+    @Test
     void theSequenceIndexRefusesASecondRecordWithTheSameNumber() {
         Document a = new Document("_id", UUID.randomUUID().toString()).append("dossierId", "d-seq").append("sequence", 1L);
         Document b = new Document("_id", UUID.randomUUID().toString()).append("dossierId", "d-seq").append("sequence", 1L);
@@ -286,6 +314,9 @@ abstract class ApiContractTests {
         assertProblem(http.get("/api/v1/dossiers/" + "x".repeat(100), "integration"), 400, "VALIDATION_FAILED");
         // refused by the security firewall before Spring MVC: still problem+json (via /error)
         assertProblem(http.get("/api/v1/dossiers/a;jsessionid=1", "integration"), 400, "BAD_REQUEST");
+        assertProblem(http.get("/error", "integration"), 404, "NOT_FOUND");
+        Response html = http.send("GET", "/api/v1/dossiers/" + id, "integration", null, null, "Accept", "text/html");
+        assertThat(html.status()).as(html.body()).isEqualTo(406);
 
         String big = dossierJson("x".repeat(1_100_000), "01", null);
         assertProblem(http.post("/api/v1/dossiers", "integration", big), 413, "PAYLOAD_TOO_LARGE");

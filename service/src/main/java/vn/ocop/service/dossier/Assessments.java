@@ -80,7 +80,11 @@ public class Assessments {
 
     /** The dossier's assessments in the order they were added. */
     public List<StoredAssessment> forDossier(String dossierId) {
-        List<String> ids = dossiers.assessmentIds(dossierId);
+        return byIds(dossiers.assessmentIds(dossierId));
+    }
+
+    /** Assessments by id (one `_id $in` query), in the order of {@code ids}. */
+    public List<StoredAssessment> byIds(List<String> ids) {
         if (ids.isEmpty()) return List.of();
         Map<String, StoredAssessment> byId = new LinkedHashMap<>();
         assessments.find(in("_id", ids)).forEach(d -> byId.put(d.getString("_id"), view(d)));

@@ -117,7 +117,8 @@ public class Dossiers {
     public DossierSnapshot snapshot(String id) {
         Document d = require(id);
         return new DossierSnapshot(id, d.get("version", Number.class).longValue(), d.getString("edition"),
-                d.getString("sheet"), d.getString("group"), facts(d), count(d, "evaluationCount"), location(d));
+                d.getString("sheet"), d.getString("group"), facts(d), count(d, "evaluationCount"),
+                List.copyOf(d.getList("assessmentIds", String.class, List.of())), location(d));
     }
 
     /** The ids of the dossier's assessments in the order they were added. */
@@ -127,13 +128,19 @@ public class Dossiers {
 
     /**
      * Marks the dossier with its evaluation number {@code sequence} (skipped when a later one is already recorded):
-     * latest evaluation, stars and EVALUATED when the result was VALID. Retries on a concurrent change.
+     * latest evaluation, stars and EVALUATED when the result was VALID. The first attempt uses the version the
+     * caller read; it re-reads and retries on a concurrent change.
      */
-    public void recordEvaluation(String id, long sequence, String evaluationId, boolean valid, Integer stars) {
+    public void recordEvaluation(DossierSnapshot read, long sequence, String evaluationId, boolean valid, Integer stars) {
+        String id = read.id();
+        long version = read.version();
         for (int attempt = 0; attempt < 10; attempt++) {
-            Document d = require(id);
-            if (count(d, "evaluationCount") >= sequence) {
-                return;
+            if (attempt > 0) {
+                Document d = require(id);
+                if (count(d, "evaluationCount") >= sequence) {
+                    return;
+                }
+                version = d.get("version", Number.class).longValue();
             }
             List<Bson> sets = new ArrayList<>(List.of(Updates.set("evaluationCount", sequence),
                     Updates.set("latestEvaluationId", evaluationId), Updates.set("updatedAt", new Date())));
@@ -141,7 +148,7 @@ public class Dossiers {
                 sets.add(Updates.set("status", "EVALUATED"));
                 sets.add(Updates.set("stars", stars));
             }
-            if (store.updateIfVersion(id, d.get("version", Number.class).longValue(), Updates.combine(sets)) != null) {
+            if (store.updateIfVersion(id, version, Updates.combine(sets)) != null) {
                 return;
             }
         }

@@ -140,13 +140,13 @@ final class ApiMapping {
     static EvaluationResult result(vn.ocop.rules.api.EvaluationResult r) {
         BigDecimal avg = r.averageTotal();
         return new EvaluationResult()
-                .status(EvaluationResult.StatusEnum.fromValue(r.status().name()))
+                .status(r.status() == null ? null : EvaluationResult.StatusEnum.fromValue(r.status().name()))
                 .edition(r.edition()).sheet(r.sheet())
                 .rulesetVersion(r.rulesetVersion()).rulesetSha256(r.rulesetSha256())
                 .members(r.members().stream().map(m -> new MemberResult()
                         .member(m.member())
                         .role(m.role() == null ? null : vn.ocop.api.model.CouncilRole.fromValue(m.role().name()))
-                        .parts(new PartTotals().A(m.parts().a()).B(m.parts().b()).C(m.parts().c()))
+                        .parts(m.parts() == null ? null : new PartTotals().A(m.parts().a()).B(m.parts().b()).C(m.parts().c()))
                         .total(m.total())
                         .criteria(m.criteria().stream().map(c -> new CriterionScore().code(c.code()).option(c.option())
                                 .points(c.points()).rule(c.rule())).toList())).toList())
@@ -156,7 +156,7 @@ final class ApiMapping {
                 .selfAssessment(r.selfAssessment().stream().map(s -> new CriterionScore().code(s.code()).option(s.option())
                         .points(s.points()).rule(s.rule())).toList())
                 .findings(r.findings().stream().map(f -> new Finding().code(f.code())
-                        .severity(Finding.SeverityEnum.fromValue(f.severity().name()))
+                        .severity(f.severity() == null ? null : Finding.SeverityEnum.fromValue(f.severity().name()))
                         .criterion(f.criterion()).member(f.member()).message(f.message())).toList());
     }
 }

@@ -50,7 +50,7 @@ class DossierEvaluations {
 
     EvaluationRecord evaluate(String dossierId, String user) {
         DossierSnapshot dossier = dossiers.snapshot(dossierId);
-        List<AssessmentInput> inputs = assessments.forDossier(dossierId).stream()
+        List<AssessmentInput> inputs = assessments.byIds(dossier.assessmentIds()).stream()
                 .map(a -> new AssessmentInput().member(a.getMember()).role(a.getRole() == null ? CouncilRole.MEMBER : a.getRole())
                         .selections(a.getSelections()))
                 .toList();
@@ -60,7 +60,7 @@ class DossierEvaluations {
         }
         Stored stored = append(new Inputs(dossierId, dossier.edition(), dossier.group(), dossier.sheet(),
                 LocalDate.now(VIETNAM), dossier.location(), dossier.facts(), inputs), user);
-        dossiers.recordEvaluation(dossierId, stored.record().getSequence(), stored.record().getId(),
+        dossiers.recordEvaluation(dossier, stored.record().getSequence(), stored.record().getId(),
                 stored.result().status() == Status.VALID, stored.result().stars());
         return stored.record();
     }

@@ -39,13 +39,14 @@ class Scoring {
         String edition = known ? result.edition() : "unknown";
         String group = known ? catalogue.groupOf(result.edition(), result.sheet()) : "unknown";
         Timer.builder("ocop.evaluations").description("Rules engine evaluations")
-                .tag("edition", edition).tag("group", group).tag("outcome", result.status().name())
+                .tag("edition", edition).tag("group", group)
+                .tag("outcome", result.status() == null ? "unknown" : result.status().name())
                 .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         if (result.stars() != null) {
             registry.counter("ocop.stars.awarded", "stars", String.valueOf(result.stars())).increment();
         }
         for (Finding f : result.findings()) {
-            registry.counter("ocop.findings", "code", f.code()).increment();
+            registry.counter("ocop.findings", "code", f.code() == null ? "unknown" : f.code()).increment();
         }
         return result;
     }

@@ -20,7 +20,8 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Problem> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
+        // called directly (no error dispatch): there is nothing here
+        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i) : HttpStatus.NOT_FOUND;
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String s ? s : request.getRequestURI();
         String problemCode = switch (status) {
             case BAD_REQUEST -> "BAD_REQUEST";
