@@ -19,6 +19,7 @@ import vn.ocop.api.model.DeclaredFacts;
 import vn.ocop.api.model.Dossier;
 import vn.ocop.api.model.DossierInput;
 import vn.ocop.api.model.DossierPage;
+import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.catalogue.Catalogue;
@@ -117,7 +118,7 @@ public class Dossiers {
         Document d = require(id);
         return new DossierSnapshot(id, d.get("version", Number.class).longValue(), d.getString("edition"),
                 d.getString("sheet"), d.getString("group"), facts(d), count(d, "evaluationCount"),
-                List.copyOf(d.getList("assessmentIds", String.class, List.of())));
+                List.copyOf(d.getList("assessmentIds", String.class, List.of())), location(d));
     }
 
     /** The ids of the dossier's assessments in the order they were added. */
@@ -218,6 +219,11 @@ public class Dossiers {
     private DeclaredFacts facts(Document d) {
         Document f = d.get("facts", Document.class);
         return f == null ? null : json.convertValue(plainMap(f), DeclaredFacts.class);
+    }
+
+    private Location location(Document d) {
+        Document l = d.get("location", Document.class);
+        return l == null ? null : json.convertValue(plainMap(l), Location.class);
     }
 
     private Dossier view(Document d) {

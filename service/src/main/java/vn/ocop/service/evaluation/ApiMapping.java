@@ -50,6 +50,93 @@ final class ApiMapping {
         return new Assessment(a.getMember(), role, selections);
     }
 
+    /**
+     * The result as plain maps, lists and values in exactly the shape (member names) the API model has: what a record
+     * stores under {@code result}, without a Jackson round trip (replays compare millions of these).
+     */
+    static Map<String, Object> resultTree(vn.ocop.rules.api.EvaluationResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", r.status().name());
+        m.put("edition", r.edition());
+        m.put("sheet", r.sheet());
+        m.put("rulesetVersion", r.rulesetVersion());
+        m.put("rulesetSha256", r.rulesetSha256());
+        List<Object> members = new java.util.ArrayList<>(r.members().size());
+        for (vn.ocop.rules.api.MemberResult mr : r.members()) {
+            Map<String, Object> mm = new LinkedHashMap<>();
+            mm.put("member", mr.member());
+            mm.put("role", mr.role() == null ? null : mr.role().name());
+            Map<String, Object> parts = new LinkedHashMap<>();
+            parts.put("A", mr.parts().a());
+            parts.put("B", mr.parts().b());
+            parts.put("C", mr.parts().c());
+            mm.put("parts", parts);
+            mm.put("total", mr.total());
+            mm.put("criteria", mr.criteria().stream().map(c -> score(c.code(), c.option(), c.points(), c.rule())).toList());
+            members.add(mm);
+        }
+        m.put("members", members);
+        m.put("averageTotal", r.averageTotal());
+        m.put("averageTotalRounded", r.averageTotalRounded());
+        m.put("stars", r.stars());
+        m.put("selfAssessment", r.selfAssessment().stream().map(c -> score(c.code(), c.option(), c.points(), c.rule())).toList());
+        m.put("findings", r.findings().stream().map(f -> {
+            Map<String, Object> fm = new LinkedHashMap<>();
+            fm.put("code", f.code());
+            fm.put("severity", f.severity().name());
+            fm.put("criterion", f.criterion());
+            fm.put("member", f.member());
+            fm.put("message", f.message());
+            return (Object) fm;
+        }).toList());
+        return m;
+    }
+
+    private static Object score(String code, int option, int points, String rule) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code);
+        m.put("option", option);
+        m.put("points", points);
+        m.put("rule", rule);
+        return m;
+    }
+
+    /** The engine's request from a stored record's snapshot, without a Jackson round trip. */
+    @SuppressWarnings("unchecked")
+    static vn.ocop.rules.api.EvaluationRequest request(org.bson.Document d) {
+        org.bson.Document f = d.get("facts", org.bson.Document.class);
+        DeclaredFacts facts = f == null ? DeclaredFacts.none() : new DeclaredFacts(
+                f.getString("producerType") == null ? null : ProducerType.valueOf(f.getString("producerType")),
+                decimal(f.get("rawMaterialInProvincePct")), decimal(f.get("localLabourPct")), decimal(f.get("revenueGrowthPct")),
+                f.getString("productStandard"),
+                f.getString("foodSafetyTest") == null ? null : FoodSafetyTestStatus.valueOf(f.getString("foodSafetyTest")),
+                f.getList("certifications", String.class),
+                f.getString("distributionArea") == null ? null : DistributionArea.valueOf(f.getString("distributionArea")),
+                f.get("distributionAgents") instanceof Number n ? n.intValue() : null,
+                f.getString("website"), f.getList("exportMarkets", String.class));
+        List<Assessment> assessments = new java.util.ArrayList<>();
+        for (org.bson.Document a : d.getList("assessments", org.bson.Document.class, List.of())) {
+            Map<String, Integer> selections = new LinkedHashMap<>();
+            for (org.bson.Document s : a.getList("selections", org.bson.Document.class, List.of())) {
+                Object option = s.get("option");
+                if (s.getString("code") != null && option instanceof Number n) selections.put(s.getString("code"), n.intValue());
+            }
+            String role = a.getString("role");
+            assessments.add(new Assessment(a.getString("member"), role == null ? CouncilRole.MEMBER : CouncilRole.valueOf(role), selections));
+        }
+        return new vn.ocop.rules.api.EvaluationRequest(d.getString("edition"), d.getString("group"), d.getString("sheet"),
+                facts, assessments);
+    }
+
+    private static BigDecimal decimal(Object v) {
+        if (v == null) return null;
+        if (v instanceof org.bson.types.Decimal128 d) return d.bigDecimalValue();
+        if (v instanceof BigDecimal b) return b;
+        if (v instanceof Double || v instanceof Float) return new BigDecimal(v.toString());
+        if (v instanceof Number n) return BigDecimal.valueOf(n.longValue());
+        throw new IllegalArgumentException("not a number: " + v);
+    }
+
     static EvaluationResult result(vn.ocop.rules.api.EvaluationResult r) {
         BigDecimal avg = r.averageTotal();
         return new EvaluationResult()

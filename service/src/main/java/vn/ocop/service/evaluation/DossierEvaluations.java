@@ -1,6 +1,8 @@
 package vn.ocop.service.evaluation;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.CouncilRole;
+import vn.ocop.api.model.DeclaredFacts;
+import vn.ocop.api.model.Location;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.EvaluationResult;
 import vn.ocop.rules.api.EvaluationRequest;
@@ -24,13 +28,19 @@ import vn.ocop.service.platform.web.ApiException;
 /** Scores a stored dossier's assessments and keeps an immutable record of exactly what was scored. */
 @Service
 class DossierEvaluations {
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private final Dossiers dossiers;
     private final Assessments assessments;
     private final Scoring scoring;
     private final EvaluationRecords records;
     private final JsonMapper json;
+    private final EvaluationChain chain;
+    private final EngineVersion engineVersion;
 
-    DossierEvaluations(Dossiers dossiers, Assessments assessments, Scoring scoring, EvaluationRecords records, JsonMapper json) {
+    DossierEvaluations(Dossiers dossiers, Assessments assessments, Scoring scoring, EvaluationRecords records, JsonMapper json,
+                       EvaluationChain chain, EngineVersion engineVersion) {
+        this.chain = chain;
+        this.engineVersion = engineVersion;
         this.dossiers = dossiers;
         this.assessments = assessments;
         this.scoring = scoring;
@@ -38,7 +48,6 @@ class DossierEvaluations {
         this.json = json;
     }
 
-    @SuppressWarnings("unchecked")
     EvaluationRecord evaluate(String dossierId, String user) {
         DossierSnapshot dossier = dossiers.snapshot(dossierId);
         List<AssessmentInput> inputs = assessments.byIds(dossier.assessmentIds()).stream()
@@ -49,38 +58,127 @@ class DossierEvaluations {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "NO_ASSESSMENTS",
                     "The dossier has no assessments to score; add the council members' sheets first");
         }
-        vn.ocop.rules.api.EvaluationResult result = scoring.score(new EvaluationRequest(dossier.edition(), dossier.group(),
-                dossier.sheet(), ApiMapping.facts(dossier.facts()), ApiMapping.assessments(inputs)));
+        Stored stored = append(new Inputs(dossierId, dossier.edition(), dossier.group(), dossier.sheet(),
+                LocalDate.now(VIETNAM), dossier.location(), dossier.facts(), inputs), user);
+        dossiers.recordEvaluation(dossier, stored.record().getSequence(), stored.record().getId(),
+                stored.result().status() == Status.VALID, stored.result().stars());
+        return stored.record();
+    }
+
+    /** What a record snapshots: the dossier's facts and location, edition, group, sheet, date, assessments as scored. */
+    record Inputs(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate, Location location,
+                  DeclaredFacts facts, List<AssessmentInput> assessments) {}
+
+    record Stored(EvaluationRecord record, vn.ocop.rules.api.EvaluationResult result) {}
+
+    /**
+     * Scores the inputs and appends the record to the dossier's chain: sequence = head + 1, previousHash = the head's
+     * hash, hash over the canonical form ({@link RecordHash}). The unique index {dossierId, sequence} refuses a second
+     * record with the same number, so two writers cannot fork the chain: the loser recovers the head and tries the next.
+     */
+    @SuppressWarnings("unchecked")
+    Stored append(Inputs in, String user) {
+        Prepared p = prepare(in, user);
+        EvaluationChain.Head head = chain.stored(in.dossierId());
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Document doc = p.link(head);
+            if (records.insert(doc)) {
+                chain.advance(in.dossierId(), new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
+                return p.stored(doc);
+            }
+            // taken: by a concurrent writer, or by one that stopped before it moved the head
+            head = chain.recover(in.dossierId(), head);
+        }
+        throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Could not take an evaluation number; try again");
+    }
+
+    /**
+     * Appends many records with few store commands: each dossier's records are chained in memory from its current head,
+     * inserted in ordered batches, and the heads moved afterwards. For imports and benchmarks, when nothing else writes
+     * the same dossiers: a taken sequence number fails the batch (the records before it stay, and stay chained).
+     */
+    List<EvaluationRecord> appendAll(List<Inputs> inputs, String user) {
+        java.util.Map<String, EvaluationChain.Head> heads = new java.util.LinkedHashMap<>();
+        java.util.Set<String> fresh = new java.util.HashSet<>();
+        List<Document> docs = new java.util.ArrayList<>(inputs.size());
+        List<EvaluationRecord> out = new java.util.ArrayList<>(inputs.size());
+        for (Inputs in : inputs) {
+            EvaluationChain.Head head = heads.computeIfAbsent(in.dossierId(), id -> {
+                EvaluationChain.Head h = chain.recover(id, chain.stored(id));
+                if (h.sequence() == 0) fresh.add(id);
+                return h;
+            });
+            Prepared p = prepare(in, user);
+            Document doc = p.link(head);
+            heads.put(in.dossierId(), new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
+            docs.add(doc);
+            out.add(p.stored(doc).record());
+        }
+        for (int i = 0; i < docs.size(); i += 1000) {
+            records.insertAll(docs.subList(i, Math.min(docs.size(), i + 1000)));
+        }
+        java.util.Map<String, EvaluationChain.Head> created = new java.util.LinkedHashMap<>();
+        heads.forEach((id, h) -> {
+            if (fresh.contains(id)) created.put(id, h);
+            else chain.advance(id, h);
+        });
+        chain.createAll(created);
+        return out;
+    }
+
+    /** A scored record without its place in the chain. */
+    private final class Prepared {
+        final EvaluationRecord record;
+        final vn.ocop.rules.api.EvaluationResult result;
+        final Document base;
+
+        Prepared(EvaluationRecord record, vn.ocop.rules.api.EvaluationResult result, Document base) {
+            this.record = record;
+            this.result = result;
+            this.base = base;
+        }
+
+        /** The stored document placed after {@code head}: sequence, previousHash and hash. */
+        Document link(EvaluationChain.Head head) {
+            Document doc = new Document("_id", record.getId());
+            doc.putAll(base);
+            doc.put("sequence", head.sequence() + 1);
+            doc.put("previousHash", head.hash());
+            doc.put("hash", RecordHash.hash(doc));
+            return doc;
+        }
+
+        Stored stored(Document doc) {
+            record.sequence(doc.getLong("sequence")).previousHash(doc.getString("previousHash")).hash(doc.getString("hash"));
+            return new Stored(record, result);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Prepared prepare(Inputs in, String user) {
+        // the edition's ruleset version in force on the evaluation date
+        vn.ocop.rules.api.EvaluationResult result = scoring.score(new EvaluationRequest(in.edition(), in.group(),
+                in.sheet(), ApiMapping.facts(in.facts()), ApiMapping.assessments(in.assessments())), in.evaluationDate());
         EvaluationResult view = ApiMapping.result(result);
         Date now = new Date();
         EvaluationRecord record = new EvaluationRecord()
                 .id(UUID.randomUUID().toString())
-                .dossierId(dossierId)
-                .edition(result.edition()).sheet(result.sheet())
+                .dossierId(in.dossierId())
+                .edition(result.edition()).sheet(result.sheet()).group(in.group())
+                .evaluationDate(in.evaluationDate()).location(in.location())
                 .rulesetVersion(result.rulesetVersion()).rulesetSha256(result.rulesetSha256())
-                .facts(dossier.facts()).assessments(inputs).result(view)
+                .engineVersion(engineVersion.get())
+                .facts(in.facts()).assessments(in.assessments()).result(view)
                 .requestedBy(user)
-                .requestedAt(OffsetDateTime.ofInstant(now.toInstant(), ZoneOffset.UTC))
-                .previousHash(null).hash(null);
-        // The next free sequence number: normally evaluationCount + 1; further if a record was stored by a request
-        // that stopped before it marked the dossier, or by a concurrent one.
-        long sequence = dossier.evaluationCount();
-        boolean stored = false;
-        for (int attempt = 0; attempt < 20 && !stored; attempt++) {
-            sequence++;
-            record.setSequence(sequence);
-            Map<String, Object> map = json.convertValue(record, Map.class);
-            map.remove("id");
-            Document doc = records.document(map);
-            doc.put("_id", record.getId());
-            doc.put("requestedAt", now);
-            stored = records.insert(doc);
-        }
-        if (!stored) {
-            throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Could not take an evaluation number; try again");
-        }
-        dossiers.recordEvaluation(dossier, sequence, record.getId(), result.status() == Status.VALID, result.stars());
-        return record;
+                .requestedAt(OffsetDateTime.ofInstant(now.toInstant(), ZoneOffset.UTC));
+        Map<String, Object> map = json.convertValue(record, Map.class);
+        map.remove("id");
+        map.remove("hash");
+        map.remove("previousHash");
+        map.remove("sequence");
+        Document base = records.document(map);
+        base.put("requestedAt", now);
+        return new Prepared(record, result, base);
     }
 
     List<EvaluationRecord> forDossier(String dossierId) {

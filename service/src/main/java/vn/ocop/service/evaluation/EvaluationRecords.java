@@ -19,7 +19,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * The evaluations collection: insert-only. Each record has a per-dossier sequence; the unique index
- * {dossierId, sequence} means two writers cannot both take the same number (the future hash chain relies on it).
+ * {dossierId, sequence} means two writers cannot both take the same number, so the hash chain cannot fork.
  */
 @Component
 class EvaluationRecords {
@@ -45,9 +45,39 @@ class EvaluationRecords {
         }
     }
 
+    /** Inserts the records in order in one command; a taken (dossierId, sequence) fails the rest of the batch. */
+    void insertAll(List<Document> docs) {
+        if (!docs.isEmpty()) records.insertMany(docs);
+    }
+
     EvaluationRecord find(String id) {
-        Document d = records.find(eq("_id", id)).first();
+        Document d = findDocument(id);
         return d == null ? null : view(d);
+    }
+
+    Document findDocument(String id) {
+        return records.find(eq("_id", id)).first();
+    }
+
+    /**
+     * The record with exactly these unique-index keys, or null. A plain document, not Filters.and: the embedded store
+     * scans for an $and but uses the index for a filter holding exactly its keys.
+     */
+    Document findBySequence(String dossierId, long sequence) {
+        return records.find(new Document("dossierId", dossierId).append("sequence", sequence)).first();
+    }
+
+    long count(org.bson.conversions.Bson filter) {
+        return records.countDocuments(filter);
+    }
+
+    /** Every record, streamed in the store's natural order (a scan: for batch replays only). */
+    void forEach(org.bson.conversions.Bson filter, int batchSize, java.util.function.Predicate<Document> consumer) {
+        try (var cursor = records.find(filter).batchSize(batchSize).iterator()) {
+            while (cursor.hasNext()) {
+                if (!consumer.test(cursor.next())) return;
+            }
+        }
     }
 
     /**
@@ -84,7 +114,7 @@ class EvaluationRecords {
     }
 
     @SuppressWarnings("unchecked")
-    private EvaluationRecord view(Document d) {
+    EvaluationRecord view(Document d) {
         Map<String, Object> m = new LinkedHashMap<>(Bson.plainMap(d));
         m.put("id", m.remove("_id"));
         List<Map<String, Object>> assessments = (List<Map<String, Object>>) m.get("assessments");

@@ -8,7 +8,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -56,6 +59,8 @@ class SecurityConfiguration {
                                 "/v3/api-docs.yaml", "/openapi/openapi.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluate").hasAnyRole(INTEGRATION, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/replay", "/api/v1/replays").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers/*/assessments", "/api/v1/dossiers/*/evaluations")
                         .hasAnyRole(COUNCIL, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/dossiers").hasAnyRole(INTEGRATION, ADMIN)
@@ -68,6 +73,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(everyone)
                         .anyRequest().hasRole(ADMIN))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
+                // remember who called, for the audit log that writes its entry after security has finished
+                .addFilterBefore((req, res, chain) -> {
+                    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+                    if (a != null) req.setAttribute(CurrentUser.AUTHENTICATION_ATTRIBUTE, a);
+                    chain.doFilter(req, res);
+                }, AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         if (props.jwt().enabled()) {
             http.oauth2ResourceServer(o -> o

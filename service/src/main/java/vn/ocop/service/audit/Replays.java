@@ -1,0 +1,203 @@
+package vn.ocop.service.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ocop.api.model.ChainReport;
+import vn.ocop.api.model.Difference;
+import vn.ocop.api.model.IntegrityFailure;
+import vn.ocop.api.model.IntegrityFailure.CheckEnum;
+import vn.ocop.api.model.ReplayReport;
+import vn.ocop.api.model.ReplayReport.OutcomeEnum;
+import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.service.dossier.Dossiers;
+import vn.ocop.service.evaluation.EvaluationLedger;
+import vn.ocop.service.evaluation.RecordHash;
+import vn.ocop.service.platform.storage.CanonicalJson;
+import vn.ocop.service.platform.web.ApiException;
+
+/**
+ * Replays a stored evaluation (hash, chain link, recorded ruleset, re-score, field-by-field comparison) and verifies a
+ * dossier's whole chain. Reads only: nothing here writes a record.
+ */
+@Service
+public class Replays {
+    private final EvaluationLedger ledger;
+    private final RulesetVersions versions;
+    private final Dossiers dossiers;
+    private final JsonMapper json;
+
+    Replays(EvaluationLedger ledger, RulesetVersions versions, Dossiers dossiers, JsonMapper json) {
+        this.ledger = ledger;
+        this.versions = versions;
+        this.dossiers = dossiers;
+        this.json = json;
+    }
+
+    /** The previous record's hash, looked up by the exact keys {dossierId, sequence - 1}; empty when there is none. */
+    Optional<String> previousHashInStore(String dossierId, long sequence) {
+        return ledger.recordAt(dossierId, sequence).map(d -> Objects.requireNonNullElse(d.getString("hash"), ""));
+    }
+
+    public ReplayReport replay(String id) {
+        Document doc = ledger.record(id).orElseThrow(() -> ApiException.notFound("Evaluation", id));
+        return replay(doc, this::previousHashInStore);
+    }
+
+    /**
+     * @param previous (dossierId, sequence) → the stored hash of that record, empty when it does not exist
+     */
+    ReplayReport replay(Document doc, BiFunction<String, Long, Optional<String>> previous) {
+        ReplayReport report = new ReplayReport().evaluationId(String.valueOf(doc.get("_id")))
+                .dossierId(doc.getString("dossierId"))
+                .edition(doc.getString("edition")).rulesetVersion(doc.getString("rulesetVersion"))
+                .rulesetSha256(doc.getString("rulesetSha256")).engineVersion(doc.getString("engineVersion"))
+                .replayEngineVersion(ledger.engineVersion()).storedHash(doc.getString("hash"))
+                .failures(new ArrayList<>()).differences(new ArrayList<>());
+        Number seqNumber = doc.get("sequence") instanceof Number n ? n : null;
+        Long sequence = seqNumber == null ? null : seqNumber.longValue();
+        report.sequence(sequence);
+        // 1. the record's own hash
+        String computed;
+        try {
+            computed = RecordHash.hash(doc);
+        } catch (RuntimeException e) {
+            computed = null;
+            report.addFailuresItem(failure(CheckEnum.MALFORMED, sequence, report.getEvaluationId(),
+                    "the record has no canonical form: " + e.getMessage()));
+        }
+        report.computedHash(computed);
+        if (computed != null && !computed.equals(doc.getString("hash"))) {
+            report.addFailuresItem(failure(CheckEnum.HASH, sequence, report.getEvaluationId(),
+                    doc.getString("hash") == null ? "the record has no hash" : "stored hash differs from the hash of the record's canonical form"));
+        }
+        // 2. its link to the previous record of the dossier
+        if (sequence == null || report.getDossierId() == null) {
+            report.addFailuresItem(failure(CheckEnum.MALFORMED, sequence, report.getEvaluationId(), "no dossierId or sequence"));
+        } else {
+            checkLink(doc, sequence, previous, report.getFailures());
+        }
+        // 3. the recorded ruleset, then re-score and compare
+        Optional<CompiledRulePack> pack = versions.find(report.getEdition(), report.getRulesetVersion(), report.getRulesetSha256());
+        if (pack.isEmpty()) {
+            report.addFailuresItem(failure(CheckEnum.RULESET_UNAVAILABLE, sequence, report.getEvaluationId(),
+                    "ruleset " + report.getEdition() + " version " + report.getRulesetVersion() + " (sha256 "
+                            + report.getRulesetSha256() + ") cannot be loaded"));
+        } else {
+            try {
+                for (TreeDiff.Difference d : rescore(doc, pack.get())) {
+                    report.addDifferencesItem(new Difference().path(d.path()).old(d.oldValue())._new(d.newValue()));
+                }
+            } catch (RuntimeException e) {
+                report.addFailuresItem(failure(CheckEnum.MALFORMED, sequence, report.getEvaluationId(),
+                        "the snapshot cannot be re-scored: " + e.getClass().getSimpleName()));
+            }
+        }
+        report.outcome(!report.getFailures().isEmpty() ? OutcomeEnum.INTEGRITY_FAILED
+                : report.getDifferences().isEmpty() ? OutcomeEnum.MATCH : OutcomeEnum.MISMATCH);
+        return report;
+    }
+
+    private static void checkLink(Document doc, long sequence, BiFunction<String, Long, Optional<String>> previous,
+                                  List<IntegrityFailure> failures) {
+        String id = String.valueOf(doc.get("_id"));
+        String linked = doc.getString("previousHash");
+        if (sequence < 1) {
+            failures.add(failure(CheckEnum.MALFORMED, sequence, id, "sequence must start at 1"));
+        } else if (sequence == 1) {
+            if (!RecordHash.GENESIS.equals(linked)) {
+                failures.add(failure(CheckEnum.CHAIN_LINK, sequence, id, "the first record must link to the genesis hash (64 zeros)"));
+            }
+        } else {
+            Optional<String> prev = previous.apply(doc.getString("dossierId"), sequence - 1);
+            if (prev.isEmpty()) {
+                failures.add(failure(CheckEnum.SEQUENCE_GAP, sequence - 1, null, "record " + (sequence - 1) + " of the dossier is missing"));
+            } else if (!prev.get().equals(linked)) {
+                failures.add(failure(CheckEnum.CHAIN_LINK, sequence, id, "previousHash differs from the hash of record " + (sequence - 1)));
+            }
+        }
+    }
+
+    /** Re-scores the record's snapshot on the pack and compares the result with the stored one. */
+    List<TreeDiff.Difference> rescore(Document doc, CompiledRulePack pack) {
+        EvaluationResult now = pack.evaluate(ledger.request(doc));
+        Object stored = RecordHash.tree(doc).get("result");
+        String old = CanonicalJson.write(stored == null ? java.util.Map.of() : stored);
+        String fresh = CanonicalJson.write(ledger.resultTree(now));
+        if (old.equals(fresh)) return List.of();
+        // only when they differ: field by field
+        JsonNode a = json.readTree(old);
+        JsonNode b = json.readTree(fresh);
+        return TreeDiff.diff("result", a, b);
+    }
+
+    /** Each hash, each link, no gaps, and the head where the records end. Does not re-score (see replay). */
+    public ChainReport verify(String dossierId) {
+        EvaluationLedger.Head head = ledger.head(dossierId);
+        if (!head.stored() && ledger.recordAt(dossierId, 1).isEmpty()) {
+            dossiers.snapshot(dossierId); // 404 for an unknown dossier; a dossier without records has an empty, intact chain
+        }
+        ChainReport report = new ChainReport().dossierId(dossierId).failures(new ArrayList<>())
+                .headSequence(head.sequence()).headHash(head.stored() ? head.hash() : null);
+        long count = 0;
+        String previousHash = RecordHash.GENESIS;
+        boolean previousPresent = true;
+        long seq = 1;
+        String lastHash = null;
+        long lastSeq = 0;
+        // every number up to the head must be taken; then nothing may follow the head
+        for (; seq <= head.sequence() || ledger.recordAt(dossierId, seq).isPresent(); seq++) {
+            Optional<Document> d = ledger.recordAt(dossierId, seq);
+            if (d.isEmpty()) {
+                report.addFailuresItem(failure(CheckEnum.SEQUENCE_GAP, seq, null, "record " + seq + " of the dossier is missing"));
+                previousPresent = false;
+                continue;
+            }
+            count++;
+            Document doc = d.get();
+            String id = String.valueOf(doc.get("_id"));
+            String stored = doc.getString("hash");
+            String computed;
+            try {
+                computed = RecordHash.hash(doc);
+            } catch (RuntimeException e) {
+                computed = null;
+                report.addFailuresItem(failure(CheckEnum.MALFORMED, seq, id, "the record has no canonical form"));
+            }
+            if (computed != null && !computed.equals(stored)) {
+                report.addFailuresItem(failure(CheckEnum.HASH, seq, id,
+                        stored == null ? "the record has no hash" : "stored hash differs from the hash of the record's canonical form"));
+            }
+            if (previousPresent && !Objects.equals(previousHash, doc.getString("previousHash"))) {
+                report.addFailuresItem(failure(CheckEnum.CHAIN_LINK, seq, id, seq == 1
+                        ? "the first record must link to the genesis hash (64 zeros)"
+                        : "previousHash differs from the hash of record " + (seq - 1)));
+            }
+            if (seq > head.sequence()) {
+                report.addFailuresItem(failure(CheckEnum.HEAD, seq, id, "record beyond the chain head "
+                        + head.sequence() + " (a writer stopped before moving the head, or a record was inserted directly)"));
+            }
+            previousHash = stored;
+            previousPresent = true;
+            lastHash = stored;
+            lastSeq = seq;
+        }
+        if (head.stored() && lastSeq == head.sequence() && !Objects.equals(lastHash, head.hash())) {
+            report.addFailuresItem(failure(CheckEnum.HEAD, head.sequence(), null, "the chain head's hash differs from record "
+                    + head.sequence() + "'s hash"));
+        }
+        return report.records(count)
+                .outcome(report.getFailures().isEmpty() ? ChainReport.OutcomeEnum.INTACT : ChainReport.OutcomeEnum.BROKEN);
+    }
+
+    static IntegrityFailure failure(CheckEnum check, Long sequence, String evaluationId, String detail) {
+        return new IntegrityFailure().check(check).sequence(sequence).evaluationId(evaluationId).detail(detail);
+    }
+}

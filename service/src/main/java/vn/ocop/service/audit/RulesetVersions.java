@@ -1,0 +1,13 @@
+package vn.ocop.service.audit;
+
+import java.util.Optional;
+import vn.ocop.rules.pack.CompiledRulePack;
+
+/**
+ * Where replays find the exact ruleset version a record names, retired versions too. Implemented now by the built-in
+ * packs ({@link BuiltInRulesetVersions}); the ruleset registry of the lifecycle feature replaces that one bean.
+ */
+public interface RulesetVersions {
+    /** The compiled pack of exactly this edition and version whose content hash is {@code sha256}, if it can be loaded. */
+    Optional<CompiledRulePack> find(String edition, String version, String sha256);
+}

@@ -1,0 +1,116 @@
+package vn.ocop.service.evaluation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import vn.ocop.api.model.AssessmentInput;
+import vn.ocop.api.model.DeclaredFacts;
+import vn.ocop.api.model.EvaluationRecord;
+import vn.ocop.api.model.Location;
+import vn.ocop.rules.api.EvaluationRequest;
+import vn.ocop.rules.api.EvaluationResult;
+
+/**
+ * The evaluation records as the audit feature reads them: raw stored documents (so hashes are checked on exactly what
+ * is stored), exact-key lookups, chain heads, the snapshot as an engine request, and a result in its stored form.
+ * Reads only, except {@link #append}, which adds a record exactly as POST …/evaluations does (imports, benchmarks).
+ */
+@Service
+public class EvaluationLedger {
+    private final EvaluationRecords records;
+    private final EvaluationChain chain;
+    private final DossierEvaluations evaluations;
+    private final EngineVersion engineVersion;
+    private final JsonMapper json;
+
+    EvaluationLedger(EvaluationRecords records, EvaluationChain chain, DossierEvaluations evaluations,
+                     EngineVersion engineVersion, JsonMapper json) {
+        this.records = records;
+        this.chain = chain;
+        this.evaluations = evaluations;
+        this.engineVersion = engineVersion;
+        this.json = json;
+    }
+
+    public record Head(long sequence, String hash, boolean stored) {}
+
+    public Optional<Document> record(String id) {
+        return Optional.ofNullable(records.findDocument(id));
+    }
+
+    public Optional<Document> recordAt(String dossierId, long sequence) {
+        return Optional.ofNullable(records.findBySequence(dossierId, sequence));
+    }
+
+    /** The chain head as stored ({@code stored} false when the dossier has no chain document). */
+    public Head head(String dossierId) {
+        EvaluationChain.Head h = chain.stored(dossierId);
+        return new Head(h.sequence(), h.hash(), h != EvaluationChain.Head.EMPTY);
+    }
+
+    public EvaluationRecord view(Document stored) {
+        return records.view(stored);
+    }
+
+    /** Streams the records matching the filter; the consumer returns false to stop. A scan on the embedded store. */
+    public void forEach(Bson filter, Predicate<Document> consumer) {
+        records.forEach(filter, 1000, consumer);
+    }
+
+    /** How many records match (a scan on the embedded store). */
+    public long count(Bson filter) {
+        return records.count(filter);
+    }
+
+    /** The record's snapshot as the engine's request. */
+    public EvaluationRequest request(EvaluationRecord r) {
+        return new EvaluationRequest(r.getEdition(), r.getGroup(), r.getSheet(), ApiMapping.facts(r.getFacts()),
+                ApiMapping.assessments(r.getAssessments()));
+    }
+
+    /** The stored record's snapshot as the engine's request, read straight from the document. */
+    public EvaluationRequest request(Document stored) {
+        return ApiMapping.request(stored);
+    }
+
+    /** A result as plain maps in the API's shape: its canonical form equals that of the stored {@code result}. */
+    public Map<String, Object> resultTree(EvaluationResult result) {
+        return ApiMapping.resultTree(result);
+    }
+
+    /** A result in the form a record stores it (as under the record's {@code result} member). */
+    @SuppressWarnings("unchecked")
+    public Document storedResult(EvaluationResult result) {
+        return records.document(json.convertValue(ApiMapping.result(result), Map.class));
+    }
+
+    public String engineVersion() {
+        return engineVersion.get();
+    }
+
+    /** A record's inputs, for {@link #appendAll}. */
+    public record Inputs(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate,
+                         Location location, DeclaredFacts facts, List<AssessmentInput> assessments) {}
+
+    /**
+     * Scores and appends many records with few store commands (imports of historical evaluations, benchmarks). Only
+     * when nothing else writes the same dossiers meanwhile: a taken sequence number fails the rest of the batch.
+     */
+    public List<EvaluationRecord> appendAll(List<Inputs> inputs, String user) {
+        return evaluations.appendAll(inputs.stream().map(i -> new DossierEvaluations.Inputs(i.dossierId(), i.edition(),
+                i.group(), i.sheet(), i.evaluationDate(), i.location(), i.facts(), i.assessments())).toList(), user);
+    }
+
+    /** Scores the inputs and appends a record to the dossier's chain, as POST /api/v1/dossiers/{id}/evaluations does. */
+    public EvaluationRecord append(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate,
+                                   Location location, DeclaredFacts facts, List<AssessmentInput> assessments, String user) {
+        return evaluations.append(new DossierEvaluations.Inputs(dossierId, edition, group, sheet, evaluationDate, location,
+                facts, assessments), user).record();
+    }
+}

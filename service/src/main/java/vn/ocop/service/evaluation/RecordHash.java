@@ -1,0 +1,77 @@
+package vn.ocop.service.evaluation;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import vn.ocop.service.platform.storage.CanonicalJson;
+
+/**
+ * The canonical form of an evaluation record and its hash (docs/audit.md, "Canonical form"): the record as the API
+ * shows it, without {@code hash}; {@code _id} named {@code id}; each assessment's selections as an object
+ * criterion code → option; {@code requestedAt} as UTC with exactly three fraction digits; written by
+ * {@link CanonicalJson}. hash = lowercase hex SHA-256 of the UTF-8 bytes of that text. The first record of a dossier
+ * links to {@link #GENESIS}.
+ */
+public final class RecordHash {
+    /** previousHash of a dossier's first record: 64 zeros. */
+    public static final String GENESIS = "0".repeat(64);
+    /** Format of requestedAt in the canonical form. */
+    public static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private RecordHash() {}
+
+    /** The canonical text of a stored record (its {@code hash} member is not part of it). */
+    public static String canonical(Document stored) {
+        return CanonicalJson.write(tree(stored));
+    }
+
+    public static String hash(Document stored) {
+        return CanonicalJson.sha256Hex(canonical(stored));
+    }
+
+    /** The record as plain maps and lists in its API shape, without hash: what {@link #canonical} writes. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> tree(Document stored) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        stored.forEach((k, v) -> {
+            if (k.equals("hash")) return;
+            m.put(k.equals("_id") ? "id" : k, plain(v));
+        });
+        Object assessments = m.get("assessments");
+        if (assessments instanceof List<?> list) {
+            for (Object a : list) {
+                if (a instanceof Map<?, ?> am && am.get("selections") instanceof List<?> selections) {
+                    Map<String, Object> byCode = new LinkedHashMap<>();
+                    for (Object s : selections) {
+                        if (s instanceof Map<?, ?> sm) byCode.put(String.valueOf(sm.get("code")), sm.get("option"));
+                    }
+                    ((Map<String, Object>) am).put("selections", byCode);
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Documents → maps, Decimal128 kept as a decimal, Date → UTC millisecond text; the rest as is. */
+    static Object plain(Object v) {
+        if (v instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+            return out;
+        }
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(x -> out.add(plain(x)));
+            return out;
+        }
+        if (v instanceof Decimal128 d) return d.bigDecimalValue();
+        if (v instanceof Date d) return INSTANT.format(d.toInstant());
+        return v;
+    }
+}

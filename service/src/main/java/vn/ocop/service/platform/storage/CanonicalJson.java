@@ -1,0 +1,148 @@
+package vn.ocop.service.platform.storage;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.bson.types.Decimal128;
+
+/**
+ * A small writer of canonical JSON: RFC 8785 (JSON Canonicalization Scheme) restricted to the values our records hold,
+ * so that an outside tool can recompute a record's hash (docs/audit.md).
+ * <ul>
+ *   <li>object members sorted by their names' UTF-16 code units; no whitespace;</li>
+ *   <li>members whose value is null, an empty array or an empty object are left out (storage drops them anyway);</li>
+ *   <li>strings in Unicode NFC, escaped as RFC 8785 / ECMAScript JSON.stringify does ({@code \" \\ \b \f \n \r \t},
+ *       other controls as {@code \\u00xx}; everything else literal);</li>
+ *   <li>integers (int, long, BigInteger) as plain digits; decimals (BigDecimal, Decimal128, double, float) as
+ *       strings: plain notation, no exponent, no trailing zeros after the point, no trailing point, "0" for zero;</li>
+ *   <li>booleans as true/false; the whole text is UTF-8.</li>
+ * </ul>
+ */
+public final class CanonicalJson {
+    private CanonicalJson() {}
+
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder(512);
+        write(sb, value);
+        return sb.toString();
+    }
+
+    public static String sha256Hex(String canonical) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** ASCII text is its own NFC form. */
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
+    }
+
+    /** The canonical decimal text: plain, no exponent, trailing zeros stripped, "0" for any zero. */
+    public static String decimal(BigDecimal d) {
+        if (d.signum() == 0) return "0";
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    /** True when the value would be left out of an object (null, empty array, empty object). */
+    public static boolean isAbsent(Object v) {
+        return v == null || (v instanceof Map<?, ?> m && m.isEmpty()) || (v instanceof Collection<?> c && c.isEmpty());
+    }
+
+    private static void write(StringBuilder sb, Object v) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String s) {
+            string(sb, s);
+        } else if (v instanceof Boolean b) {
+            sb.append(b ? "true" : "false");
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte || v instanceof BigInteger) {
+            sb.append(v);
+        } else if (v instanceof BigDecimal d) {
+            string(sb, decimal(d));
+        } else if (v instanceof Decimal128 d) {
+            string(sb, decimal(d.bigDecimalValue()));
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) throw new IllegalArgumentException("not a finite number: " + v);
+            string(sb, decimal(new BigDecimal(v.toString())));
+        } else if (v instanceof Enum<?> e) {
+            string(sb, e.name());
+        } else if (v instanceof Map<?, ?> m) {
+            object(sb, m);
+        } else if (v instanceof Collection<?> c) {
+            sb.append('[');
+            boolean first = true;
+            for (Object item : c) {
+                if (!first) sb.append(',');
+                first = false;
+                write(sb, item);
+            }
+            sb.append(']');
+        } else {
+            throw new IllegalArgumentException("no canonical form for " + v.getClass().getName());
+        }
+    }
+
+    private static void object(StringBuilder sb, Map<?, ?> m) {
+        List<Map.Entry<String, Object>> entries = new ArrayList<>(m.size());
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (isAbsent(e.getValue())) continue;
+            String key = String.valueOf(e.getKey());
+            entries.add(Map.entry(ascii(key) ? key : Normalizer.normalize(key, Normalizer.Form.NFC), e.getValue()));
+        }
+        // String.compareTo compares UTF-16 code units: the order RFC 8785 prescribes
+        entries.sort(Map.Entry.comparingByKey());
+        sb.append('{');
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0) {
+                if (entries.get(i).getKey().equals(entries.get(i - 1).getKey())) {
+                    throw new IllegalArgumentException("duplicate member " + entries.get(i).getKey());
+                }
+                sb.append(',');
+            }
+            string(sb, entries.get(i).getKey());
+            sb.append(':');
+            write(sb, entries.get(i).getValue());
+        }
+        sb.append('}');
+    }
+
+    private static void string(StringBuilder sb, String raw) {
+        String s = ascii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
