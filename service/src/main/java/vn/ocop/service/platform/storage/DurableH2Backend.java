@@ -4,7 +4,11 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,8 @@ class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
     private final GroupCommit group;
+    /** Commands by name (the only client is this process's driver, so the names are few), logged at close. */
+    private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
 
     DurableH2Backend(MVStore store, boolean fsync) {
         super(store);
@@ -43,6 +49,7 @@ class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        commands.computeIfAbsent(command.toLowerCase(Locale.ROOT), k -> new LongAdder()).increment();
         try {
             if (command.equalsIgnoreCase("hello")) {
                 // the server knows only the older name of this handshake (used by the actuator's health check)
@@ -68,7 +75,9 @@ class DurableH2Backend extends H2Backend {
 
     @Override
     public void close() {
-        log.info("Embedded store: {} write commands, {} commits", group.writes(), group.commits());
+        Map<String, Long> counts = new TreeMap<>();
+        commands.forEach((k, v) -> counts.put(k, v.sum()));
+        log.info("Embedded store: {} write commands, {} commits; commands {}", group.writes(), group.commits(), counts);
         super.close();
     }
 }
