@@ -71,6 +71,94 @@ class EmbeddedStoreMeasurements {
         }
     }
 
+    /**
+     * Concurrent inserts from 8 client threads (own connections from the driver's pool): one commit per write (the
+     * former DurableH2Backend, inlined below) against group commit (DurableH2Backend now), each with netty's default
+     * event loops (2 per core) and with 16 (the service's default, ocop.storage.embedded.threads).
+     */
+    @Test
+    void concurrentInserts() throws Exception {
+        Path dir = Files.createTempDirectory("ocop-concurrent");
+        int threads = 8;
+        int perThread = Integer.getInteger("ocop.measure.inserts", 300);
+        String[] modes = {"commit per write, default event loops", "group commit, default event loops",
+                "commit per write, 16 event loops", "group commit, 16 event loops"};
+        for (int round = 0; round < 2; round++) {
+            for (int mode = 0; mode < modes.length; mode++) {
+                MVStore store = new MVStore.Builder().fileName(dir.resolve("c" + round + mode + ".mv").toString()).open();
+                store.setRetentionTime(0);
+                H2Backend backend = mode % 2 == 0 ? new CommitPerWrite(store) : newDurable(store);
+                MongoServer server = new MongoServer(backend);
+                server.bind(new java.net.InetSocketAddress("127.0.0.1", 0), 0, mode < 2 ? 0 : 16);
+                try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+                    MongoCollection<Document> c = client.getDatabase("c").getCollection("c");
+                    c.createIndex(Indexes.ascending("dossierId", "sequence"), new IndexOptions().unique(true));
+                    for (int i = 0; i < 200; i++) c.insertOne(new Document("_id", "warm" + i).append("dossierId", "w" + i).append("sequence", 1L));
+                    long[] latencies = new long[threads * perThread];
+                    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                    List<Thread> workers = new ArrayList<>();
+                    for (int t = 0; t < threads; t++) {
+                        int me = t;
+                        Thread w = new Thread(() -> {
+                            try {
+                                go.await();
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            for (int i = 0; i < perThread; i++) {
+                                long s = System.nanoTime();
+                                c.insertOne(new Document("_id", "t" + me + "-" + i).append("dossierId", "t" + me).append("sequence", (long) i)
+                                        .append("payload", "x".repeat(500)));
+                                latencies[me * perThread + i] = System.nanoTime() - s;
+                            }
+                        });
+                        w.start();
+                        workers.add(w);
+                    }
+                    long start = System.nanoTime();
+                    go.countDown();
+                    for (Thread w : workers) w.join();
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    java.util.Arrays.sort(latencies);
+                    String groups = "";
+                    if (mode % 2 == 1) {
+                        var writes = backend.getClass().getDeclaredMethod("writes");
+                        var commits = backend.getClass().getDeclaredMethod("commits");
+                        writes.setAccessible(true);
+                        commits.setAccessible(true);
+                        long w = (long) writes.invoke(backend);
+                        long k = (long) commits.invoke(backend);
+                        groups = String.format(", %d writes / %d commits = %.1f per commit", w, k, (double) w / k);
+                    }
+                    System.out.printf("%-40s %6.0f inserts/s, p50 %.2f ms, p99 %.2f ms%s%n", modes[mode], latencies.length / seconds,
+                            latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6, groups);
+                } finally {
+                    server.shutdown();
+                }
+            }
+        }
+    }
+
+    /** The former DurableH2Backend: one commit per write command, on the thread that ran it. */
+    private static final class CommitPerWrite extends H2Backend {
+        private final MVStore store;
+
+        CommitPerWrite(MVStore store) {
+            super(store);
+            this.store = store;
+        }
+
+        @Override
+        public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String database, String command,
+                                                               de.bwaldvogel.mongo.bson.Document query) {
+            try {
+                return super.handleCommand(channel, database, command, query);
+            } finally {
+                if (command.equalsIgnoreCase("insert")) store.commit();
+            }
+        }
+    }
+
     /** File size of the embedded store while writing one document per commit. */
     @Test
     void fileGrowth() throws Exception {
