@@ -48,22 +48,22 @@ class GoldenScenariosTest {
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : files) {
-            Scenario scenario = Scenario.read(file);
             String path = root.relativize(file).toString().replace('\\', '/');
+            ScenarioFile scenario = ScenarioFile.parse(path, Files.readAllBytes(file));
             tests.add(DynamicTest.dynamicTest(path + ": " + scenario.name(), file.toUri(), () -> run(engine, scenario)));
         }
         tests.add(DynamicTest.dynamicTest("every award rule of every sheet is fired by some scenario", () -> reportUnfired(engine)));
         return tests.stream();
     }
 
-    private void run(DroolsRulesEngine engine, Scenario scenario) {
+    private void run(DroolsRulesEngine engine, ScenarioFile scenario) {
         EvaluationResult result = engine.pack(scenario.request().edition())
                 .map(pack -> pack.evaluate(scenario.request(), rule -> firedIn(pack, scenario).add(rule)))
                 .orElseGet(() -> engine.evaluate(scenario.request()));
-        ScenarioAssertions.check(scenario.expect(), result);
+        assertThat(ScenarioRun.differences(scenario.expect(), result)).as("differences from the expect block").isEmpty();
     }
 
-    private Set<String> firedIn(CompiledRulePack pack, Scenario scenario) {
+    private Set<String> firedIn(CompiledRulePack pack, ScenarioFile scenario) {
         String group = pack.sheet(scenario.request().sheet()).map(SheetInfo::group).orElse("?");
         return fired.computeIfAbsent(pack.editionId() + "/" + group, k -> ConcurrentHashMap.newKeySet());
     }
