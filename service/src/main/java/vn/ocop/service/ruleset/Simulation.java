@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.stereotype.Component;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
@@ -18,7 +22,8 @@ import vn.ocop.service.jobs.JobProgress;
 
 /**
  * Re-scores stored dossiers with a ruleset version and with the version in force, streamed through
- * {@link DossierScan} (one dossier in memory at a time; only the counts, the star matrix and at most
+ * {@link DossierScan} (one batch of 500 dossiers in memory at a time, scored on {@value #THREADS} threads and merged
+ * in cursor order; only the counts, the star matrix and at most
  * {@value #MAX_LISTED} changed dossiers are kept). A provincial edition's draft is compared on its parent edition's
  * dossiers too (filter by province to keep to the province's own).
  */
@@ -48,50 +53,65 @@ class Simulation {
         List<Map<String, Object>> changed = new ArrayList<>();
         Map<String, String> comparedWith = new TreeMap<>();
         long started = System.nanoTime();
-        scan.forEach(filter, item -> {
-            if (progress.isCancelled()) return false;
-            progress.advance();
-            if (!edition.equals(item.edition()) && !Objects.equals(parent, item.edition())) {
-                progress.count("otherEdition");
-                return true;
-            }
-            if (item.request().assessments().isEmpty()) {
-                progress.count("noAssessments");
-                return true;
-            }
-            Optional<RulesetRegistry.Version> inForce = registry.inForce(edition, date).or(() -> registry.inForce(item.edition(), date));
-            if (inForce.isEmpty()) {
-                progress.count("noVersionInForce");
-                return true;
-            }
-            CompiledRulePack current = inForce.get().pack();
-            comparedWith.putIfAbsent(current.editionId(), inForce.get().id());
-            EvaluationRequest req = item.request();
-            EvaluationResult before = current.evaluate(new EvaluationRequest(current.editionId(), req.group(), req.sheet(), req.facts(), req.assessments()));
-            EvaluationResult after = candidate.evaluate(new EvaluationRequest(edition, req.group(), req.sheet(), req.facts(), req.assessments()));
-            int oldStars = before.stars() == null ? 0 : before.stars();
-            int newStars = after.stars() == null ? 0 : after.stars();
-            matrix[oldStars][newStars]++;
-            counts[0]++;
-            progress.count("scored");
-            if (oldStars != newStars) {
-                counts[1]++;
-                if (newStars > oldStars) counts[2]++; else counts[3]++;
-                progress.count("changedStars");
-                if (changed.size() < MAX_LISTED) {
-                    Map<String, Object> c = new LinkedHashMap<>();
-                    c.put("dossierId", item.id());
-                    c.put("province", item.provinceCode());
-                    c.put("sheet", req.sheet());
-                    c.put("oldTotal", total(before.averageTotal()));
-                    c.put("newTotal", total(after.averageTotal()));
-                    c.put("oldStars", before.stars());
-                    c.put("newStars", after.stars());
-                    changed.add(c);
-                }
-            }
-            return true;
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r2 -> {
+            Thread t = new Thread(r2, "simulation-scoring");
+            t.setDaemon(true);
+            return t;
         });
+        try {
+            scan.forEachBatch(filter, batch -> {
+                if (progress.isCancelled()) return false;
+                // score the batch on the pool (both versions per dossier), then merge the outcomes in cursor order
+                // on this thread, so counts, the matrix and the listed changes are exactly those of a sequential run
+                List<Future<Scored>> futures = new ArrayList<>(batch.size());
+                for (DossierScan.Item item : batch) {
+                    futures.add(pool.submit(() -> progress.isCancelled() ? null : score(item, edition, parent, date, candidate)));
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    if (progress.isCancelled()) {
+                        futures.forEach(fu -> fu.cancel(false));
+                        return false;
+                    }
+                    Scored s = join(futures.get(i));
+                    if (s == null) { // cancelled while scoring
+                        futures.forEach(fu -> fu.cancel(false));
+                        return false;
+                    }
+                    progress.advance();
+                    if (s.skipped() != null) {
+                        progress.count(s.skipped());
+                        continue;
+                    }
+                    DossierScan.Item item = batch.get(i);
+                    comparedWith.putIfAbsent(s.currentEdition(), s.currentId());
+                    EvaluationResult before = s.before(), after = s.after();
+                    int oldStars = before.stars() == null ? 0 : before.stars();
+                    int newStars = after.stars() == null ? 0 : after.stars();
+                    matrix[oldStars][newStars]++;
+                    counts[0]++;
+                    progress.count("scored");
+                    if (oldStars != newStars) {
+                        counts[1]++;
+                        if (newStars > oldStars) counts[2]++; else counts[3]++;
+                        progress.count("changedStars");
+                        if (changed.size() < MAX_LISTED) {
+                            Map<String, Object> c = new LinkedHashMap<>();
+                            c.put("dossierId", item.id());
+                            c.put("province", item.provinceCode());
+                            c.put("sheet", item.request().sheet());
+                            c.put("oldTotal", total(before.averageTotal()));
+                            c.put("newTotal", total(after.averageTotal()));
+                            c.put("oldStars", before.stars());
+                            c.put("newStars", after.stars());
+                            changed.add(c);
+                        }
+                    }
+                }
+                return true;
+            });
+        } finally {
+            pool.shutdownNow();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ruleset", rulesetId);
@@ -118,6 +138,39 @@ class Simulation {
         result.put("seconds", Math.round(seconds * 1000) / 1000.0);
         result.put("dossiersPerSecond", seconds > 0 ? Math.round(counts[0] / seconds) : null);
         return result;
+    }
+
+    /** Scoring threads per simulation: bounded, the machine is shared with request handling. */
+    static final int THREADS = 2;
+
+    /** One dossier's outcome: a skip reason (counted) or both results and the version compared with. */
+    private record Scored(String skipped, String currentEdition, String currentId, EvaluationResult before, EvaluationResult after) {
+        static Scored skip(String reason) { return new Scored(reason, null, null, null, null); }
+    }
+
+    private Scored score(DossierScan.Item item, String edition, String parent, LocalDate date, CompiledRulePack candidate) {
+        if (!edition.equals(item.edition()) && !Objects.equals(parent, item.edition())) return Scored.skip("otherEdition");
+        if (item.request().assessments().isEmpty()) return Scored.skip("noAssessments");
+        Optional<RulesetRegistry.Version> inForce = registry.inForce(edition, date).or(() -> registry.inForce(item.edition(), date));
+        if (inForce.isEmpty()) return Scored.skip("noVersionInForce");
+        CompiledRulePack current = inForce.get().pack();
+        EvaluationRequest req = item.request();
+        EvaluationResult before = current.evaluate(new EvaluationRequest(current.editionId(), req.group(), req.sheet(), req.facts(), req.assessments()));
+        EvaluationResult after = candidate.evaluate(new EvaluationRequest(edition, req.group(), req.sheet(), req.facts(), req.assessments()));
+        return new Scored(null, current.editionId(), inForce.get().id(), before, after);
+    }
+
+    private static Scored join(Future<Scored> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static String total(BigDecimal b) {
