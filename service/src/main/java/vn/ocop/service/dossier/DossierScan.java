@@ -19,10 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.rules.api.Assessment;
 import vn.ocop.rules.api.CouncilRole;
 import vn.ocop.rules.api.DeclaredFacts;
-import vn.ocop.rules.api.DistributionArea;
 import vn.ocop.rules.api.EvaluationRequest;
-import vn.ocop.rules.api.FoodSafetyTestStatus;
-import vn.ocop.rules.api.ProducerType;
 
 import static vn.ocop.service.platform.storage.Bson.plainMap;
 
@@ -123,15 +120,7 @@ public class DossierScan {
     private DeclaredFacts facts(Document d) {
         Document facts = d.get("facts", Document.class);
         if (facts == null) return DeclaredFacts.none();
-        vn.ocop.api.model.DeclaredFacts f = json.convertValue(plainMap(facts), vn.ocop.api.model.DeclaredFacts.class);
-        return new DeclaredFacts(
-                f.getProducerType() == null ? null : ProducerType.valueOf(f.getProducerType().getValue()),
-                f.getRawMaterialInProvincePct(), f.getLocalLabourPct(), f.getRevenueGrowthPct(),
-                f.getProductStandard() == null ? null : f.getProductStandard().getValue(),
-                f.getFoodSafetyTest() == null ? null : FoodSafetyTestStatus.valueOf(f.getFoodSafetyTest().getValue()),
-                f.getCertifications(),
-                f.getDistributionArea() == null ? null : DistributionArea.valueOf(f.getDistributionArea().getValue()),
-                f.getDistributionAgents(), f.getWebsite(), f.getExportMarkets());
+        return DeclaredFactsMapping.toEngine(json.convertValue(plainMap(facts), vn.ocop.api.model.DeclaredFacts.class));
     }
 
     private static Bson filter(Filter f) {

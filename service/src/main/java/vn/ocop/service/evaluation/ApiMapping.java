@@ -13,6 +13,7 @@ import vn.ocop.api.model.PartTotals;
 import vn.ocop.rules.api.Assessment;
 import vn.ocop.rules.api.CouncilRole;
 import vn.ocop.rules.api.DeclaredFacts;
+import vn.ocop.service.dossier.DeclaredFactsMapping;
 import vn.ocop.rules.api.DistributionArea;
 import vn.ocop.rules.api.FoodSafetyTestStatus;
 import vn.ocop.rules.api.ProducerType;
@@ -22,17 +23,7 @@ final class ApiMapping {
     private ApiMapping() {}
 
     static DeclaredFacts facts(vn.ocop.api.model.DeclaredFacts f) {
-        if (f == null) {
-            return DeclaredFacts.none();
-        }
-        return new DeclaredFacts(
-                f.getProducerType() == null ? null : ProducerType.valueOf(f.getProducerType().getValue()),
-                f.getRawMaterialInProvincePct(), f.getLocalLabourPct(), f.getRevenueGrowthPct(),
-                f.getProductStandard() == null ? null : f.getProductStandard().getValue(),
-                f.getFoodSafetyTest() == null ? null : FoodSafetyTestStatus.valueOf(f.getFoodSafetyTest().getValue()),
-                f.getCertifications(),
-                f.getDistributionArea() == null ? null : DistributionArea.valueOf(f.getDistributionArea().getValue()),
-                f.getDistributionAgents(), f.getWebsite(), f.getExportMarkets());
+        return DeclaredFactsMapping.toEngine(f);
     }
 
     static List<Assessment> assessments(List<AssessmentInput> inputs) {
