@@ -1,5 +1,7 @@
 package vn.ocop.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +108,9 @@ class SimulationBenchmark {
                 job.get("state").asString(), result == null ? "-" : result.get("scored"), seconds,
                 (result == null ? 0 : result.get("scored").asLong()) / seconds,
                 result == null ? "-" : result.get("dossiersPerSecond"), heapMb, rt.maxMemory() / (1024 * 1024));
-        Map<String, Object> ignored = Map.of();
+        // a benchmark that scored the wrong number of dossiers, or found changes comparing a version with itself, measured nothing
+        assertThat(job.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(result.get("scored").asLong()).isEqualTo(n);
+        assertThat(result.get("changedStars").asLong()).isZero();
     }
 }
