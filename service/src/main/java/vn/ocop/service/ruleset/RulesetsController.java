@@ -10,7 +10,11 @@ import java.util.Map;
 import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +28,7 @@ import vn.ocop.api.model.TestReport;
 import vn.ocop.api.model.ValidationReport;
 import vn.ocop.api.server.RulesetsApi;
 import vn.ocop.service.jobs.Jobs;
+import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.platform.security.CurrentUser;
 import vn.ocop.service.platform.storage.Bson;
 
@@ -44,6 +49,50 @@ class RulesetsController implements RulesetsApi {
     public ResponseEntity<Ruleset> createRuleset(RulesetDraftInput in) {
         Document d = rulesets.createDraft(in.getEdition(), in.getParentVersion(), in.getNote(), in.getFiles(),
                 in.getBinaryFiles(), in.getDeletedFiles(), CurrentUser.name());
+        return ResponseEntity.created(URI.create("/api/v1/rulesets/" + d.getString("_id"))).body(view(d));
+    }
+
+    /**
+     * The same operation as multipart/form-data (docs/api.md): parts {@code edition}, {@code parentVersion} (optional),
+     * {@code note} and any number of {@code files} parts whose filename is the pack-relative path. .xlsx parts are
+     * binary, the others UTF-8 text. Spring picks this method or {@link #createRuleset} by Content-Type; both end in
+     * the same service call, so the upload guard, the size limits and the role checks are the same.
+     */
+    @PostMapping(value = RulesetsApi.PATH_CREATE_RULESET, consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = {"application/json", "application/problem+json"})
+    ResponseEntity<Ruleset> createRulesetFromParts(MultipartHttpServletRequest request) {
+        String edition = request.getParameter("edition");
+        if (edition == null || edition.isBlank()) throw ApiException.invalidField("edition", "is required");
+        Integer parentVersion = null;
+        String pv = request.getParameter("parentVersion");
+        if (pv != null && !pv.isBlank()) {
+            try {
+                parentVersion = Integer.valueOf(pv.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.invalidField("parentVersion", "has an invalid value");
+            }
+        }
+        String note = request.getParameter("note");
+        Map<String, String> text = new LinkedHashMap<>();
+        Map<String, String> binary = new LinkedHashMap<>();
+        List<MultipartFile> parts = request.getMultiFileMap().getOrDefault("files", List.of());
+        for (MultipartFile part : parts) {
+            String path = part.getOriginalFilename();
+            if (path == null || path.isBlank()) throw ApiException.invalidField("files", "every files part needs a filename (the path in the pack)");
+            if (text.containsKey(path) || binary.containsKey(path)) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UPLOAD_REFUSED", "The upload was refused",
+                        List.of(new ApiException.FieldProblem("files", path + " is uploaded twice")));
+            }
+            byte[] bytes;
+            try {
+                bytes = part.getBytes();
+            } catch (java.io.IOException e) {
+                throw ApiException.invalidField("files", "the part " + path + " could not be read");
+            }
+            if (RulesetStore.isBinary(path)) binary.put(path, java.util.Base64.getEncoder().encodeToString(bytes));
+            else text.put(path, new String(bytes, StandardCharsets.UTF_8));
+        }
+        Document d = rulesets.createDraft(edition.trim(), parentVersion, note, text, binary, List.of(), CurrentUser.name());
         return ResponseEntity.created(URI.create("/api/v1/rulesets/" + d.getString("_id"))).body(view(d));
     }
 

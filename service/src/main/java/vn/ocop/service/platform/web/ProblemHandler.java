@@ -20,6 +20,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -95,9 +98,26 @@ class ProblemHandler {
         return respond(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not valid JSON", req, List.of());
     }
 
+    /** multipart/form-data: over spring.servlet.multipart limits (= ocop.web.max-body-size) or cut off → 413; malformed → 400. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Problem> multipart(MultipartException e, HttpServletRequest req) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MaxUploadSizeExceededException || t instanceof BodySizeLimitFilter.BodyTooLargeException
+                    || t.getClass().getSimpleName().contains("SizeLimitExceeded") || t.getClass().getSimpleName().contains("SizeException")) {
+                return respond(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The body or one of its parts is too large", req, List.of());
+            }
+        }
+        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", "The request body is not valid multipart/form-data", req, List.of());
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<Problem> missingPart(MissingServletRequestPartException e, HttpServletRequest req) {
+        return validation(List.of(new ApiException.FieldProblem(e.getRequestPartName(), "is required")), req);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
-        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send application/json", req, List.of());
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send application/json (or multipart/form-data where the API says so)", req, List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
