@@ -127,6 +127,14 @@ class RulesetMultipartTest {
     }
 
     @Test
+    void aFilesPartWithNoFilenameAttributeIsRefused() {
+        Response r = post("policy", Multipart.of(Map.of("edition", "ocop-2019", "files", "5 sao từ 90"), Map.of()));
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
     void aBodyOverTheLimitIs413() {
         byte[] big = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');

@@ -75,6 +75,10 @@ class RulesetsController implements RulesetsApi {
         String note = request.getParameter("note");
         Map<String, String> text = new LinkedHashMap<>();
         Map<String, String> binary = new LinkedHashMap<>();
+        if (request.getParameterValues("files") != null) {
+            // a "files" part sent without a filename attribute arrives as a plain form field: it has no path
+            throw ApiException.invalidField("files", "every files part needs a filename (the path in the pack)");
+        }
         List<MultipartFile> parts = request.getMultiFileMap().getOrDefault("files", List.of());
         for (MultipartFile part : parts) {
             String path = part.getOriginalFilename();
