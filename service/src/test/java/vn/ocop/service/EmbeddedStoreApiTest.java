@@ -1,8 +1,8 @@
 package vn.ocop.service;
 
+import vn.ocop.testsupport.TempStore;
+
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -10,7 +10,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class EmbeddedStoreApiTest extends ApiContractTests {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("ocop-embedded");
-        registry.add("ocop.storage.embedded.path", () -> dir.resolve("ocop.mv").toString());
+        TempStore.register(registry, "ocop-embedded");
     }
 }

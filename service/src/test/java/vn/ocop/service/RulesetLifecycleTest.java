@@ -1,5 +1,7 @@
 package vn.ocop.service;
 
+import vn.ocop.testsupport.TempStore;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -63,8 +65,7 @@ class RulesetLifecycleTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("ocop-lifecycle");
-        registry.add("ocop.storage.embedded.path", () -> dir.resolve("ocop.mv").toString());
+        TempStore.register(registry, "ocop-lifecycle");
     }
 
     Http http() {

@@ -1,10 +1,10 @@
 package vn.ocop.service;
 
+import vn.ocop.testsupport.TempStore;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,7 @@ class RulesetMultipartTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("ocop-multipart");
-        registry.add("ocop.storage.embedded.path", () -> dir.resolve("ocop.mv").toString());
+        TempStore.register(registry, "ocop-multipart");
     }
 
     Http http() {

@@ -1,10 +1,10 @@
 package vn.ocop.service;
 
+import vn.ocop.testsupport.TempStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -43,8 +43,7 @@ class SimulationBenchmark {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("ocop-bench");
-        registry.add("ocop.storage.embedded.path", () -> dir.resolve("ocop.mv").toString());
+        TempStore.register(registry, "ocop-bench");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package vn.ocop.service.audit;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import vn.ocop.testsupport.TempStore;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,8 +48,7 @@ class AuditReplayTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("ocop-audit");
-        registry.add("ocop.storage.embedded.path", () -> dir.resolve("ocop.mv").toString());
+        TempStore.register(registry, "ocop-audit");
     }
 
     @LocalServerPort

@@ -1,0 +1,16 @@
+package vn.ocop.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Points a test application at a fresh embedded store in a new temporary folder. */
+public final class TempStore {
+    private TempStore() {}
+
+    public static void register(DynamicPropertyRegistry registry, String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        registry.add("ocop.storage.embedded.path", () -> dir.resolve("ocop.mv").toString());
+    }
+}
