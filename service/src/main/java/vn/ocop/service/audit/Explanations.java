@@ -19,6 +19,8 @@ import vn.ocop.api.model.Explanation;
 import vn.ocop.api.model.Finding;
 import vn.ocop.api.model.MemberExplanation;
 import vn.ocop.api.model.MemberResult;
+import vn.ocop.api.model.NextStarGap;
+import vn.ocop.api.model.UnmetMinimum;
 import vn.ocop.api.model.PartTotals;
 import vn.ocop.rules.api.CriterionInfo;
 import vn.ocop.rules.api.OptionInfo;
@@ -87,7 +89,12 @@ class Explanations {
         String summary;
         if (result.getStatus() == EvaluationResult.StatusEnum.VALID && avg != null) {
             summary = "Hội đồng có " + scoring + " thành viên chấm điểm; điểm trung bình " + rounded.replace('.', ',')
-                    + "/100 điểm; sản phẩm đạt " + result.getStars() + " sao.";
+                    + "/100 điểm; sản phẩm đạt " + result.getStars() + " sao"
+                    + (result.getStarsByAverage() != null && !result.getStarsByAverage().equals(result.getStars())
+                    ? " (theo điểm trung bình là " + result.getStarsByAverage() + " sao, nhưng chưa đạt yêu cầu tối thiểu của hạng này)"
+                    : "") + ".";
+        } else if (result.getStatus() == EvaluationResult.StatusEnum.EXCLUDED) {
+            summary = "Hồ sơ bị loại: không đánh giá, không xếp hạng sao (xem nhận xét).";
         } else {
             long errors = result.getFindings() == null ? 0
                     : result.getFindings().stream().filter(f -> f.getSeverity() == Finding.SeverityEnum.ERROR).count();
@@ -95,7 +102,40 @@ class Explanations {
         }
         return new CouncilSummary().scoringMembers(scoring)
                 .averageTotal(avg == null ? null : vn.ocop.service.platform.storage.CanonicalJson.decimal(avg))
-                .averageTotalRounded(rounded).stars(result.getStars()).summary(summary);
+                .averageTotalRounded(rounded).stars(result.getStars()).summary(summary)
+                .starsByAverage(result.getStarsByAverage())
+                .unmetMinimums(result.getUnmetMinimums() == null ? new ArrayList<>()
+                        : result.getUnmetMinimums().stream().map(Explanations::unmet).collect(Collectors.toCollection(ArrayList::new)))
+                .roadToNextStar(result.getRoadToNextStar() == null ? new ArrayList<>()
+                        : result.getRoadToNextStar().stream().map(Explanations::road).collect(Collectors.toCollection(ArrayList::new)));
+    }
+
+    /** "Tiêu chí 1.5: hạng 4 sao cần tối thiểu 3 điểm; hội đồng đạt 2 điểm." */
+    static String unmet(UnmetMinimum u) {
+        return "Tiêu chí " + u.getCriterion() + ": hạng " + u.getStars() + " sao cần tối thiểu " + number(u.getRequiredPoints())
+                + " điểm; hội đồng đạt " + number(u.getCouncilPoints()) + " điểm.";
+    }
+
+    /** "Để đạt 4 sao: còn thiếu 3,5 điểm trung bình; chưa đạt yêu cầu tối thiểu ở tiêu chí 1.5 (cần 3, đạt 2)." */
+    static String road(NextStarGap g) {
+        StringBuilder sb = new StringBuilder("Để đạt ").append(g.getStars()).append(" sao: ");
+        boolean shortOfPoints = g.getPointsShort() != null && g.getPointsShort().signum() > 0;
+        sb.append(shortOfPoints ? "còn thiếu " + number(g.getPointsShort()) + " điểm trung bình" : "điểm trung bình đã đủ");
+        List<UnmetMinimum> unmet = g.getUnmetMinimums() == null ? List.of() : g.getUnmetMinimums();
+        if (unmet.isEmpty()) {
+            sb.append("; các yêu cầu tối thiểu đã đạt.");
+        } else {
+            sb.append("; chưa đạt yêu cầu tối thiểu ở ").append(unmet.size() == 1 ? "tiêu chí " : "các tiêu chí ");
+            sb.append(unmet.stream().map(u -> u.getCriterion() + " (cần " + number(u.getRequiredPoints()) + ", đạt "
+                    + number(u.getCouncilPoints()) + ")").collect(Collectors.joining(", "))).append('.');
+        }
+        return sb.toString();
+    }
+
+    /** A decimal as Vietnamese readers write it: at most 2 decimals, comma as the decimal mark. */
+    static String number(BigDecimal d) {
+        if (d == null) return "–";
+        return vn.ocop.service.platform.storage.CanonicalJson.decimal(d.setScale(2, RoundingMode.HALF_UP)).replace('.', ',');
     }
 
     private static String sentence(String member, CriterionScore c, CriterionInfo info, OptionInfo option) {

@@ -15,7 +15,6 @@ import vn.ocop.api.model.IntegrityFailure;
 import vn.ocop.api.model.IntegrityFailure.CheckEnum;
 import vn.ocop.api.model.ReplayReport;
 import vn.ocop.api.model.ReplayReport.OutcomeEnum;
-import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.service.dossier.Dossiers;
 import vn.ocop.service.evaluation.EvaluationLedger;
@@ -127,10 +126,9 @@ public class Replays {
 
     /** Re-scores the record's snapshot on the pack and compares the result with the stored one. */
     List<TreeDiff.Difference> rescore(Document doc, CompiledRulePack pack) {
-        EvaluationResult now = pack.evaluate(ledger.request(doc));
         Object stored = RecordHash.tree(doc).get("result");
         String old = CanonicalJson.write(stored == null ? java.util.Map.of() : stored);
-        String fresh = CanonicalJson.write(ledger.resultTree(now));
+        String fresh = CanonicalJson.write(ledger.rescoredTree(doc, pack));
         if (old.equals(fresh)) return List.of();
         // only when they differ: field by field
         JsonNode a = json.readTree(old);

@@ -52,6 +52,8 @@ final class ScoringSheetHtml {
                 .append("</b></td></tr>\n<tr><th>Xếp hạng</th><td class=\"n\"><b>")
                 .append(council.getStars() == null ? "chưa xếp hạng" : "★".repeat(council.getStars()) + " (" + council.getStars() + " sao)")
                 .append("</b></td></tr>\n</table>\n<p>").append(esc(council.getSummary())).append("</p>\n");
+        list(h, "Yêu cầu tối thiểu chưa đạt", council.getUnmetMinimums());
+        list(h, "Con đường lên hạng sao tiếp theo", council.getRoadToNextStar());
         if (e.getFindings() != null && !e.getFindings().isEmpty()) {
             h.append("<h3>Nhận xét, cảnh báo</h3>\n<ul>\n");
             for (Finding f : e.getFindings()) {
@@ -66,10 +68,18 @@ final class ScoringSheetHtml {
         return h.toString();
     }
 
+    private static void list(StringBuilder h, String title, List<String> lines) {
+        if (lines == null || lines.isEmpty()) return;
+        h.append("<h3>").append(esc(title)).append("</h3>\n<ul>\n");
+        for (String line : lines) h.append("<li>").append(esc(line)).append("</li>\n");
+        h.append("</ul>\n");
+    }
+
     private static String role(String role) {
         return switch (role) {
             case "CHAIR" -> "Chủ tịch";
             case "SECRETARY" -> "Thư ký";
+            case "SELF" -> "Chủ thể tự đánh giá";
             default -> "Thành viên";
         };
     }

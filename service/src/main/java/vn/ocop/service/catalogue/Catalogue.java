@@ -1,7 +1,6 @@
 package vn.ocop.service.catalogue;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -30,11 +29,9 @@ public class Catalogue {
         return edition == null || sheet == null ? Optional.empty() : engine.sheet(edition, sheet);
     }
 
-    /** The edition in force on a date; of several (a provincial one beside a national one) the latest to start. */
+    /** The national edition in force on a date (of several, the latest to start); provincial editions never. */
     public Optional<EditionInfo> inForceOn(LocalDate date) {
-        return engine.editions().stream()
-                .filter(e -> e.inForceOn(date))
-                .max(Comparator.comparing(EditionInfo::effectiveFrom));
+        return EditionChoice.national(engine.editions(), date);
     }
 
     /** The group of a known sheet, or "unknown": a bounded value for metric tags. */

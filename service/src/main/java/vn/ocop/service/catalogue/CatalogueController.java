@@ -7,10 +7,15 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.ocop.api.model.Criterion;
 import vn.ocop.api.model.CriterionOption;
 import vn.ocop.api.model.Edition;
+import vn.ocop.api.model.Erratum;
+import vn.ocop.api.model.ExclusionInfo;
+import vn.ocop.api.model.ProductClass;
+import vn.ocop.api.model.SheetSource;
 import vn.ocop.api.model.PartTotals;
 import vn.ocop.api.model.Sheet;
 import vn.ocop.api.model.SheetSummary;
 import vn.ocop.api.server.CatalogueApi;
+import vn.ocop.rules.api.CriterionInfo;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.platform.web.ApiException;
@@ -40,22 +45,52 @@ class CatalogueController implements CatalogueApi {
         return ResponseEntity.ok(new Sheet().id(s.id()).edition(edition).group(s.group()).name(s.name())
                 .subgroups(s.subgroups()).partMaxima(parts(s.partMaxima())).source(s.source())
                 .checkedAgainstAnnex(s.checkedAgainstAnnex())
-                .criteria(s.criteria().stream().map(c -> new Criterion().code(c.code()).part(c.part()).group(c.group())
-                        .name(c.name()).maxPoints(c.maxPoints())
-                        .options(c.options().stream().map(o -> new CriterionOption().number(o.number()).label(o.label())
-                                .points(o.points()).rule(o.rule())).toList())).toList()));
+                .number(s.number()).classification(productClass(s.classification()))
+                .exclusions(s.exclusions().stream().map(CatalogueController::exclusion).toList())
+                .sourceRef(sourceRef(s.sourceRef()))
+                .criteria(s.criteria().stream().map(CatalogueController::criterion).toList()));
+    }
+
+    static Criterion criterion(CriterionInfo c) {
+        return new Criterion().code(c.code()).part(c.part()).group(c.group()).name(c.name()).maxPoints(c.maxPoints())
+                .headings(c.headings()).notes(c.notes()).readingNote(c.readingNote())
+                .alternativeOf(c.alternativeOf()).caseLabel(c.caseLabel())
+                .options(c.options().stream().map(o -> new CriterionOption().number(o.number()).label(o.label())
+                        .points(o.points()).rule(o.rule()).minStars(o.minStars())).toList());
     }
 
     static Edition edition(EditionInfo e) {
         return new Edition().id(e.id()).name(e.name()).legalBasis(e.legalBasis()).effectiveFrom(e.effectiveFrom())
                 .effectiveTo(e.effectiveTo()).extendsEdition(e.extendsEdition()).partMaxima(parts(e.partMaxima()))
                 .rulesetVersion(e.version()).rulesetSha256(e.sha256())
-                .sheets(e.sheets().stream().map(CatalogueController::summary).toList());
+                .sheets(e.sheets().stream().map(CatalogueController::summary).toList())
+                .province(e.province())
+                .starMinimumBasis(e.starMinimumBasis() == null ? null
+                        : Edition.StarMinimumBasisEnum.fromValue(e.starMinimumBasis().name()))
+                .errata(e.errata().stream().map(x -> new Erratum().sheet(x.sheet()).criterion(x.criterion())
+                        .printed(x.printed()).used(x.used()).reason(x.reason())).toList())
+                .classification(e.classification().stream().map(CatalogueController::productClass).toList());
     }
 
     static SheetSummary summary(SheetInfo s) {
         return new SheetSummary().id(s.id()).group(s.group()).name(s.name()).subgroups(s.subgroups())
-                .partMaxima(parts(s.partMaxima())).source(s.source()).checkedAgainstAnnex(s.checkedAgainstAnnex());
+                .partMaxima(parts(s.partMaxima())).source(s.source()).checkedAgainstAnnex(s.checkedAgainstAnnex())
+                .number(s.number()).classification(productClass(s.classification()))
+                .exclusions(s.exclusions().stream().map(CatalogueController::exclusion).toList())
+                .sourceRef(sourceRef(s.sourceRef()));
+    }
+
+    static ProductClass productClass(vn.ocop.rules.api.ProductClass c) {
+        return c == null ? null : new ProductClass().number(c.number()).sector(c.sector()).group(c.group())
+                .subgroup(c.subgroup()).ministry(c.ministry()).sheet(c.sheet());
+    }
+
+    static ExclusionInfo exclusion(vn.ocop.rules.api.ExclusionInfo x) {
+        return new ExclusionInfo().code(x.code()).text(x.text()).criterion(x.criterion());
+    }
+
+    static SheetSource sourceRef(vn.ocop.rules.api.SheetSource s) {
+        return s == null ? null : new SheetSource().decision(s.decision()).annex(s.annex()).number(s.number());
     }
 
     static PartTotals parts(Map<String, Integer> maxima) {

@@ -97,9 +97,15 @@ public class DossierScan {
             Document location = d.get("location", Document.class);
             items.add(new Item(d.getString("_id"), d.getString("edition"), d.getString("sheet"), d.getString("group"),
                     location == null ? null : location.getString("provinceCode"),
-                    new EvaluationRequest(d.getString("edition"), d.getString("group"), d.getString("sheet"), facts(d), List.copyOf(list))));
+                    new EvaluationRequest(d.getString("edition"), d.getString("group"), d.getString("sheet"), facts(d),
+                            List.copyOf(list), exclusions(d))));
         }
         return items;
+    }
+
+    private static List<vn.ocop.rules.api.Exclusion> exclusions(Document d) {
+        return d.getList("exclusions", Document.class, List.of()).stream()
+                .map(x -> new vn.ocop.rules.api.Exclusion(x.getString("code"), x.getString("note"), x.getString("member"))).toList();
     }
 
     private Map<String, Assessment> assessments(List<String> ids) {

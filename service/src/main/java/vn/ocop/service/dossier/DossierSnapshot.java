@@ -1,9 +1,17 @@
 package vn.ocop.service.dossier;
 
 import java.util.List;
+import java.time.LocalDate;
 import vn.ocop.api.model.DeclaredFacts;
+import vn.ocop.api.model.EvaluationKind;
+import vn.ocop.api.model.ExclusionInput;
 import vn.ocop.api.model.Location;
 
-/** What scoring needs from a dossier, as stored now, in one read (location: for the evaluation record's snapshot). */
+/**
+ * What scoring needs from a dossier, as stored now, in one read (location, registeredOn, evaluationKind: for the
+ * evaluation record's snapshot and the transition deadline; a dossier stored before evaluationKind existed is FIRST;
+ * exclusions: those found, passed to the engine).
+ */
 public record DossierSnapshot(String id, long version, String edition, String sheet, String group,
-                              DeclaredFacts facts, long evaluationCount, List<String> assessmentIds, Location location) {}
+                              DeclaredFacts facts, long evaluationCount, List<String> assessmentIds, Location location,
+                              LocalDate registeredOn, EvaluationKind evaluationKind, List<ExclusionInput> exclusions) {}

@@ -19,10 +19,14 @@ import vn.ocop.api.model.DeclaredFacts;
 import vn.ocop.api.model.Dossier;
 import vn.ocop.api.model.DossierInput;
 import vn.ocop.api.model.DossierPage;
+import vn.ocop.api.model.EvaluationKind;
+import vn.ocop.api.model.ExclusionInput;
 import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EditionInfo;
+import vn.ocop.rules.api.ExclusionInfo;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.catalogue.Catalogue;
+import vn.ocop.service.catalogue.EditionChoice;
 import vn.ocop.service.platform.web.ApiException;
 
 import static vn.ocop.service.platform.storage.Bson.document;
@@ -40,11 +44,13 @@ public class Dossiers {
 
     private final DossierStore store;
     private final Catalogue catalogue;
+    private final EditionChoice choice;
     private final JsonMapper json;
 
-    Dossiers(DossierStore store, Catalogue catalogue, JsonMapper json) {
+    Dossiers(DossierStore store, Catalogue catalogue, EditionChoice choice, JsonMapper json) {
         this.store = store;
         this.catalogue = catalogue;
+        this.choice = choice;
         this.json = json;
     }
 
@@ -77,7 +83,7 @@ public class Dossiers {
         Document content = content(input, current);
         List<Bson> sets = new ArrayList<>();
         content.forEach((k, v) -> sets.add(Updates.set(k, v)));
-        for (String optional : List.of("facts", "product", "producer", "location")) {
+        for (String optional : List.of("facts", "product", "producer", "location", "exclusions")) {
             if (!content.containsKey(optional)) sets.add(Updates.unset(optional));
         }
         if (input.getStatus() != null) sets.add(Updates.set("status", input.getStatus().getValue()));
@@ -118,7 +124,10 @@ public class Dossiers {
         Document d = require(id);
         return new DossierSnapshot(id, d.get("version", Number.class).longValue(), d.getString("edition"),
                 d.getString("sheet"), d.getString("group"), facts(d), count(d, "evaluationCount"),
-                List.copyOf(d.getList("assessmentIds", String.class, List.of())), location(d));
+                List.copyOf(d.getList("assessmentIds", String.class, List.of())), location(d),
+                d.getString("registeredOn") == null ? null : LocalDate.parse(d.getString("registeredOn")),
+                d.getString("evaluationKind") == null ? EvaluationKind.FIRST : EvaluationKind.fromValue(d.getString("evaluationKind")),
+                exclusions(d));
     }
 
     /** The ids of the dossier's assessments in the order they were added. */
@@ -190,7 +199,8 @@ public class Dossiers {
         }
         EditionInfo edition;
         if (input.getEdition() == null || input.getEdition().isBlank()) {
-            edition = catalogue.inForceOn(registeredOn).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
+            String province = input.getLocation() == null ? null : input.getLocation().getProvinceCode();
+            edition = choice.forDossier(registeredOn, province).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
                     "NO_EDITION_IN_FORCE", "No criteria edition is in force on " + registeredOn));
         } else {
             edition = catalogue.edition(input.getEdition())
@@ -203,10 +213,28 @@ public class Dossiers {
         d.put("producer", map(input.getProducer()));
         d.put("location", map(input.getLocation()));
         d.put("registeredOn", registeredOn.toString());
+        EvaluationKind kind = input.getEvaluationKind() != null ? input.getEvaluationKind()
+                : current != null && current.getString("evaluationKind") != null
+                ? EvaluationKind.fromValue(current.getString("evaluationKind")) : EvaluationKind.FIRST;
+        d.put("evaluationKind", kind.getValue());
         d.put("edition", edition.id());
         d.put("sheet", sheet.id());
         d.put("group", sheet.group());
         if (input.getFacts() != null) d.put("facts", map(input.getFacts()));
+        if (input.getExclusions() != null && !input.getExclusions().isEmpty()) {
+            // refused now, not at evaluation: an exclusion the sheet does not list could never be scored
+            List<String> known = sheet.exclusions().stream().map(ExclusionInfo::code).toList();
+            List<Document> exclusions = new ArrayList<>();
+            for (int i = 0; i < input.getExclusions().size(); i++) {
+                ExclusionInput x = input.getExclusions().get(i);
+                if (x == null || !known.contains(x.getCode())) {
+                    throw ApiException.invalidField("exclusions[" + i + "].code", "not an exclusion of sheet " + sheet.id()
+                            + " in edition " + edition.id() + "; known: " + known);
+                }
+                exclusions.add(map(x));
+            }
+            d.put("exclusions", exclusions);
+        }
         d.values().removeIf(v -> v == null);
         return d;
     }
@@ -219,6 +247,11 @@ public class Dossiers {
     private DeclaredFacts facts(Document d) {
         Document f = d.get("facts", Document.class);
         return f == null ? null : json.convertValue(plainMap(f), DeclaredFacts.class);
+    }
+
+    private List<ExclusionInput> exclusions(Document d) {
+        return d.getList("exclusions", Document.class, List.of()).stream()
+                .map(x -> json.convertValue(plainMap(x), ExclusionInput.class)).toList();
     }
 
     private Location location(Document d) {

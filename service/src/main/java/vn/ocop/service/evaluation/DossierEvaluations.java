@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.CouncilRole;
 import vn.ocop.api.model.DeclaredFacts;
+import vn.ocop.api.model.EvaluationKind;
+import vn.ocop.api.model.ExclusionInput;
 import vn.ocop.api.model.Location;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.EvaluationResult;
@@ -59,15 +61,24 @@ class DossierEvaluations {
                     "The dossier has no assessments to score; add the council members' sheets first");
         }
         Stored stored = append(new Inputs(dossierId, dossier.edition(), dossier.group(), dossier.sheet(),
-                LocalDate.now(VIETNAM), dossier.location(), dossier.facts(), inputs), user);
+                LocalDate.now(VIETNAM), dossier.location(), dossier.facts(), inputs, dossier.registeredOn(),
+                dossier.evaluationKind(), dossier.exclusions()), user);
         dossiers.recordEvaluation(dossier, stored.record().getSequence(), stored.record().getId(),
                 stored.result().status() == Status.VALID, stored.result().stars());
         return stored.record();
     }
 
-    /** What a record snapshots: the dossier's facts and location, edition, group, sheet, date, assessments as scored. */
+    /**
+     * What a record snapshots: the dossier's facts and location, edition, group, sheet, date, assessments as scored,
+     * its filing date and the kind of evaluation (null: FIRST).
+     */
     record Inputs(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate, Location location,
-                  DeclaredFacts facts, List<AssessmentInput> assessments) {}
+                  DeclaredFacts facts, List<AssessmentInput> assessments, LocalDate registeredOn, EvaluationKind evaluationKind,
+                  List<ExclusionInput> exclusions) {
+        Inputs {
+            exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+        }
+    }
 
     record Stored(EvaluationRecord record, vn.ocop.rules.api.EvaluationResult result) {}
 
@@ -158,8 +169,9 @@ class DossierEvaluations {
     private Prepared prepare(Inputs in, String user) {
         // the edition's ruleset version in force on the evaluation date
         vn.ocop.rules.api.EvaluationResult result = scoring.score(new EvaluationRequest(in.edition(), in.group(),
-                in.sheet(), ApiMapping.facts(in.facts()), ApiMapping.assessments(in.assessments())), in.evaluationDate());
-        EvaluationResult view = ApiMapping.result(result);
+                in.sheet(), ApiMapping.facts(in.facts()), ApiMapping.assessments(in.assessments()),
+                ApiMapping.exclusions(in.exclusions())), in.evaluationDate());
+        EvaluationResult view = ApiMapping.result(result, scoring.serviceFindings(result, in.evaluationKind(), in.evaluationDate()));
         Date now = new Date();
         EvaluationRecord record = new EvaluationRecord()
                 .id(UUID.randomUUID().toString())
@@ -168,6 +180,10 @@ class DossierEvaluations {
                 .evaluationDate(in.evaluationDate()).location(in.location())
                 .rulesetVersion(result.rulesetVersion()).rulesetSha256(result.rulesetSha256())
                 .engineVersion(engineVersion.get())
+                .registeredOn(in.registeredOn())
+                .exclusions(in.exclusions().isEmpty() ? null : in.exclusions())
+                .evaluationKind(in.evaluationKind() == null ? EvaluationKind.FIRST : in.evaluationKind())
+                .recordFormat(RecordFormat.CURRENT)
                 .facts(in.facts()).assessments(in.assessments()).result(view)
                 .requestedBy(user)
                 .requestedAt(OffsetDateTime.ofInstant(now.toInstant(), ZoneOffset.UTC));

@@ -11,10 +11,12 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.DeclaredFacts;
+import vn.ocop.api.model.EvaluationKind;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.pack.CompiledRulePack;
 
 /**
  * The evaluation records as the audit feature reads them: raw stored documents (so hashes are checked on exactly what
@@ -28,9 +30,11 @@ public class EvaluationLedger {
     private final DossierEvaluations evaluations;
     private final EngineVersion engineVersion;
     private final JsonMapper json;
+    private final Scoring scoring;
 
     EvaluationLedger(EvaluationRecords records, EvaluationChain chain, DossierEvaluations evaluations,
-                     EngineVersion engineVersion, JsonMapper json) {
+                     EngineVersion engineVersion, JsonMapper json, Scoring scoring) {
+        this.scoring = scoring;
         this.records = records;
         this.chain = chain;
         this.evaluations = evaluations;
@@ -71,12 +75,27 @@ public class EvaluationLedger {
     /** The record's snapshot as the engine's request. */
     public EvaluationRequest request(EvaluationRecord r) {
         return new EvaluationRequest(r.getEdition(), r.getGroup(), r.getSheet(), ApiMapping.facts(r.getFacts()),
-                ApiMapping.assessments(r.getAssessments()));
+                ApiMapping.assessments(r.getAssessments()), ApiMapping.exclusions(r.getExclusions()));
     }
 
     /** The stored record's snapshot as the engine's request, read straight from the document. */
     public EvaluationRequest request(Document stored) {
         return ApiMapping.request(stored);
+    }
+
+    /**
+     * Re-scores a stored record's snapshot on {@code pack} as the record's format scored it: the engine, then the
+     * findings the service adds (format 2), in the members the format has. Its canonical form equals that of the
+     * stored {@code result} when nothing changed.
+     */
+    public Map<String, Object> rescoredTree(Document stored, CompiledRulePack pack) {
+        EvaluationResult now = pack.evaluate(request(stored));
+        int format = RecordFormat.of(stored);
+        if (format < 2) return RecordFormat.asFormat1(ApiMapping.resultTree(now));
+        String kind = stored.getString("evaluationKind");
+        String date = stored.getString("evaluationDate");
+        return ApiMapping.resultTree(now, scoring.serviceFindings(pack.info(),
+                kind == null ? null : EvaluationKind.fromValue(kind), date == null ? null : LocalDate.parse(date)));
     }
 
     /** A result as plain maps in the API's shape: its canonical form equals that of the stored {@code result}. */
@@ -94,9 +113,15 @@ public class EvaluationLedger {
         return engineVersion.get();
     }
 
-    /** A record's inputs, for {@link #appendAll}. */
+    /** A record's inputs, for {@link #appendAll}; registeredOn may be null, evaluationKind null is FIRST. */
     public record Inputs(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate,
-                         Location location, DeclaredFacts facts, List<AssessmentInput> assessments) {}
+                         Location location, DeclaredFacts facts, List<AssessmentInput> assessments,
+                         LocalDate registeredOn, EvaluationKind evaluationKind) {
+        public Inputs(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate,
+                      Location location, DeclaredFacts facts, List<AssessmentInput> assessments) {
+            this(dossierId, edition, group, sheet, evaluationDate, location, facts, assessments, null, null);
+        }
+    }
 
     /**
      * Scores and appends many records with few store commands (imports of historical evaluations, benchmarks). Only
@@ -104,13 +129,14 @@ public class EvaluationLedger {
      */
     public List<EvaluationRecord> appendAll(List<Inputs> inputs, String user) {
         return evaluations.appendAll(inputs.stream().map(i -> new DossierEvaluations.Inputs(i.dossierId(), i.edition(),
-                i.group(), i.sheet(), i.evaluationDate(), i.location(), i.facts(), i.assessments())).toList(), user);
+                i.group(), i.sheet(), i.evaluationDate(), i.location(), i.facts(), i.assessments(), i.registeredOn(),
+                i.evaluationKind(), List.of())).toList(), user);
     }
 
     /** Scores the inputs and appends a record to the dossier's chain, as POST /api/v1/dossiers/{id}/evaluations does. */
     public EvaluationRecord append(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate,
                                    Location location, DeclaredFacts facts, List<AssessmentInput> assessments, String user) {
         return evaluations.append(new DossierEvaluations.Inputs(dossierId, edition, group, sheet, evaluationDate, location,
-                facts, assessments), user).record();
+                facts, assessments, null, null, List.of()), user).record();
     }
 }

@@ -3,8 +3,11 @@ package vn.ocop.service.evaluation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
+import vn.ocop.api.model.EvaluationKind;
+import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.Finding;
@@ -18,11 +21,30 @@ class Scoring {
     private final RulesEngine engine;
     private final Catalogue catalogue;
     private final MeterRegistry registry;
+    private final TransitionDeadlines transition;
 
-    Scoring(RulesEngine engine, Catalogue catalogue, MeterRegistry registry) {
+    Scoring(RulesEngine engine, Catalogue catalogue, MeterRegistry registry, TransitionDeadlines transition) {
         this.engine = engine;
         this.catalogue = catalogue;
         this.registry = registry;
+        this.transition = transition;
+    }
+
+    /**
+     * Findings the service adds to the engine's: TRANSITION_DEADLINE_PASSED when the result's edition (or the national
+     * edition a provincial one builds on) is kept in force for a transition whose deadline for this kind has passed.
+     */
+    List<vn.ocop.api.model.Finding> serviceFindings(EvaluationResult result, EvaluationKind kind, LocalDate evaluationDate) {
+        if (result.edition() == null) return List.of();
+        String parent = catalogue.edition(result.edition()).map(EditionInfo::extendsEdition).orElse(null);
+        List<vn.ocop.api.model.Finding> out = transition.check(result.edition(), parent, kind, evaluationDate).stream().toList();
+        out.forEach(f -> registry.counter("ocop.findings", "code", f.getCode()).increment());
+        return out;
+    }
+
+    /** The same for a replay, on the recorded pack's edition: no metrics, nothing looked up in today's catalogue. */
+    List<vn.ocop.api.model.Finding> serviceFindings(EditionInfo edition, EvaluationKind kind, LocalDate evaluationDate) {
+        return transition.check(edition.id(), edition.extendsEdition(), kind, evaluationDate).stream().toList();
     }
 
     /** Scores with the edition's ruleset version in force today (Vietnam time). */

@@ -40,7 +40,6 @@ import vn.ocop.rules.pack.RulePack;
  *       before the date (ties: the highest version); before its first version's date, its earliest version.</li>
  *   <li>{@link #version(String, int)}: any stored version, retired ones and drafts too (replay, simulation);
  *       loaded from stored kjars or compiled on demand, and cached by SHA-256.</li>
- *   <li>{@link #editionInForce(LocalDate)}: the edition in force on a date (the latest to start).</li>
  * </ul>
  * Every instance polls the {@code rulesets} collection (default every 5 s, {@code ocop.rulesets.poll-interval}) and
  * replaces an immutable snapshot through one {@link AtomicReference}: new versions are loaded and warmed before the
@@ -100,11 +99,6 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
         }
         Document d = store.find(RulesetStore.id(edition, version));
         return d == null ? Optional.empty() : Optional.of(load(d));
-    }
-
-    /** The edition in force on a date: of those in force (a provincial one beside a national one) the latest to start. */
-    public Optional<EditionInfo> editionInForce(LocalDate date) {
-        return editions(date).stream().filter(e -> e.inForceOn(date)).max(Comparator.comparing(EditionInfo::effectiveFrom));
     }
 
     /** Scores with the edition's version in force on {@code date}. */

@@ -155,8 +155,10 @@ class Simulation {
         if (inForce.isEmpty()) return Scored.skip("noVersionInForce");
         CompiledRulePack current = inForce.get().pack();
         EvaluationRequest req = item.request();
-        EvaluationResult before = current.evaluate(new EvaluationRequest(current.editionId(), req.group(), req.sheet(), req.facts(), req.assessments()));
-        EvaluationResult after = candidate.evaluate(new EvaluationRequest(edition, req.group(), req.sheet(), req.facts(), req.assessments()));
+        EvaluationResult before = current.evaluate(new EvaluationRequest(current.editionId(), req.group(), req.sheet(), req.facts(),
+                req.assessments(), req.exclusions()));
+        EvaluationResult after = candidate.evaluate(new EvaluationRequest(edition, req.group(), req.sheet(), req.facts(),
+                req.assessments(), req.exclusions()));
         return new Scored(null, current.editionId(), inForce.get().id(), before, after);
     }
 

@@ -1,0 +1,35 @@
+package vn.ocop.service.evaluation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * Formats of a stored evaluation record, so that records written before a change of the result keep verifying and
+ * replaying MATCH (docs/audit.md). A stored record is never rewritten; a replay re-scores it and compares only what
+ * its format held.
+ * <ul>
+ *   <li>1 (no {@code recordFormat} member): results before edition ocop-2026, without {@link #FORMAT_2_RESULT} members
+ *       and without findings the service adds.</li>
+ *   <li>2: {@code recordFormat: 2}, {@code registeredOn}, {@code evaluationKind}; the result as the API gives it now.</li>
+ * </ul>
+ */
+final class RecordFormat {
+    static final int CURRENT = 2;
+    /** Result members that format 1 did not have. */
+    static final List<String> FORMAT_2_RESULT = List.of("starsByAverage", "unmetMinimums", "roadToNextStar", "selfComparison");
+
+    private RecordFormat() {}
+
+    static int of(Document stored) {
+        return stored.get("recordFormat") instanceof Number n ? n.intValue() : 1;
+    }
+
+    /** A current result tree cut to what format 1 recorded. */
+    static Map<String, Object> asFormat1(Map<String, Object> tree) {
+        Map<String, Object> m = new LinkedHashMap<>(tree);
+        FORMAT_2_RESULT.forEach(m::remove);
+        return m;
+    }
+}
