@@ -1,5 +1,6 @@
 package vn.ocop.rules.engine;
 
+import java.util.List;
 import vn.ocop.rules.api.Finding;
 import vn.ocop.rules.api.Severity;
 
@@ -52,6 +53,24 @@ final class Findings {
     static Finding unscored(String criterion, String member) {
         return error("UNSCORED_CRITERION", criterion, member,
                 "Không có quy tắc nào cho điểm phương án đã chọn ở tiêu chí " + criterion + ": cần sửa phiếu đánh giá.");
+    }
+
+    static Finding unknownExclusion(String code, String sheet) {
+        return error("UNKNOWN_EXCLUSION", null, null, "Phiếu \"" + sheet + "\" không có điều kiện loại hồ sơ mã \"" + code + "\".");
+    }
+
+    static Finding duplicateSelf(String member) {
+        return error("DUPLICATE_SELF_ASSESSMENT", null, member, "Hồ sơ chỉ có một phiếu tự đánh giá (Mẫu 02); phiếu của \"" + member + "\" là phiếu thứ hai.");
+    }
+
+    static Finding caseNotChosen(String criterion, List<String> cases, String member) {
+        return error("CASE_NOT_CHOSEN", criterion, member, "Tiêu chí " + criterion + " có hai trường hợp (" + String.join(", ", cases)
+                + "); " + member + " phải chấm đúng một trường hợp nhưng chưa chấm trường hợp nào.");
+    }
+
+    static Finding bothCasesChosen(String criterion, List<String> cases, String member) {
+        return error("BOTH_CASES_SCORED", criterion, member, "Tiêu chí " + criterion + " có hai trường hợp (" + String.join(", ", cases)
+                + "); " + member + " chỉ được chấm một trường hợp nhưng đã chấm cả hai.");
     }
 
     private static Finding error(String code, String criterion, String member, String message) {

@@ -1,7 +1,9 @@
 package vn.ocop.rules.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,12 +30,13 @@ public final class RequestValidator {
         return findings;
     }
 
-    /** Findings about members and their selections. */
+    /** Findings about members (and the producer's own sheet, role SELF) and their selections. */
     public static List<Finding> checkAssessments(List<Assessment> assessments, SheetInfo sheet) {
         List<Finding> findings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> reported = new HashSet<>();
         boolean anyScoring = false;
+        boolean self = false;
         for (int i = 0; i < assessments.size(); i++) {
             Assessment a = assessments.get(i);
             String member = Text.nfc(a.member());
@@ -41,6 +44,12 @@ public final class RequestValidator {
                 findings.add(Findings.memberNameMissing(i + 1));
             } else if (!seen.add(member) && reported.add(member)) {
                 findings.add(Findings.duplicateMember(member));
+            }
+            if (a.isSelf()) {
+                if (self) findings.add(Findings.duplicateSelf(member));
+                self = true;
+                checkSelections(member, a.selections(), sheet, findings);
+                continue;
             }
             if (!a.scores()) continue;
             anyScoring = true;
@@ -52,7 +61,7 @@ public final class RequestValidator {
 
     private static void checkSelections(String member, Map<String, Integer> selections, SheetInfo sheet, List<Finding> findings) {
         Set<String> chosen = new HashSet<>();
-        Map<String, CriterionInfo> byCode = new java.util.HashMap<>();
+        Map<String, CriterionInfo> byCode = new HashMap<>();
         sheet.criteria().forEach(c -> byCode.put(c.code(), c));
         selections.forEach((rawCode, option) -> {
             String code = Text.nfc(rawCode);
@@ -64,8 +73,18 @@ public final class RequestValidator {
                 findings.add(Findings.optionOutOfRange(code, member, option, criterion.options().size()));
             }
         });
+        Map<String, List<String>> cases = new LinkedHashMap<>();
         for (CriterionInfo c : sheet.criteria()) {
-            if (!chosen.contains(c.code())) findings.add(Findings.missingCriterion(c.code(), member));
+            if (c.alternativeOf() != null) {
+                cases.computeIfAbsent(c.alternativeOf(), k -> new ArrayList<>()).add(c.code());
+            } else if (!chosen.contains(c.code())) {
+                findings.add(Findings.missingCriterion(c.code(), member));
+            }
         }
+        cases.forEach((criterion, codes) -> {
+            long scored = codes.stream().filter(chosen::contains).count();
+            if (scored == 0) findings.add(Findings.caseNotChosen(criterion, codes, member));
+            if (scored > 1) findings.add(Findings.bothCasesChosen(criterion, codes, member));
+        });
     }
 }

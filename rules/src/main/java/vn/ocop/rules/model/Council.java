@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.ocop.rules.api.Finding;
 import vn.ocop.rules.api.Severity;
+import vn.ocop.rules.api.UnmetMinimum;
 
 /** The council's outcome as the aggregation, star and gate rules build it. */
 public class Council {
@@ -13,6 +14,7 @@ public class Council {
     static final int AVERAGE_SCALE = 10;
 
     private final List<Finding> findings = new ArrayList<>();
+    private final List<UnmetMinimum> unmetMinimums = new ArrayList<>();
     private BigDecimal averageTotal;
     private Integer stars;
     private String starsRule;
@@ -36,4 +38,18 @@ public class Council {
     }
 
     public List<Finding> getFindings() { return List.copyOf(findings); }
+
+    /** Records a star minimum the council did not reach (the minimums rules call it once per minimum). */
+    public void unmetMinimum(StarMinimum minimum, CriterionPoints points) {
+        unmetMinimums.add(new UnmetMinimum(minimum.criterion(), minimum.stars(), minimum.requiredPoints(), points.points()));
+    }
+
+    public List<UnmetMinimum> getUnmetMinimums() { return List.copyOf(unmetMinimums); }
+
+    /** A number as people read it: no trailing zeros, decimal comma ("1,5", "70"). */
+    public static String shown(BigDecimal value) {
+        if (value == null) return "";
+        BigDecimal v = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return (v.scale() < 0 ? v.setScale(0) : v).toPlainString().replace('.', ',');
+    }
 }

@@ -21,6 +21,7 @@ public class Selection {
         this.sheet = sheet;
         this.criterion = criterion;
         this.option = option;
+        score.chose(criterion);
     }
 
     /** A stand-alone selection (no member score to add to). */
@@ -47,5 +48,13 @@ public class Selection {
         this.points = points;
         this.rule = rule;
         if (score != null) score.record(criterion, option, points, rule);
+    }
+
+    /**
+     * A finding about this choice (e.g. a criterion that does not apply), kept with the member's sheet.
+     * @param severity "ERROR" or "WARNING"
+     */
+    public void report(String code, String severity, String message) {
+        if (score != null) score.report(code, severity, criterion, message);
     }
 }

@@ -51,6 +51,7 @@ public final class BuiltInPacks {
             paths.add("self-assessment/" + s.id() + ".drl");
         }
         paths.addAll(effective.gatesOrEmpty());
+        paths.addAll(effective.rulesOrEmpty());
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(RulePack.MANIFEST, manifestBytes);
         paths.forEach(p -> resource(base + p).ifPresent(bytes -> files.put(p, bytes)));

@@ -34,6 +34,7 @@ public final class CompiledRulePack {
     private final Map<String, KieSessionsPool> pools;
     private final Map<String, SheetInfo> sheets;
     private final EditionInfo info;
+    private final StarThresholds thresholds;
 
     private CompiledRulePack(RulePack pack, Map<String, byte[]> kjars, Map<String, KieBase> kieBases) {
         this.pack = pack;
@@ -47,7 +48,9 @@ public final class CompiledRulePack {
         this.sheets = loadSheets(pack, manifest, kieBases.keySet());
         this.info = new EditionInfo(manifest.id(), manifest.name(), manifest.legalBasis(), manifest.effectiveFrom(),
                 manifest.effectiveTo(), manifest.extendsEdition(), manifest.partMaxima(), manifest.version(), sha256,
-                sheets.values().stream().map(CompiledRulePack::summary).toList());
+                sheets.values().stream().map(SheetInfo::summary).toList(), manifest.errata(), manifest.classification(),
+                manifest.province(), manifest.starMinimumBasis());
+        this.thresholds = StarThresholds.read(pack.file("stars/thresholds.csv").orElse(null));
     }
 
     /** Loads kjars compiled by {@link RulePackCompiler} for this exact pack (no DRL is compiled). */
@@ -116,13 +119,17 @@ public final class CompiledRulePack {
         for (EditionManifest.Sheet s : manifest.sheets()) {
             Optional<byte[]> csv = pack.file(s.file());
             if (csv.isEmpty() || !groups.contains(s.group())) continue;
+            vn.ocop.rules.api.ProductClass leaf = manifest.classification() == null ? null : manifest.classification().stream()
+                    .filter(c -> s.id().equals(c.sheet())).findFirst().orElse(null);
             out.put(s.id(), new SheetInfo(s.id(), s.group(), s.name(), s.subgroups(), manifest.partMaxima(), s.source(),
-                    s.checkedAgainstAnnex(), SheetTable.criteria(new String(csv.get(), StandardCharsets.UTF_8))));
+                    s.checkedAgainstAnnex(), SheetTable.criteria(new String(csv.get(), StandardCharsets.UTF_8)),
+                    s.number(), leaf, s.exclusions(), s.sourceRef()));
         }
         return out;
     }
 
-    private static SheetInfo summary(SheetInfo s) {
-        return new SheetInfo(s.id(), s.group(), s.name(), s.subgroups(), s.partMaxima(), s.source(), s.checkedAgainstAnnex(), List.of());
+    /** The lowest average of each star level (for the road to the next star). */
+    public StarThresholds thresholds() {
+        return thresholds;
     }
 }

@@ -31,7 +31,7 @@ public final class RulePackCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RulePackCompiler.class);
     private static final String SRC = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
-    private static final List<String> EDITION_WIDE = List.of("stars/", "council/", "gates/", "engine/");
+    private static final List<String> EDITION_WIDE = List.of("stars/", "council/", "gates/", "minimums/", "conditions/", "engine/");
 
     /** The outcome: kjar bytes per group when there are no errors. */
     public record Compilation(RulePack pack, Map<String, byte[]> kjars, List<CompileError> errors, List<String> warnings) {

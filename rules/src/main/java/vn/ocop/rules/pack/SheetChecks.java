@@ -46,8 +46,10 @@ final class SheetChecks {
 
     static void checkSheet(String file, List<CriterionInfo> criteria, Map<String, Integer> partMaxima, List<CompileError> errors) {
         Map<String, Integer> sums = new LinkedHashMap<>();
+        java.util.Set<String> alternatives = new java.util.HashSet<>();
         for (CriterionInfo c : criteria) {
-            sums.merge(c.part(), c.maxPoints(), Integer::sum);
+            // the cases of one printed criterion (8a/8b) are scored one at a time: count the criterion once
+            if (c.alternativeOf() == null || alternatives.add(c.alternativeOf())) sums.merge(c.part(), c.maxPoints(), Integer::sum);
             for (int i = 0; i < c.options().size(); i++) {
                 if (c.options().get(i).number() != i + 1) {
                     errors.add(new CompileError(file, 0, 0, "tiêu chí " + c.code() + ": phương án phải đánh số 1, 2, 3… theo thứ tự"));

@@ -1,6 +1,7 @@
 package vn.ocop.rules.pack;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,16 @@ import vn.ocop.rules.api.OptionInfo;
 
 /**
  * Reads a sheet decision table as a catalogue (criteria and options in sheet order). Columns are found
- * by their code-template row, so a policy officer may reorder them.
+ * by their code-template row, so a policy officer may reorder them. Optional columns (2026 layout): part,
+ * minStars, headings and notes (" | "-separated), readingNote, alternativeOf, caseLabel; a criterion's
+ * columns are read from its first row. Without a part column the part is the code's first letter ("A1.1").
  */
 final class SheetTable {
+    static final String LIST_SEPARATOR = " | ";
+
     private SheetTable() {}
+
+    private enum Col { OPTION, POINTS, GROUP, NAME, LABEL, RULE, PART, MIN_STARS, HEADINGS, NOTES, READING, ALTERNATIVE_OF, CASE }
 
     static List<CriterionInfo> criteria(String csv) {
         List<List<String>> rows = Csv.parse(csv);
@@ -22,13 +29,21 @@ final class SheetTable {
         }
         List<String> header0 = rows.get(header);
         List<String> templates = rows.get(header + 2);
-        int name = header0.indexOf("NAME");
         int code = column(templates, "criterion ==");
-        int option = column(templates, "option ==");
-        int points = column(templates, "award(");
-        int group = column(templates, "criterionGroup(");
-        int criterionName = column(templates, "criterionName(");
-        int label = column(templates, "optionLabel(");
+        int[] cols = new int[Col.values().length];
+        cols[Col.OPTION.ordinal()] = column(templates, "option ==");
+        cols[Col.POINTS.ordinal()] = column(templates, "award(");
+        cols[Col.GROUP.ordinal()] = column(templates, "criterionGroup(");
+        cols[Col.NAME.ordinal()] = column(templates, "criterionName(");
+        cols[Col.LABEL.ordinal()] = column(templates, "optionLabel(");
+        cols[Col.RULE.ordinal()] = header0.indexOf("NAME");
+        cols[Col.PART.ordinal()] = column(templates, "part(");
+        cols[Col.MIN_STARS.ordinal()] = column(templates, "minStars(");
+        cols[Col.HEADINGS.ordinal()] = column(templates, "headings(");
+        cols[Col.NOTES.ordinal()] = column(templates, "notes(");
+        cols[Col.READING.ordinal()] = column(templates, "readingNote(");
+        cols[Col.ALTERNATIVE_OF.ordinal()] = column(templates, "alternativeOf(");
+        cols[Col.CASE.ordinal()] = column(templates, "caseLabel(");
 
         Map<String, List<String[]>> byCode = new LinkedHashMap<>();
         for (int r = header + 4; r < rows.size(); r++) {
@@ -37,19 +52,38 @@ final class SheetTable {
                 if (row.stream().allMatch(String::isBlank)) break;
                 continue;
             }
-            byCode.computeIfAbsent(cell(row, code).trim(), k -> new ArrayList<>()).add(new String[] {
-                    cell(row, option), cell(row, points), cell(row, group), cell(row, criterionName), cell(row, label), cell(row, name)});
+            String[] values = new String[cols.length];
+            for (int i = 0; i < cols.length; i++) values[i] = cell(row, cols[i]);
+            byCode.computeIfAbsent(cell(row, code).trim(), k -> new ArrayList<>()).add(values);
         }
         List<CriterionInfo> criteria = new ArrayList<>();
         byCode.forEach((c, options) -> {
             List<OptionInfo> infos = new ArrayList<>();
             for (String[] o : options) {
-                infos.add(new OptionInfo(Integer.parseInt(o[0].trim()), o[4], Integer.parseInt(o[1].trim()), o[5]));
+                String stars = o[Col.MIN_STARS.ordinal()].trim();
+                infos.add(new OptionInfo(Integer.parseInt(o[Col.OPTION.ordinal()].trim()), o[Col.LABEL.ordinal()],
+                        Integer.parseInt(o[Col.POINTS.ordinal()].trim()), o[Col.RULE.ordinal()],
+                        stars.isEmpty() ? null : Integer.valueOf(stars)));
             }
             String[] first = options.get(0);
-            criteria.add(new CriterionInfo(c, c.substring(0, 1), first[2], first[3], List.copyOf(infos)));
+            String part = first[Col.PART.ordinal()].trim();
+            String group = first[Col.GROUP.ordinal()];
+            List<String> headings = cols[Col.HEADINGS.ordinal()] < 0 ? null : list(first[Col.HEADINGS.ordinal()]);
+            criteria.add(new CriterionInfo(c, part.isEmpty() ? c.substring(0, 1) : part, group.isEmpty() && headings != null ? null : group,
+                    first[Col.NAME.ordinal()], List.copyOf(infos), headings, list(first[Col.NOTES.ordinal()]),
+                    blankToNull(first[Col.READING.ordinal()]), blankToNull(first[Col.ALTERNATIVE_OF.ordinal()]),
+                    blankToNull(first[Col.CASE.ordinal()])));
         });
         return criteria;
+    }
+
+    private static List<String> list(String cell) {
+        if (cell == null || cell.isBlank()) return List.of();
+        return Arrays.stream(cell.split(" \\| ")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static int indexOfHeader(List<List<String>> rows) {

@@ -14,6 +14,7 @@ import vn.ocop.rules.api.CouncilRole;
 import vn.ocop.rules.api.DeclaredFacts;
 import vn.ocop.rules.api.DistributionArea;
 import vn.ocop.rules.api.EvaluationRequest;
+import vn.ocop.rules.api.Exclusion;
 import vn.ocop.rules.api.FoodSafetyTestStatus;
 import vn.ocop.rules.api.ProducerType;
 
@@ -76,8 +77,13 @@ public record ScenarioFile(String file, String name, EvaluationRequest request, 
             CouncilRole role = a.get("role") == null ? null : CouncilRole.valueOf(a.get("role").toString());
             assessments.add(new Assessment(a.get("member") == null ? null : a.get("member").toString(), role, selections));
         }
+        List<Exclusion> exclusions = new ArrayList<>();
+        for (Object o : (List<Object>) req.getOrDefault("exclusions", List.of())) {
+            Map<String, Object> x = (Map<String, Object>) o;
+            exclusions.add(new Exclusion(str(x.get("code")), str(x.get("note")), str(x.get("member"))));
+        }
         return new EvaluationRequest(str(req.get("edition")), str(req.get("group")), str(req.get("sheet")),
-                facts((Map<String, Object>) req.get("facts")), assessments);
+                facts((Map<String, Object>) req.get("facts")), assessments, exclusions);
     }
 
     @SuppressWarnings("unchecked")

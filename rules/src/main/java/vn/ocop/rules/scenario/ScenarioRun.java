@@ -86,6 +86,37 @@ public final class ScenarioRun {
                 d.add("stars: expected " + want + ", got " + result.stars() + " (average " + result.averageTotal() + ")");
             }
         }
+        if (expect.containsKey("starsByAverage")) {
+            Integer want = expect.get("starsByAverage") == null ? null : ((Number) expect.get("starsByAverage")).intValue();
+            if (!Objects.equals(want, result.starsByAverage())) d.add("starsByAverage: expected " + want + ", got " + result.starsByAverage());
+        }
+        if (expect.containsKey("unmetMinimums")) {
+            List<String> want = ((List<Map<String, Object>>) expect.get("unmetMinimums")).stream()
+                    .map(u -> u.get("criterion") + "@" + u.get("stars")).sorted().toList();
+            List<String> got = result.unmetMinimums().stream().map(u -> u.criterion() + "@" + u.stars()).sorted().toList();
+            if (!want.equals(got)) d.add("unmetMinimums (criterion@stars): expected " + want + ", got " + got);
+        }
+        if (expect.containsKey("roadToNextStar")) {
+            List<String> want = ((List<Map<String, Object>>) expect.get("roadToNextStar")).stream()
+                    .map(g -> g.get("stars") + ":" + new BigDecimal(g.get("pointsShort").toString()).stripTrailingZeros().toPlainString()
+                            + ":" + g.get("unmetMinimums")).toList();
+            List<String> got = result.roadToNextStar().stream()
+                    .map(g -> g.stars() + ":" + g.pointsShort().stripTrailingZeros().toPlainString() + ":" + g.unmetMinimums().size()).toList();
+            if (!want.equals(got)) d.add("roadToNextStar (stars:pointsShort:unmet count): expected " + want + ", got " + got);
+        }
+        if (expect.containsKey("self")) {
+            Map<String, Object> want = (Map<String, Object>) expect.get("self");
+            if (result.self() == null) {
+                d.add("self: expected a scored SELF sheet, got none");
+            } else if (want.containsKey("total") && !Objects.equals(num(want.get("total")), num(result.self().total()))) {
+                d.add("self total: expected " + want.get("total") + ", got " + result.self().total());
+            }
+        }
+        if (expect.containsKey("selfComparison")) {
+            List<String> want = ((List<Object>) expect.get("selfComparison")).stream().map(String::valueOf).toList();
+            List<String> got = result.selfComparison().stream().map(c -> c.criterion()).toList();
+            if (!want.equals(got)) d.add("selfComparison criteria: expected " + want + ", got " + got);
+        }
         if (expect.get("averageTotal") != null) {
             BigDecimal want = new BigDecimal(expect.get("averageTotal").toString());
             if (result.averageTotal() == null || result.averageTotal().compareTo(want) != 0) {
@@ -130,6 +161,13 @@ public final class ScenarioRun {
             }
             if (e.containsKey("total") && !Objects.equals(num(e.get("total")), num(m.total()))) {
                 d.add("total of " + m.member() + ": expected " + e.get("total") + ", got " + m.total());
+            }
+            if (e.get("criteria") instanceof Map<?, ?> criteria) {
+                criteria.forEach((code, points) -> {
+                    Object got = m.criteria().stream().filter(c -> c.code().equals(String.valueOf(code))).findFirst()
+                            .map(c -> num(c.points())).orElse(null);
+                    if (!Objects.equals(num(points), got)) d.add("points of " + m.member() + " on " + code + ": expected " + points + ", got " + got);
+                });
             }
         }
     }
