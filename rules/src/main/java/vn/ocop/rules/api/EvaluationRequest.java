@@ -13,7 +13,7 @@ import java.util.List;
  * @param exclusions  exclusions or knock-outs found (codes of the sheet's exclusions); any one makes the result EXCLUDED
  */
 public record EvaluationRequest(String edition, String group, String sheet, DeclaredFacts facts, List<Assessment> assessments,
-                                List<Exclusion> exclusions) {
+                                List<Exclusion> exclusions) implements java.io.Serializable {
     public EvaluationRequest {
         facts = facts == null ? DeclaredFacts.none() : facts;
         assessments = assessments == null ? List.of() : List.copyOf(assessments);

@@ -38,7 +38,7 @@ public record EvaluationResult(
         MemberResult self,
         List<SelfComparison> selfComparison,
         List<SelfAssessment> selfAssessment,
-        List<Finding> findings) {
+        List<Finding> findings) implements java.io.Serializable {
 
     public EvaluationResult {
         members = List.copyOf(members);

@@ -9,4 +9,4 @@ package vn.ocop.rules.api;
  * @param note   what was found (free text, shown with the finding), may be null
  * @param member who found it, may be null
  */
-public record Exclusion(String code, String note, String member) {}
+public record Exclusion(String code, String note, String member) implements java.io.Serializable {}

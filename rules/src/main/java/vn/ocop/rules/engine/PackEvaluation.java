@@ -119,7 +119,7 @@ public final class PackEvaluation {
             session.insert(dossier);
             session.getAgenda().getAgendaGroup(CONDITIONS).setFocus();
             session.getAgenda().getAgendaGroup(sheet.id()).setFocus();
-            session.fireAllRules(MAX_FIRINGS);
+            fire(session);
 
             List<MemberScore> everyone = new ArrayList<>(members);
             if (self != null) everyone.add(self);
@@ -154,7 +154,15 @@ public final class PackEvaluation {
     private static void fire(KieSession session, List<String> groups) {
         Agenda agenda = session.getAgenda();
         for (int i = groups.size() - 1; i >= 0; i--) agenda.getAgendaGroup(groups.get(i)).setFocus();
-        session.fireAllRules(MAX_FIRINGS);
+        fire(session);
+    }
+
+    /** Fires to quiescence; reaching the limit means a rule loops, and the evaluation has no result. */
+    private static void fire(KieSession session) {
+        if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
+            throw new vn.ocop.rules.api.RuleLimitExceeded("RULE_FIRING_LIMIT", "Quy tắc kích hoạt quá " + MAX_FIRINGS
+                    + " lần trong một lần chấm: bộ quy tắc có lỗi (quy tắc tự kích hoạt lại hoặc nối chéo các dữ kiện).");
+        }
     }
 
     /** Every criterion a member chose must have been awarded by some rule (a case not chosen is not scored). */
