@@ -50,22 +50,22 @@ class EndToEndClientTest {
                     .producer(new Producer().name("Cơ sở Tân Huê Viên").type(ProducerType.PRIVATE_ENTERPRISE).taxOrRegistrationNumber("2200123456"))
                     .location(new Location().provinceCode("94").communeCode("31507"))
                     .edition("ocop-2023").sheet("food-fresh-produce")
-                    .status(DossierInput.StatusEnum.SUBMITTED));
+                    .status(DossierInput.StatusEnum.SUBMITTED), null);
             dossierId = created.getId();
             assertThat(created.getVersion()).isEqualTo(1L);
             assertThat(created.getStatus()).isEqualTo(DossierStatus.SUBMITTED);
 
-            assessments.addAssessment(dossierId, new AssessmentInput().member("Nguyễn Văn An").selections(Map.of("A1", 3, "B1", 3, "C1", 3)));
-            assessments.addAssessment(dossierId, new AssessmentInput().member("Trần Thị Bình").selections(Map.of("A1", 2, "B1", 3, "C1", 3)));
-            assessments.addAssessment(dossierId, new AssessmentInput().member("Lê Văn Cường").selections(Map.of("A1", 3, "B1", 2, "C1", 2)));
+            assessments.addAssessment(dossierId, new AssessmentInput().member("Nguyễn Văn An").selections(Map.of("A1", 3, "B1", 3, "C1", 3)), null);
+            assessments.addAssessment(dossierId, new AssessmentInput().member("Trần Thị Bình").selections(Map.of("A1", 2, "B1", 3, "C1", 3)), null);
+            assessments.addAssessment(dossierId, new AssessmentInput().member("Lê Văn Cường").selections(Map.of("A1", 3, "B1", 2, "C1", 2)), null);
             assertThatThrownBy(() -> assessments.addAssessment(dossierId,
-                    new AssessmentInput().member("Lê Văn Cường").selections(Map.of("A1", 1))))
+                    new AssessmentInput().member("Lê Văn Cường").selections(Map.of("A1", 1)), null))
                     .isInstanceOf(ApiException.class).satisfies(e -> {
                         assertThat(((ApiException) e).getCode()).isEqualTo(409);
                         assertThat(((ApiException) e).getResponseBody()).contains("DUPLICATE_ASSESSMENT");
                     });
 
-            record = evaluations.evaluateDossier(dossierId);
+            record = evaluations.evaluateDossier(dossierId, null);
             // 100, 24+25+35 = 84, 40+15+21 = 76 → average 86.67 → 4 stars
             assertThat(record.getSequence()).isEqualTo(1L);
             assertThat(record.getResult().getStars()).isEqualTo(4);

@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.ocop.api.model.Anchor;
 import vn.ocop.api.model.AuditPage;
 import vn.ocop.api.model.ChainReport;
 import vn.ocop.api.model.Explanation;
@@ -29,9 +30,16 @@ class AuditController implements AuditApi {
     private final EvaluationLedger ledger;
     private final BatchReplay batch;
     private final Jobs jobs;
+    private final Verification verification;
+    private final Anchors anchors;
+    private final vn.ocop.service.dossier.Dossiers dossiers;
 
     AuditController(Replays replays, Explanations explanations, AuditLog auditLog, EvaluationLedger ledger,
-                    BatchReplay batch, Jobs jobs) {
+                    BatchReplay batch, Jobs jobs, Verification verification, Anchors anchors,
+                    vn.ocop.service.dossier.Dossiers dossiers) {
+        this.dossiers = dossiers;
+        this.verification = verification;
+        this.anchors = anchors;
         this.batch = batch;
         this.jobs = jobs;
         this.replays = replays;
@@ -47,20 +55,72 @@ class AuditController implements AuditApi {
 
     @Override
     public ResponseEntity<ChainReport> verifyDossierChain(String id) {
-        return ResponseEntity.ok(replays.verify(id));
+        return ResponseEntity.ok(verification.dossier(id));
+    }
+
+    @Override
+    public ResponseEntity<ChainReport> verifyAuditLog() {
+        return ResponseEntity.ok(verification.auditLog());
+    }
+
+    @Override
+    public ResponseEntity<Anchor> createAnchor() {
+        Anchor a = anchors.anchor(CurrentUser.name(), true);
+        return ResponseEntity.created(URI.create("/api/v1/anchors/" + a.getSequence())).body(a);
+    }
+
+    @Override
+    public ResponseEntity<Anchor> latestAnchor(String format) {
+        return anchorAnswer(anchors.latest().orElseThrow(() -> ApiException.notFound("Anchor", "latest")), format);
+    }
+
+    @Override
+    public ResponseEntity<Anchor> getAnchor(Long sequence, String format) {
+        return anchorAnswer(anchors.get(sequence).orElseThrow(() -> ApiException.notFound("Anchor", String.valueOf(sequence))), format);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ResponseEntity<Anchor> anchorAnswer(Anchor a, String format) {
+        if (wantsHtml(format)) {
+            return (ResponseEntity) ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                    .body(AnchorHtml.render(a).getBytes(StandardCharsets.UTF_8));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(a);
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ResponseEntity<Explanation> explainEvaluation(String id, String format) {
         Explanation e = explanations.explain(id);
-        if (wantsHtml(format)) {
-            String hash = ledger.record(id).map(d -> d.getString("hash")).orElse(null);
-            byte[] html = ScoringSheetHtml.render(e, hash).getBytes(StandardCharsets.UTF_8);
-            // the generated interface types the body as JSON; the HTML is the same resource's other representation
-            return (ResponseEntity) ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(html);
+        String as = representation(format);
+        if (as.equals("json")) return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(e);
+        String html = ScoringSheetHtml.render(e, sheetContext(id, e));
+        // the generated interface types the body as JSON; HTML and PDF are the same resource's other representations
+        if (as.equals("pdf")) {
+            return (ResponseEntity) ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header("Content-Disposition", "inline; filename=\"phieu-cham-diem-" + id + ".pdf\"")
+                    .body(ScoringSheetPdf.render(html));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(e);
+        return (ResponseEntity) ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .body(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The dossier, the record's hash and the outcome of replaying it now (a sheet is printed only for an intact record). */
+    private ScoringSheetHtml.Context sheetContext(String id, Explanation e) {
+        var doc = ledger.record(id).orElseThrow(() -> ApiException.notFound("Evaluation", id));
+        ReplayReport check = replays.replay(id);
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        check.getFailures().forEach(f -> problems.add(f.getReason() != null ? f.getReason() : String.valueOf(f.getCheck())));
+        if (check.getOutcome() == ReplayReport.OutcomeEnum.MISMATCH) problems.add("REPLAY_MISMATCH");
+        boolean signed = ledger.seal(doc) == vn.ocop.service.evaluation.RecordSeal.State.SIGNED;
+        vn.ocop.api.model.Dossier dossier = null;
+        try {
+            dossier = dossiers.get(e.getDossierId());
+        } catch (ApiException gone) {
+            // the sheet still prints what the record holds
+        }
+        return new ScoringSheetHtml.Context(dossier, doc.getString("hash"), doc.getString("requestedBy"), signed,
+                check.getOutcome() == ReplayReport.OutcomeEnum.MATCH, problems);
     }
 
     @Override
@@ -79,6 +139,15 @@ class AuditController implements AuditApi {
     public ResponseEntity<AuditPage> listAuditLog(String actor, String target, OffsetDateTime from, OffsetDateTime to,
                                                   Integer page, Integer size) {
         return ResponseEntity.ok(auditLog.page(actor, target, from, to, page == null ? 0 : page, size == null ? 20 : size));
+    }
+
+    private static String representation(String format) {
+        if (format != null) return format.toLowerCase(java.util.Locale.ROOT);
+        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        String accept = request.getHeader("Accept");
+        if (accept == null || accept.contains("application/json")) return "json";
+        if (accept.contains("application/pdf")) return "pdf";
+        return accept.contains("text/html") ? "html" : "json";
     }
 
     private static boolean wantsHtml(String format) {

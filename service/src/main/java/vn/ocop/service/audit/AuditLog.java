@@ -19,6 +19,7 @@ import vn.ocop.api.model.AuditPage;
 
 /**
  * The append-only audit log, collection {@code audit_log}: inserts only; nothing in the code updates or deletes an entry.
+ * The entries form one hash chain ({@link AuditChain}): a deleted or edited entry shows in GET /api/v1/audit/verify.
  * Filtered reads: MongoDB uses the secondary indexes; the embedded store ignores non-unique indexes and scans, which is
  * why a page holds at most {@link #MAX_PAGE} entries.
  */
@@ -27,8 +28,10 @@ class AuditLog {
     static final String COLLECTION = "audit_log";
     static final int MAX_PAGE = 100;
     private final MongoCollection<Document> log;
+    private final AuditChain chain;
 
-    AuditLog(MongoTemplate mongo) {
+    AuditLog(MongoTemplate mongo, AuditChain chain) {
+        this.chain = chain;
         this.log = mongo.getCollection(COLLECTION);
         log.createIndex(Indexes.descending("at"), new IndexOptions().name("at"));
         log.createIndex(Indexes.ascending("actor", "at"), new IndexOptions().name("actor_at"));
@@ -44,7 +47,7 @@ class AuditLog {
                 .append("status", e.status()).append("requestId", e.requestId());
         if (e.targetId() != null) d.append("targetId", e.targetId());
         if (e.detail() != null && !e.detail().isEmpty()) d.append("detail", new Document(e.detail()));
-        log.insertOne(d);
+        chain.append(d);
     }
 
     AuditPage page(String actor, String target, OffsetDateTime from, OffsetDateTime to, int page, int size) {
@@ -71,5 +74,6 @@ class AuditLog {
                 .method(d.getString("method")).route(d.getString("route")).path(d.getString("path"))
                 .targetId(d.getString("targetId")).status(status == null ? null : status.intValue())
                 .requestId(d.getString("requestId"));
+        // sequence, previousHash, hash and mac stay in storage: GET /api/v1/audit/verify checks them
     }
 }

@@ -9,34 +9,30 @@ import org.bson.Document;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.ocop.api.model.ChainReport;
 import vn.ocop.api.model.Difference;
 import vn.ocop.api.model.IntegrityFailure;
 import vn.ocop.api.model.IntegrityFailure.CheckEnum;
 import vn.ocop.api.model.ReplayReport;
 import vn.ocop.api.model.ReplayReport.OutcomeEnum;
 import vn.ocop.rules.pack.CompiledRulePack;
-import vn.ocop.service.dossier.Dossiers;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.evaluation.RecordHash;
 import vn.ocop.service.platform.storage.CanonicalJson;
 import vn.ocop.service.platform.web.ApiException;
 
 /**
- * Replays a stored evaluation (hash, chain link, recorded ruleset, re-score, field-by-field comparison) and verifies a
- * dossier's whole chain. Reads only: nothing here writes a record.
+ * Replays a stored evaluation (hash, MAC, chain link, recorded ruleset, re-score, field-by-field comparison). Reads
+ * only: nothing here writes a record. The whole evidence of a dossier is {@link Verification}'s.
  */
 @Service
 public class Replays {
     private final EvaluationLedger ledger;
     private final RulesetVersions versions;
-    private final Dossiers dossiers;
     private final JsonMapper json;
 
-    Replays(EvaluationLedger ledger, RulesetVersions versions, Dossiers dossiers, JsonMapper json) {
+    Replays(EvaluationLedger ledger, RulesetVersions versions, JsonMapper json) {
         this.ledger = ledger;
         this.versions = versions;
-        this.dossiers = dossiers;
         this.json = json;
     }
 
@@ -59,7 +55,7 @@ public class Replays {
                 .edition(doc.getString("edition")).rulesetVersion(doc.getString("rulesetVersion"))
                 .rulesetSha256(doc.getString("rulesetSha256")).engineVersion(doc.getString("engineVersion"))
                 .replayEngineVersion(ledger.engineVersion()).storedHash(doc.getString("hash"))
-                .failures(new ArrayList<>()).differences(new ArrayList<>());
+                .failures(new ArrayList<>()).warnings(new ArrayList<>()).differences(new ArrayList<>());
         Number seqNumber = doc.get("sequence") instanceof Number n ? n : null;
         Long sequence = seqNumber == null ? null : seqNumber.longValue();
         report.sequence(sequence);
@@ -76,6 +72,14 @@ public class Replays {
         if (computed != null && !computed.equals(doc.getString("hash"))) {
             report.addFailuresItem(failure(CheckEnum.HASH, sequence, report.getEvaluationId(),
                     doc.getString("hash") == null ? "the record has no hash" : "stored hash differs from the hash of the record's canonical form"));
+        }
+        // 1b. its MAC: only the service, holding the integrity key, can make one
+        switch (ledger.seal(doc)) {
+            case INVALID -> report.addFailuresItem(Reasons.failure(Reasons.RECORD_MAC_INVALID, sequence, report.getEvaluationId(),
+                    "the record's MAC is not the service's MAC over its hash"));
+            case UNSIGNED -> report.addWarningsItem(Reasons.failure(Reasons.RECORD_UNSIGNED, sequence, report.getEvaluationId(),
+                    "không có MAC: the record was stored before records were signed"));
+            case SIGNED -> { }
         }
         // 2. its link to the previous record of the dossier
         if (sequence == null || report.getDossierId() == null) {
@@ -136,66 +140,8 @@ public class Replays {
         return TreeDiff.diff("result", a, b);
     }
 
-    /** Each hash, each link, no gaps, and the head where the records end. Does not re-score (see replay). */
-    public ChainReport verify(String dossierId) {
-        EvaluationLedger.Head head = ledger.head(dossierId);
-        if (!head.stored() && ledger.recordAt(dossierId, 1).isEmpty()) {
-            dossiers.snapshot(dossierId); // 404 for an unknown dossier; a dossier without records has an empty, intact chain
-        }
-        ChainReport report = new ChainReport().dossierId(dossierId).failures(new ArrayList<>())
-                .headSequence(head.sequence()).headHash(head.stored() ? head.hash() : null);
-        long count = 0;
-        String previousHash = RecordHash.GENESIS;
-        boolean previousPresent = true;
-        long seq = 1;
-        String lastHash = null;
-        long lastSeq = 0;
-        // every number up to the head must be taken; then nothing may follow the head
-        for (; seq <= head.sequence() || ledger.recordAt(dossierId, seq).isPresent(); seq++) {
-            Optional<Document> d = ledger.recordAt(dossierId, seq);
-            if (d.isEmpty()) {
-                report.addFailuresItem(failure(CheckEnum.SEQUENCE_GAP, seq, null, "record " + seq + " of the dossier is missing"));
-                previousPresent = false;
-                continue;
-            }
-            count++;
-            Document doc = d.get();
-            String id = String.valueOf(doc.get("_id"));
-            String stored = doc.getString("hash");
-            String computed;
-            try {
-                computed = RecordHash.hash(doc);
-            } catch (RuntimeException e) {
-                computed = null;
-                report.addFailuresItem(failure(CheckEnum.MALFORMED, seq, id, "the record has no canonical form"));
-            }
-            if (computed != null && !computed.equals(stored)) {
-                report.addFailuresItem(failure(CheckEnum.HASH, seq, id,
-                        stored == null ? "the record has no hash" : "stored hash differs from the hash of the record's canonical form"));
-            }
-            if (previousPresent && !Objects.equals(previousHash, doc.getString("previousHash"))) {
-                report.addFailuresItem(failure(CheckEnum.CHAIN_LINK, seq, id, seq == 1
-                        ? "the first record must link to the genesis hash (64 zeros)"
-                        : "previousHash differs from the hash of record " + (seq - 1)));
-            }
-            if (seq > head.sequence()) {
-                report.addFailuresItem(failure(CheckEnum.HEAD, seq, id, "record beyond the chain head "
-                        + head.sequence() + " (a writer stopped before moving the head, or a record was inserted directly)"));
-            }
-            previousHash = stored;
-            previousPresent = true;
-            lastHash = stored;
-            lastSeq = seq;
-        }
-        if (head.stored() && lastSeq == head.sequence() && !Objects.equals(lastHash, head.hash())) {
-            report.addFailuresItem(failure(CheckEnum.HEAD, head.sequence(), null, "the chain head's hash differs from record "
-                    + head.sequence() + "'s hash"));
-        }
-        return report.records(count)
-                .outcome(report.getFailures().isEmpty() ? ChainReport.OutcomeEnum.INTACT : ChainReport.OutcomeEnum.BROKEN);
-    }
-
     static IntegrityFailure failure(CheckEnum check, Long sequence, String evaluationId, String detail) {
-        return new IntegrityFailure().check(check).sequence(sequence).evaluationId(evaluationId).detail(detail);
+        return new IntegrityFailure().check(check).reason(Reasons.of(check, detail)).sequence(sequence)
+                .evaluationId(evaluationId).detail(detail);
     }
 }

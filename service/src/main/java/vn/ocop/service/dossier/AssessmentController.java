@@ -18,7 +18,8 @@ class AssessmentController implements AssessmentsApi {
     }
 
     @Override
-    public ResponseEntity<StoredAssessment> addAssessment(String id, AssessmentInput input) {
+    public ResponseEntity<StoredAssessment> addAssessment(String id, AssessmentInput input, String idempotencyKey) {
+        // Idempotency-Key is handled for every write by the platform's IdempotencyFilter
         return ResponseEntity.status(HttpStatus.CREATED).body(assessments.add(id, input, CurrentUser.name()));
     }
 

@@ -17,7 +17,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.StoredAssessment;
+import java.util.Set;
+import vn.ocop.service.platform.security.IntegrityKey;
+import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
 import vn.ocop.service.platform.storage.Bson;
+import vn.ocop.service.platform.storage.DocumentHash;
 import vn.ocop.service.platform.web.ApiException;
 
 import static com.mongodb.client.model.Filters.in;
@@ -25,6 +29,8 @@ import static com.mongodb.client.model.Filters.in;
 /**
  * Council members' sheets (phiếu chấm điểm), one per member per dossier: the unique index {dossierId, member}
  * refuses a second one. The dossier lists its assessment ids, so reading them is a lookup by _id, never a scan.
+ * Each sheet is stored as submitted with {@code hash} (SHA-256 of its canonical form) and {@code mac} (integrity key):
+ * a sheet rewritten in the database is refused for scoring and reported by verify.
  */
 @Service
 public class Assessments {
@@ -32,8 +38,11 @@ public class Assessments {
     private final MongoCollection<Document> assessments;
     private final Dossiers dossiers;
     private final JsonMapper json;
+    private final IntegrityKey key;
+    private static final Set<String> NOT_HASHED = Set.of("hash", "mac");
 
-    Assessments(MongoTemplate mongo, Dossiers dossiers, JsonMapper json) {
+    Assessments(MongoTemplate mongo, Dossiers dossiers, JsonMapper json, IntegrityKey key) {
+        this.key = key;
         this.assessments = mongo.getCollection(COLLECTION);
         this.dossiers = dossiers;
         this.json = json;
@@ -64,6 +73,8 @@ public class Assessments {
                 .append("selections", selections)
                 .append("createdBy", user)
                 .append("createdAt", new Date());
+        d.append("hash", DocumentHash.sha256(d, NOT_HASHED));
+        d.append("mac", key.mac(EVIDENCE, message(d.getString("hash"))));
         try {
             assessments.insertOne(d);
         } catch (MongoException e) {
@@ -76,6 +87,44 @@ public class Assessments {
         }
         dossiers.linkAssessment(dossierId, d.getString("_id"));
         return view(d);
+    }
+
+    private static String message(String hash) {
+        return "ocop:assessment:" + hash;
+    }
+
+    private AssessmentIntegrity.State state(Document d) {
+        if (d.get("hash") == null && d.get("mac") == null) return AssessmentIntegrity.State.UNSIGNED;
+        if (!DocumentHash.sha256(d, NOT_HASHED).equals(d.getString("hash"))) return AssessmentIntegrity.State.ALTERED;
+        return key.verify(d.getString("mac"), EVIDENCE, message(d.getString("hash")))
+                ? AssessmentIntegrity.State.SIGNED : AssessmentIntegrity.State.MAC_INVALID;
+    }
+
+    /** Each assessment the dossier lists, in order, with whether it is still as submitted. */
+    public List<AssessmentIntegrity> integrity(String dossierId) {
+        List<String> ids = dossiers.assessmentIds(dossierId);
+        Map<String, Document> byId = new LinkedHashMap<>();
+        if (!ids.isEmpty()) assessments.find(in("_id", ids)).forEach(d -> byId.put(d.getString("_id"), d));
+        return ids.stream().map(id -> {
+            Document d = byId.get(id);
+            return d == null ? new AssessmentIntegrity(id, null, AssessmentIntegrity.State.MISSING)
+                    : new AssessmentIntegrity(id, d.getString("member"), state(d));
+        }).toList();
+    }
+
+    /** Like {@link #byIds}, but refuses (409 ASSESSMENT_ALTERED) when a sheet is no longer as it was submitted. */
+    public List<StoredAssessment> intactByIds(List<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        Map<String, Document> byId = new LinkedHashMap<>();
+        assessments.find(in("_id", ids)).forEach(d -> byId.put(d.getString("_id"), d));
+        for (Document d : byId.values()) {
+            AssessmentIntegrity.State s = state(d);
+            if (s == AssessmentIntegrity.State.ALTERED || s == AssessmentIntegrity.State.MAC_INVALID) {
+                throw new ApiException(HttpStatus.CONFLICT, "ASSESSMENT_ALTERED", "The sheet of " + d.getString("member")
+                        + " is no longer as it was submitted (" + s + "); an auditor should verify the dossier");
+            }
+        }
+        return ids.stream().map(byId::get).filter(d -> d != null).map(this::view).toList();
     }
 
     /** The dossier's assessments in the order they were added. */
@@ -94,6 +143,8 @@ public class Assessments {
     private StoredAssessment view(Document d) {
         Map<String, Object> m = new LinkedHashMap<>(Bson.plainMap(d));
         m.put("id", m.remove("_id"));
+        m.remove("hash");
+        m.remove("mac");
         Map<String, Object> selections = new LinkedHashMap<>();
         for (Document s : d.getList("selections", Document.class, List.of())) {
             selections.put(s.getString("code"), s.get("option"));

@@ -19,7 +19,8 @@ class DossierController implements DossiersApi {
     }
 
     @Override
-    public ResponseEntity<Dossier> createDossier(DossierInput input) {
+    public ResponseEntity<Dossier> createDossier(DossierInput input, String idempotencyKey) {
+        // Idempotency-Key is handled for every write by the platform's IdempotencyFilter
         Dossier d = dossiers.create(input, CurrentUser.name());
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + d.getId())).eTag(Etags.of(d.getVersion())).body(d);
     }

@@ -27,6 +27,8 @@ import vn.ocop.rules.api.ExclusionInfo;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.catalogue.Catalogue;
 import vn.ocop.service.catalogue.EditionChoice;
+import vn.ocop.service.platform.security.IntegrityKey;
+import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
 import vn.ocop.service.platform.web.ApiException;
 
 import static vn.ocop.service.platform.storage.Bson.document;
@@ -46,8 +48,10 @@ public class Dossiers {
     private final Catalogue catalogue;
     private final EditionChoice choice;
     private final JsonMapper json;
+    private final IntegrityKey key;
 
-    Dossiers(DossierStore store, Catalogue catalogue, EditionChoice choice, JsonMapper json) {
+    Dossiers(DossierStore store, Catalogue catalogue, EditionChoice choice, JsonMapper json, IntegrityKey key) {
+        this.key = key;
         this.store = store;
         this.catalogue = catalogue;
         this.choice = choice;
@@ -65,12 +69,28 @@ public class Dossiers {
         d.put("createdBy", user);
         d.put("createdAt", now);
         d.put("updatedAt", now);
+        d.put("seal", DossierSeal.of(key, d.getString("_id"), 1L, d.getString("status"), null, 0L, null));
         store.insert(d);
         return view(d);
     }
 
-    Dossier get(String id) {
+    /** The dossier as the API shows it (404 when unknown). */
+    public Dossier get(String id) {
         return view(require(id));
+    }
+
+    /** Whether the stored seal would hold had the dossier the given status and stars (to name the field changed). */
+    public boolean sealHolds(DossierIntegrity d, String status, Integer stars) {
+        String seal = require(d.id()).getString("seal");
+        return seal != null && key.verify(seal, EVIDENCE, DossierSeal.message(d.id(), d.version(), status, stars, d.evaluationCount(),
+                d.latestEvaluationId()));
+    }
+
+    /** The stored dossier's published fields and whether their seal holds. */
+    public DossierIntegrity integrity(String id) {
+        Document d = require(id);
+        return new DossierIntegrity(id, DossierSeal.number(d, "version"), d.getString("status"), DossierSeal.stars(d),
+                DossierSeal.number(d, "evaluationCount"), d.getString("latestEvaluationId"), DossierSeal.check(key, d));
     }
 
     Dossier replace(String id, String ifMatch, DossierInput input) {
@@ -86,8 +106,12 @@ public class Dossiers {
         for (String optional : List.of("facts", "product", "producer", "location", "exclusions")) {
             if (!content.containsKey(optional)) sets.add(Updates.unset(optional));
         }
-        if (input.getStatus() != null) sets.add(Updates.set("status", input.getStatus().getValue()));
+        String status = input.getStatus() != null ? input.getStatus().getValue() : current.getString("status");
+        if (input.getStatus() != null) sets.add(Updates.set("status", status));
         sets.add(Updates.set("updatedAt", new Date()));
+        // the seal of the version this update makes; when {@code version} is not the one read, the update fails anyway
+        sets.add(Updates.set("seal", DossierSeal.of(key, id, version + 1, status, DossierSeal.stars(current),
+                count(current, "evaluationCount"), current.getString("latestEvaluationId"))));
         Document updated = store.updateIfVersion(id, version, Updates.combine(sets));
         if (updated == null) {
             throw new ApiException(HttpStatus.PRECONDITION_FAILED, "PRECONDITION_FAILED",
@@ -137,22 +161,22 @@ public class Dossiers {
 
     /**
      * Marks the dossier with its evaluation number {@code sequence} (skipped when a later one is already recorded):
-     * latest evaluation, stars and EVALUATED when the result was VALID. The first attempt uses the version the
-     * caller read; it re-reads and retries on a concurrent change.
+     * latest evaluation, stars and EVALUATED when the result was VALID, and the seal of the new version. It reads the
+     * dossier (the seal covers fields the caller did not read) and retries on a concurrent change.
      */
     public void recordEvaluation(DossierSnapshot read, long sequence, String evaluationId, boolean valid, Integer stars) {
         String id = read.id();
-        long version = read.version();
         for (int attempt = 0; attempt < 10; attempt++) {
-            if (attempt > 0) {
-                Document d = require(id);
-                if (count(d, "evaluationCount") >= sequence) {
-                    return;
-                }
-                version = d.get("version", Number.class).longValue();
+            Document d = require(id);
+            if (count(d, "evaluationCount") >= sequence) {
+                return;
             }
+            long version = d.get("version", Number.class).longValue();
+            String status = valid ? "EVALUATED" : d.getString("status");
+            Integer published = valid ? stars : DossierSeal.stars(d);
             List<Bson> sets = new ArrayList<>(List.of(Updates.set("evaluationCount", sequence),
-                    Updates.set("latestEvaluationId", evaluationId), Updates.set("updatedAt", new Date())));
+                    Updates.set("latestEvaluationId", evaluationId), Updates.set("updatedAt", new Date()),
+                    Updates.set("seal", DossierSeal.of(key, id, version + 1, status, published, sequence, evaluationId))));
             if (valid) {
                 sets.add(Updates.set("status", "EVALUATED"));
                 sets.add(Updates.set("stars", stars));
@@ -264,6 +288,7 @@ public class Dossiers {
         m.put("id", m.remove("_id"));
         m.remove("assessmentIds");
         m.remove("evaluationCount");
+        m.remove("seal");
         return json.convertValue(m, Dossier.class);
     }
 

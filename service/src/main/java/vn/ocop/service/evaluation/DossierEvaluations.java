@@ -25,6 +25,7 @@ import vn.ocop.rules.api.Status;
 import vn.ocop.service.dossier.Assessments;
 import vn.ocop.service.dossier.DossierSnapshot;
 import vn.ocop.service.dossier.Dossiers;
+import vn.ocop.service.platform.security.IntegrityKey;
 import vn.ocop.service.platform.web.ApiException;
 
 /** Scores a stored dossier's assessments and keeps an immutable record of exactly what was scored. */
@@ -38,9 +39,11 @@ class DossierEvaluations {
     private final JsonMapper json;
     private final EvaluationChain chain;
     private final EngineVersion engineVersion;
+    private final IntegrityKey key;
 
     DossierEvaluations(Dossiers dossiers, Assessments assessments, Scoring scoring, EvaluationRecords records, JsonMapper json,
-                       EvaluationChain chain, EngineVersion engineVersion) {
+                       EvaluationChain chain, EngineVersion engineVersion, IntegrityKey key) {
+        this.key = key;
         this.chain = chain;
         this.engineVersion = engineVersion;
         this.dossiers = dossiers;
@@ -52,7 +55,7 @@ class DossierEvaluations {
 
     EvaluationRecord evaluate(String dossierId, String user) {
         DossierSnapshot dossier = dossiers.snapshot(dossierId);
-        List<AssessmentInput> inputs = assessments.byIds(dossier.assessmentIds()).stream()
+        List<AssessmentInput> inputs = assessments.intactByIds(dossier.assessmentIds()).stream()
                 .map(a -> new AssessmentInput().member(a.getMember()).role(a.getRole() == null ? CouncilRole.MEMBER : a.getRole())
                         .selections(a.getSelections()))
                 .toList();
@@ -93,12 +96,18 @@ class DossierEvaluations {
         EvaluationChain.Head head = chain.stored(in.dossierId());
         for (int attempt = 0; attempt < 20; attempt++) {
             Document doc = p.link(head);
+            // write order: the record (self-authenticating: hash + MAC) first, then the head, a pointer recovered from it
             if (records.insert(doc)) {
                 chain.advance(in.dossierId(), new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
                 return p.stored(doc);
             }
             // taken: by a concurrent writer, or by one that stopped before it moved the head
-            head = chain.recover(in.dossierId(), head);
+            EvaluationChain.Head recovered = chain.recover(in.dossierId(), head);
+            if (recovered.sequence() == head.sequence()) {
+                throw new ApiException(HttpStatus.CONFLICT, "CHAIN_BLOCKED", "Evaluation number " + (head.sequence() + 1)
+                        + " is taken by a record this service did not sign; an auditor should verify the dossier's chain");
+            }
+            head = recovered;
         }
         throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Could not take an evaluation number; try again");
     }
@@ -156,11 +165,13 @@ class DossierEvaluations {
             doc.put("sequence", head.sequence() + 1);
             doc.put("previousHash", head.hash());
             doc.put("hash", RecordHash.hash(doc));
+            doc.put("mac", RecordSeal.mac(key, doc.getString("hash")));
             return doc;
         }
 
         Stored stored(Document doc) {
-            record.sequence(doc.getLong("sequence")).previousHash(doc.getString("previousHash")).hash(doc.getString("hash"));
+            record.sequence(doc.getLong("sequence")).previousHash(doc.getString("previousHash")).hash(doc.getString("hash"))
+                    .mac(doc.getString("mac"));
             return new Stored(record, result);
         }
     }

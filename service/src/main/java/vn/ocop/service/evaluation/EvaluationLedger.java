@@ -17,6 +17,7 @@ import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.service.platform.security.IntegrityKey;
 
 /**
  * The evaluation records as the audit feature reads them: raw stored documents (so hashes are checked on exactly what
@@ -31,10 +32,12 @@ public class EvaluationLedger {
     private final EngineVersion engineVersion;
     private final JsonMapper json;
     private final Scoring scoring;
+    private final IntegrityKey key;
 
     EvaluationLedger(EvaluationRecords records, EvaluationChain chain, DossierEvaluations evaluations,
-                     EngineVersion engineVersion, JsonMapper json, Scoring scoring) {
+                     EngineVersion engineVersion, JsonMapper json, Scoring scoring, IntegrityKey key) {
         this.scoring = scoring;
+        this.key = key;
         this.records = records;
         this.chain = chain;
         this.evaluations = evaluations;
@@ -42,7 +45,8 @@ public class EvaluationLedger {
         this.json = json;
     }
 
-    public record Head(long sequence, String hash, boolean stored) {}
+    /** A stored chain head; {@code seal} says whether its MAC is valid (UNSIGNED: stored before heads were signed). */
+    public record Head(long sequence, String hash, boolean stored, RecordSeal.State seal) {}
 
     public Optional<Document> record(String id) {
         return Optional.ofNullable(records.findDocument(id));
@@ -55,7 +59,31 @@ public class EvaluationLedger {
     /** The chain head as stored ({@code stored} false when the dossier has no chain document). */
     public Head head(String dossierId) {
         EvaluationChain.Head h = chain.stored(dossierId);
-        return new Head(h.sequence(), h.hash(), h != EvaluationChain.Head.EMPTY);
+        boolean stored = h != EvaluationChain.Head.EMPTY;
+        return new Head(h.sequence(), h.hash(), stored, stored ? chain.headState(dossierId, h) : RecordSeal.State.UNSIGNED);
+    }
+
+    /** Every stored head by dossier id (a scan of the chains collection: for anchoring). */
+    public void forEachHead(java.util.function.BiConsumer<String, Head> consumer) {
+        chain.forEach((id, h) -> consumer.accept(id, new Head(h.sequence(), h.hash(), true, chain.headState(id, h))));
+    }
+
+    /** Whether the record's MAC is valid for its stored hash (UNSIGNED: older data without a MAC). */
+    public RecordSeal.State seal(Document stored) {
+        return RecordSeal.state(key, stored);
+    }
+
+    /**
+     * Whether {@code next}, stored after the head, is a record this service wrote (hashed, linked to the head, signed):
+     * then a writer stopped between its insert and the head update, and the head may be rolled forward over it.
+     */
+    public boolean writtenAfter(String dossierId, long headSequence, String headHash, Document next) {
+        return chain.adoptable(dossierId, new EvaluationChain.Head(headSequence, headHash), next);
+    }
+
+    /** Moves the stored head forward to the given record (crash recovery; never backwards). */
+    public void rollHeadForward(String dossierId, long sequence, String hash) {
+        chain.advance(dossierId, new EvaluationChain.Head(sequence, hash));
     }
 
     public EvaluationRecord view(Document stored) {

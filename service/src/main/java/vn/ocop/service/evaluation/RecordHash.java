@@ -13,7 +13,7 @@ import vn.ocop.service.platform.storage.CanonicalJson;
 
 /**
  * The canonical form of an evaluation record and its hash (docs/audit.md, "Canonical form"): the record as the API
- * shows it, without {@code hash}; {@code _id} named {@code id}; each assessment's selections as an object
+ * shows it, without {@code hash} and {@code mac} (the MAC is over the hash, {@link RecordSeal}); {@code _id} named {@code id}; each assessment's selections as an object
  * criterion code → option; {@code requestedAt} as UTC with exactly three fraction digits; written by
  * {@link CanonicalJson}. hash = lowercase hex SHA-256 of the UTF-8 bytes of that text. The first record of a dossier
  * links to {@link #GENESIS}.
@@ -40,7 +40,7 @@ public final class RecordHash {
     public static Map<String, Object> tree(Document stored) {
         Map<String, Object> m = new LinkedHashMap<>();
         stored.forEach((k, v) -> {
-            if (k.equals("hash")) return;
+            if (k.equals("hash") || k.equals("mac")) return;
             m.put(k.equals("_id") ? "id" : k, plain(v));
         });
         Object assessments = m.get("assessments");

@@ -63,6 +63,8 @@ class AuditReplayTest {
     EvaluationLedger ledger;
     @Autowired
     BatchReplay batchReplay;
+    @Autowired
+    Verification verification;
     Http http;
     SheetInfo sheet;
     final Random random = new Random(20261130);
@@ -253,9 +255,10 @@ class AuditReplayTest {
         Document d = stored(ids.get(1));
         d.put("hash", "f".repeat(64));
         replace(d);
-        assertThat(checks(replay(ids.get(1)))).containsExactly("HASH");
+        // the MAC was made over the old hash, so it no longer holds either
+        assertThat(checks(replay(ids.get(1)))).containsExactly("HASH", "MAC");
         assertThat(checks(replay(ids.get(2)))).containsExactly("CHAIN_LINK");
-        assertThat(checks(verify(dossier[0]))).containsExactly("HASH", "CHAIN_LINK");
+        assertThat(checks(verify(dossier[0]))).containsExactly("HASH", "MAC", "CHAIN_LINK");
     }
 
     @Test
@@ -268,7 +271,10 @@ class AuditReplayTest {
         d.put("hash", RecordHash.hash(d));
         replace(d);
         JsonNode r = replay(ids.get(0));
-        assertThat(r.get("outcome").asString()).isEqualTo("MISMATCH");
+        // without the integrity key the forger cannot make the MAC of the new hash
+        assertThat(r.get("outcome").asString()).isEqualTo("INTEGRITY_FAILED");
+        assertThat(checks(r)).containsExactly("MAC");
+        assertThat(r.get("failures").get(0).get("reason").asString()).isEqualTo("RECORD_MAC_INVALID");
         assertThat(paths(r)).containsExactly("result.stars");
         assertThat(checks(replay(ids.get(1)))).containsExactly("CHAIN_LINK");
     }
@@ -309,10 +315,11 @@ class AuditReplayTest {
         mongo.getCollection("evaluations").insertOne(forged);
 
         JsonNode r = replay(forgedId);
-        assertThat(r.get("outcome").asString()).isEqualTo("MISMATCH");
+        assertThat(r.get("outcome").asString()).isEqualTo("INTEGRITY_FAILED");
+        assertThat(checks(r)).containsExactly("MAC");
         assertThat(paths(r)).containsExactly("result.stars");
         JsonNode v = verify(dossier[0]);
-        assertThat(checks(v)).containsExactly("HEAD");
+        assertThat(checks(v)).containsExactly("MAC", "HEAD");
 
         // a clumsy forger: a record with an invented hash in the middle of nowhere
         Document clumsy = stored(ids.get(0));
@@ -409,7 +416,7 @@ class AuditReplayTest {
         assertThat(batch.replayed()).isEqualTo(1000);
         assertThat(batch.match()).isEqualTo(1000);
         // and each bulk dossier's chain is intact
-        assertThat(replays.verify("bulk-7").getOutcome()).isEqualTo(vn.ocop.api.model.ChainReport.OutcomeEnum.INTACT);
+        assertThat(verification.dossier("bulk-7").getOutcome()).isEqualTo(vn.ocop.api.model.ChainReport.OutcomeEnum.INTACT);
 
         // the same through the API, as a background job
         Response started = http.post("/api/v1/replays", "auditor", "{\"province\":\"99\",\"edition\":\"ocop-2023\"}");

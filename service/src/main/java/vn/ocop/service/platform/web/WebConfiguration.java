@@ -24,6 +24,14 @@ class WebConfiguration {
         return bean;
     }
 
+    /** After security (order -100: the user scopes the key) and after the body-size limit. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems) {
+        FilterRegistrationBean<IdempotencyFilter> bean = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
+        bean.setOrder(0);
+        return bean;
+    }
+
     /** Every JSON string is stored in NFC, so Vietnamese text compares and round-trips the same however it was typed. */
     @Bean
     SimpleModule nfcStrings() {
