@@ -37,6 +37,7 @@ public class IntegrityKey {
     private final SecretKeySpec key;
     private final String keyId;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public IntegrityKey(IntegrityProperties properties) {
         this(loadKey(properties));
     }
