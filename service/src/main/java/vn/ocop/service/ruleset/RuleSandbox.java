@@ -41,11 +41,12 @@ import vn.ocop.service.platform.web.ApiException;
 @Component
 class RuleSandbox implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSandbox.class);
+    static final String BUSY = "RULESET_SANDBOX_BUSY";
 
     /** The sandbox failed; the problem code says how (out of memory, too slow, crashed). */
     static final class SandboxFailure extends ApiException {
         SandboxFailure(String code, String message) {
-            super(HttpStatus.UNPROCESSABLE_CONTENT, code, message);
+            super(BUSY.equals(code) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT, code, message);
         }
     }
 
@@ -71,11 +72,11 @@ class RuleSandbox implements DisposableBean {
     Session open(String edition, Map<String, byte[]> files, Map<String, byte[]> kjars) {
         try {
             if (!slots.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SandboxFailure("RULESET_SANDBOX_BUSY", "Đang có quá nhiều lượt chạy thử quy tắc; hãy thử lại sau ít phút.");
+                throw new SandboxFailure(BUSY, "Đang có quá nhiều lượt chạy thử quy tắc; hãy thử lại sau ít phút.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SandboxFailure("RULESET_SANDBOX_BUSY", "Lượt chạy thử bị ngắt.");
+            throw new SandboxFailure(BUSY, "Lượt chạy thử bị ngắt.");
         }
         try {
             return new Session(new SandboxMessages.Pack(edition, files, kjars));

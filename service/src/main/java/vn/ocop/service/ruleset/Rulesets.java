@@ -360,10 +360,9 @@ class Rulesets {
         }
         Map<String, byte[]> kjars = registry.verifiedKjars(d);
         RulePack pack = pack(d);
-        EditionManifest manifest = pack.manifest();
         return jobs.start("ruleset-simulation", user, progress -> {
             try (RuleSandbox.Session session = sandbox.open(d.getString("edition"), pack.files(), kjars)) {
-                return simulation.run(id, sandboxed(session, manifest), request, progress);
+                return simulation.run(id, sandboxed(session, pack.manifest()), request, progress);
             }
         });
     }
