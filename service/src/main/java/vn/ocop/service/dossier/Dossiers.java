@@ -67,6 +67,16 @@ public class Dossiers {
         return view(require(id));
     }
 
+    /** The dossier as the API shows it (404 when unknown): for features that print what it says (certificates). */
+    public Dossier read(String id) {
+        return get(id);
+    }
+
+    /** Every dossier of a province, streamed, until {@code each} answers false (a scan on the embedded store: reports). */
+    public void forEachInProvince(String provinceCode, java.util.function.Predicate<Dossier> each) {
+        store.forEach(new Document("location.provinceCode", provinceCode), d -> each.test(view(d)));
+    }
+
     Dossier replace(String id, String ifMatch, DossierInput input) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED",
