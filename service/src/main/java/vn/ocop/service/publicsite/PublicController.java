@@ -86,6 +86,11 @@ class PublicController implements PublicApi {
     }
 
     @Override
+    public ResponseEntity<String> ideaForm() {
+        return ResponseEntity.ok().contentType(HTML).body(pages.render("idea-form", Map.of()));
+    }
+
+    @Override
     public ResponseEntity<ProductIdeaReceipt> submitIdea(ProductIdeaInput in) {
         return ResponseEntity.status(HttpStatus.CREATED).body(ideas.submit(in));
     }
