@@ -61,6 +61,14 @@ class DossierStore {
                 .into(new ArrayList<>());
     }
 
+    void forEach(Bson filter, java.util.function.Predicate<Document> each) {
+        try (var cursor = dossiers.find(filter).batchSize(500).iterator()) {
+            while (cursor.hasNext()) {
+                if (!each.test(cursor.next())) return;
+            }
+        }
+    }
+
     static Bson byIds(List<String> ids) {
         return in("_id", ids);
     }

@@ -91,6 +91,14 @@ public class Dossiers {
         Document d = require(id);
         return new DossierIntegrity(id, DossierSeal.number(d, "version"), d.getString("status"), DossierSeal.stars(d),
                 DossierSeal.number(d, "evaluationCount"), d.getString("latestEvaluationId"), DossierSeal.check(key, d));
+    /** The dossier as the API shows it (404 when unknown): for features that print what it says (certificates). */
+    public Dossier read(String id) {
+        return get(id);
+    }
+
+    /** Every dossier of a province, streamed, until {@code each} answers false (a scan on the embedded store: reports). */
+    public void forEachInProvince(String provinceCode, java.util.function.Predicate<Dossier> each) {
+        store.forEach(new Document("location.provinceCode", provinceCode), d -> each.test(view(d)));
     }
 
     Dossier replace(String id, String ifMatch, DossierInput input) {

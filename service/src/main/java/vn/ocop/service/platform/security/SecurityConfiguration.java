@@ -35,7 +35,7 @@ import static vn.ocop.service.platform.security.Roles.INTEGRATION;
 import static vn.ocop.service.platform.security.Roles.POLICY_OFFICER;
 
 /**
- * Everything but health, the API document and Swagger UI needs authentication: HTTP Basic for local users from
+ * Everything but health, the API document, Swagger UI and the public site ({@code /public/**}) needs authentication: HTTP Basic for local users from
  * configuration, and JWT bearer tokens when {@code ocop.security.jwt.issuer-uri} or {@code jwk-set-uri} is set.
  * 401 and 403 are problem+json.
  */
@@ -58,6 +58,11 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/v3/api-docs.yaml", "/openapi/openapi.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN, AUDITOR)
+                        // issue 12: the public site (verification, QR, catalogue, ideas) needs no login; it is rate-limited
+                        .requestMatchers("/public/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates", "/api/v1/certificates/**",
+                                "/api/v1/ideas/*/triage", "/api/v1/programme-plans/*/actuals").hasAnyRole(POLICY_OFFICER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ideas").hasAnyRole(POLICY_OFFICER, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluate").hasAnyRole(INTEGRATION, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/replay", "/api/v1/replays").hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/**").hasAnyRole(AUDITOR, ADMIN)
