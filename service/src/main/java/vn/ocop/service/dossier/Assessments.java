@@ -42,7 +42,7 @@ public class Assessments {
     }
 
     StoredAssessment add(String dossierId, AssessmentInput input, String user) {
-        dossiers.require(dossierId);
+        dossiers.checkDirectScoring(dossierId);
         String member = input.getMember() == null ? "" : input.getMember().strip();
         if (member.isEmpty()) {
             throw ApiException.invalidField("member", "must not be blank");

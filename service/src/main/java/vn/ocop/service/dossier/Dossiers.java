@@ -41,14 +41,17 @@ public class Dossiers {
     private final DossierStore store;
     private final Catalogue catalogue;
     private final JsonMapper json;
+    private final List<DossierGuard> guards;
 
-    Dossiers(DossierStore store, Catalogue catalogue, JsonMapper json) {
+    Dossiers(DossierStore store, Catalogue catalogue, JsonMapper json, List<DossierGuard> guards) {
         this.store = store;
         this.catalogue = catalogue;
         this.json = json;
+        this.guards = List.copyOf(guards);
     }
 
-    Dossier create(DossierInput input, String user) {
+    /** Creates a dossier (also used by the procedure's registration, which then owns its way). */
+    public Dossier create(DossierInput input, String user) {
         Document d = content(input, null);
         Date now = new Date();
         d.put("_id", UUID.randomUUID().toString());
@@ -63,7 +66,7 @@ public class Dossiers {
         return view(d);
     }
 
-    Dossier get(String id) {
+    public Dossier get(String id) {
         return view(require(id));
     }
 
@@ -73,6 +76,7 @@ public class Dossiers {
                     "Send If-Match with the dossier's ETag");
         }
         Document current = require(id);
+        guards.forEach(g -> g.beforeReplace(id));
         long version = ifMatch.trim().equals("*") ? current.get("version", Number.class).longValue() : Etags.version(ifMatch);
         Document content = content(input, current);
         List<Bson> sets = new ArrayList<>();
@@ -111,6 +115,15 @@ public class Dossiers {
             docs.stream().limit(size).forEach(d -> items.add(view(d)));
         }
         return new DossierPage().items(items).page(page).size(size).hasNext(hasNext);
+    }
+
+    /** Asks the guards whether the direct assessment and evaluation endpoints may score this dossier. */
+    public void checkDirectScoring(String id) {
+        Document d = require(id);
+        if ("WITHDRAWN".equals(d.getString("status"))) {
+            throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ đã rút (WITHDRAWN), không thể chấm điểm");
+        }
+        guards.forEach(g -> g.beforeDirectScoring(id));
     }
 
     /** For scoring: the dossier as stored now. */

@@ -49,6 +49,7 @@ class DossierEvaluations {
     }
 
     EvaluationRecord evaluate(String dossierId, String user) {
+        dossiers.checkDirectScoring(dossierId);
         DossierSnapshot dossier = dossiers.snapshot(dossierId);
         List<AssessmentInput> inputs = assessments.byIds(dossier.assessmentIds()).stream()
                 .map(a -> new AssessmentInput().member(a.getMember()).role(a.getRole() == null ? CouncilRole.MEMBER : a.getRole())
