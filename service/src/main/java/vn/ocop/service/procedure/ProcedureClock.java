@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Today in Vietnam (deadlines, filing and proposal dates); a {@link Clock} bean replaces the system clock in tests. */
@@ -13,6 +14,7 @@ public class ProcedureClock {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private final Clock clock;
 
+    @Autowired
     ProcedureClock(ObjectProvider<Clock> clock) {
         this.clock = clock.getIfAvailable(() -> Clock.system(VIETNAM));
     }

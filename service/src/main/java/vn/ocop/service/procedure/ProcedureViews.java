@@ -39,10 +39,11 @@ final class ProcedureViews {
         return ProcedureJson.convert(r, Round.class);
     }
 
+    @SuppressWarnings("unchecked")
     static CouncilSheet of(Sheet s) {
-        CouncilSheet out = ProcedureJson.convert(s, CouncilSheet.class);
-        out.setSelections(s.selectionMap());
-        return out;
+        Map<String, Object> m = new LinkedHashMap<>(ProcedureJson.MAPPER.convertValue(s, Map.class));
+        m.put("selections", s.selectionMap());
+        return ProcedureJson.convert(m, CouncilSheet.class);
     }
 
     static CouncilResult of(CaseFile.Result r) {

@@ -103,6 +103,8 @@ public class Rounds {
 
     /** Sets the council; refused once scoring has begun in the round. */
     public Round setCouncil(String id, Round.Council council, Caller caller) {
+        if (council.members == null) council.members = new java.util.ArrayList<>();
+        if (council.advisory == null) council.advisory = new java.util.ArrayList<>();
         validate(council);
         return change(id, r -> {
             requireOffice(caller, r.level, r.provinceCode);

@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ProcedureJson {
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private ProcedureJson() {}
