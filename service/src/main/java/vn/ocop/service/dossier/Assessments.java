@@ -80,6 +80,7 @@ public class Assessments {
 
     /** The dossier's assessments in the order they were added. */
     public List<StoredAssessment> forDossier(String dossierId) {
+        dossiers.checkRead(dossierId);
         return byIds(dossiers.assessmentIds(dossierId));
     }
 

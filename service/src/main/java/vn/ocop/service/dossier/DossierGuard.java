@@ -5,6 +5,9 @@ package vn.ocop.service.dossier;
  * and before a sheet is added or the dossier scored through the direct endpoints. Throw an ApiException to refuse.
  */
 public interface DossierGuard {
+    /** Before the dossier, its assessments or its evaluation records are read through the dossier and evaluation endpoints. */
+    default void beforeRead(String dossierId) {}
+
     /** Before {@code PUT /dossiers/{id}}. */
     default void beforeReplace(String dossierId) {}
 

@@ -67,7 +67,14 @@ public class Dossiers {
     }
 
     public Dossier get(String id) {
-        return view(require(id));
+        Document d = require(id);
+        checkRead(id);
+        return view(d);
+    }
+
+    /** Asks the guards whether the caller may read this dossier (and its assessments and records). */
+    public void checkRead(String id) {
+        guards.forEach(g -> g.beforeRead(id));
     }
 
     Dossier replace(String id, String ifMatch, DossierInput input) {

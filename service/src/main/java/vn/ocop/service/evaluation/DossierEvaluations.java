@@ -183,6 +183,7 @@ class DossierEvaluations {
     }
 
     List<EvaluationRecord> forDossier(String dossierId) {
+        dossiers.checkRead(dossierId);
         // +1: a record stored by a request that stopped before marking the dossier is still listed
         return records.forDossier(dossierId, dossiers.snapshot(dossierId).evaluationCount() + 1);
     }
@@ -190,6 +191,7 @@ class DossierEvaluations {
     EvaluationRecord get(String id) {
         EvaluationRecord r = records.find(id);
         if (r == null) throw ApiException.notFound("Evaluation", id);
+        dossiers.checkRead(r.getDossierId());
         return r;
     }
 }

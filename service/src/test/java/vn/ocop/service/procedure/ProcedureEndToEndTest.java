@@ -163,6 +163,12 @@ class ProcedureEndToEndTest {
         assertThat(record.get("evaluationDate").asString()).isEqualTo(TODAY.toString());
         assertThat(record.get("assessments").size()).isEqualTo(4);
         assertThat(record.get("hash").asString()).isEqualTo(counted.get("evaluationHash").asString());
+        // the dossier and evaluation endpoints keep the same scope
+        problem(http.get("/api/v1/evaluations/" + counted.get("evaluationId").asString(), "member-ag"), 403, "OUT_OF_SCOPE");
+        problem(http.get("/api/v1/dossiers/" + a, "member-ag"), 403, "OUT_OF_SCOPE");
+        problem(http.get("/api/v1/dossiers/" + a, "council"), 403, "OUT_OF_SCOPE");
+        problem(http.get("/api/v1/dossiers/" + a + "/evaluations", "council"), 403, "OUT_OF_SCOPE");
+        assertThat(ok(http.get("/api/v1/dossiers/" + a, "member-dt1")).get("id").asString()).isEqualTo(a);
 
         // --- the provincial chair's decision: 4★ recognised
         problem(http.post(P + "/dossiers/" + a + "/decisions", "ocop-dongthap", decision("FORWARDED", "101/QĐ-UBND")), 422, "DECISION_NOT_ALLOWED");

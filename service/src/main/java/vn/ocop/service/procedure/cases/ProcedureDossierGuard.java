@@ -3,18 +3,35 @@ package vn.ocop.service.procedure.cases;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.ocop.service.dossier.DossierGuard;
+import vn.ocop.service.platform.security.Callers;
 import vn.ocop.service.platform.web.ApiException;
+import vn.ocop.service.procedure.rounds.Rounds;
+import vn.ocop.service.procedure.store.VersionedStore;
 
 /**
- * Keeps the direct dossier endpoints off a dossier the procedure owns: its content changes only while the producer
- * holds it (REGISTERED, RETURNED), and it is scored only through its council's sheets.
+ * Keeps the direct dossier endpoints off a dossier the procedure owns: only those who may read its case read it, its
+ * content changes only while the producer holds it (REGISTERED, RETURNED), and it is scored only by its council's sheets.
  */
 @Component
 class ProcedureDossierGuard implements DossierGuard {
-    private final vn.ocop.service.procedure.store.VersionedStore<CaseFile> store;
+    private final VersionedStore<CaseFile> store;
+    private final Rounds rounds;
+    private final Callers callers;
 
-    ProcedureDossierGuard(vn.ocop.service.procedure.store.VersionedStore<CaseFile> caseStore) {
+    ProcedureDossierGuard(VersionedStore<CaseFile> caseStore, Rounds rounds, Callers callers) {
         this.store = caseStore;
+        this.rounds = rounds;
+        this.callers = callers;
+    }
+
+    /** The dossier endpoints show a procedure dossier only to those who may read its case. */
+    @Override
+    public void beforeRead(String dossierId) {
+        store.find(dossierId).ifPresent(f -> {
+            java.util.List<vn.ocop.service.procedure.rounds.Round> of = new java.util.ArrayList<>();
+            f.rounds.forEach(r -> rounds.find(r).ifPresent(of::add));
+            CaseAccess.requireRead(callers.current(), f, of);
+        });
     }
 
     @Override

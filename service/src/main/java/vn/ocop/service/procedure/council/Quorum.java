@@ -17,7 +17,7 @@ public record Quorum(int scoringMembers, int submitted, int needed, boolean chai
         int submitted = (int) scorers.stream().filter(m -> submittedUsers.contains(m.user())).count();
         int needed = new BigDecimal(scorers.size()).multiply(council.quorum.ratio()).setScale(0, RoundingMode.CEILING).intValue();
         boolean chair = scorers.stream().anyMatch(m -> "CHAIR".equals(m.role()) && submittedUsers.contains(m.user()));
-        return new Quorum(scorers.size(), submitted, Math.max(needed, 1), chair, council.quorum.chairRequired());
+        return new Quorum(scorers.size(), submitted, Math.max(needed, 1), chair, Boolean.TRUE.equals(council.quorum.chairRequired()));
     }
 
     public String explain() {

@@ -32,7 +32,7 @@ public class Round extends Versioned {
 
     public record Advisor(String user, String name, String department) {}
 
-    public record Quorum(BigDecimal ratio, boolean chairRequired) {}
+    public record Quorum(BigDecimal ratio, Boolean chairRequired) {}
 
     public static class Council {
         public List<Member> members = new ArrayList<>();

@@ -111,9 +111,9 @@ public class Rounds {
             if (r.scoringStarted) {
                 throw new ApiException(HttpStatus.CONFLICT, "COUNCIL_FIXED", "Hội đồng đã bắt đầu chấm điểm, không thể thay đổi thành phần");
             }
-            if (council.quorum == null) {
-                council.quorum = new Round.Quorum(rules.defaultQuorum().ratio(), rules.defaultQuorum().chairRequired());
-            }
+            Round.Quorum q = council.quorum;
+            council.quorum = new Round.Quorum(q == null || q.ratio() == null ? rules.defaultQuorum().ratio() : q.ratio(),
+                    q == null || q.chairRequired() == null ? rules.defaultQuorum().chairRequired() : q.chairRequired());
             r.council = council;
         });
     }
