@@ -51,7 +51,7 @@ public class Assessments {
     }
 
     StoredAssessment add(String dossierId, AssessmentInput input, String user) {
-        dossiers.require(dossierId);
+        dossiers.checkDirectScoring(dossierId);
         String member = input.getMember() == null ? "" : input.getMember().strip();
         if (member.isEmpty()) {
             throw ApiException.invalidField("member", "must not be blank");
@@ -129,6 +129,7 @@ public class Assessments {
 
     /** The dossier's assessments in the order they were added. */
     public List<StoredAssessment> forDossier(String dossierId) {
+        dossiers.checkRead(dossierId);
         return byIds(dossiers.assessmentIds(dossierId));
     }
 

@@ -49,16 +49,20 @@ public class Dossiers {
     private final EditionChoice choice;
     private final JsonMapper json;
     private final IntegrityKey key;
+    private final List<DossierGuard> guards;
 
-    Dossiers(DossierStore store, Catalogue catalogue, EditionChoice choice, JsonMapper json, IntegrityKey key) {
+    Dossiers(DossierStore store, Catalogue catalogue, EditionChoice choice, JsonMapper json, IntegrityKey key,
+             List<DossierGuard> guards) {
         this.key = key;
+        this.guards = List.copyOf(guards);
         this.store = store;
         this.catalogue = catalogue;
         this.choice = choice;
         this.json = json;
     }
 
-    Dossier create(DossierInput input, String user) {
+    /** Creates a dossier (also used by the procedure's registration, which then owns its way). */
+    public Dossier create(DossierInput input, String user) {
         Document d = content(input, null);
         Date now = new Date();
         d.put("_id", UUID.randomUUID().toString());
@@ -74,9 +78,15 @@ public class Dossiers {
         return view(d);
     }
 
-    /** The dossier as the API shows it (404 when unknown). */
     public Dossier get(String id) {
-        return view(require(id));
+        Document d = require(id);
+        checkRead(id);
+        return view(d);
+    }
+
+    /** Asks the guards whether the caller may read this dossier (and its assessments and records). */
+    public void checkRead(String id) {
+        guards.forEach(g -> g.beforeRead(id));
     }
 
     /** Whether the stored seal would hold had the dossier the given status and stars (to name the field changed). */
@@ -91,6 +101,8 @@ public class Dossiers {
         Document d = require(id);
         return new DossierIntegrity(id, DossierSeal.number(d, "version"), d.getString("status"), DossierSeal.stars(d),
                 DossierSeal.number(d, "evaluationCount"), d.getString("latestEvaluationId"), DossierSeal.check(key, d));
+    }
+
     /** The dossier as the API shows it (404 when unknown): for features that print what it says (certificates). */
     public Dossier read(String id) {
         return get(id);
@@ -107,6 +119,7 @@ public class Dossiers {
                     "Send If-Match with the dossier's ETag");
         }
         Document current = require(id);
+        guards.forEach(g -> g.beforeReplace(id));
         long version = ifMatch.trim().equals("*") ? current.get("version", Number.class).longValue() : Etags.version(ifMatch);
         Document content = content(input, current);
         List<Bson> sets = new ArrayList<>();
@@ -149,6 +162,15 @@ public class Dossiers {
             docs.stream().limit(size).forEach(d -> items.add(view(d)));
         }
         return new DossierPage().items(items).page(page).size(size).hasNext(hasNext);
+    }
+
+    /** Asks the guards whether the direct assessment and evaluation endpoints may score this dossier. */
+    public void checkDirectScoring(String id) {
+        Document d = require(id);
+        if ("WITHDRAWN".equals(d.getString("status"))) {
+            throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ đã rút (WITHDRAWN), không thể chấm điểm");
+        }
+        guards.forEach(g -> g.beforeDirectScoring(id));
     }
 
     /** For scoring: the dossier as stored now. */

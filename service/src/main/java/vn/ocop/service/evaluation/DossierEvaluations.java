@@ -54,6 +54,7 @@ class DossierEvaluations {
     }
 
     EvaluationRecord evaluate(String dossierId, String user) {
+        dossiers.checkDirectScoring(dossierId);
         DossierSnapshot dossier = dossiers.snapshot(dossierId);
         List<AssessmentInput> inputs = assessments.intactByIds(dossier.assessmentIds()).stream()
                 .map(a -> new AssessmentInput().member(a.getMember()).role(a.getRole() == null ? CouncilRole.MEMBER : a.getRole())
@@ -209,6 +210,7 @@ class DossierEvaluations {
     }
 
     List<EvaluationRecord> forDossier(String dossierId) {
+        dossiers.checkRead(dossierId);
         // +1: a record stored by a request that stopped before marking the dossier is still listed
         return records.forDossier(dossierId, dossiers.snapshot(dossierId).evaluationCount() + 1);
     }
@@ -216,6 +218,7 @@ class DossierEvaluations {
     EvaluationRecord get(String id) {
         EvaluationRecord r = records.find(id);
         if (r == null) throw ApiException.notFound("Evaluation", id);
+        dossiers.checkRead(r.getDossierId());
         return r;
     }
 }

@@ -78,6 +78,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/rulesets/*").hasAnyRole(POLICY_OFFICER, ADMIN)
                         // who may read or cancel a given job is checked by the jobs feature (its starter, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/jobs/*/cancel").hasAnyRole(POLICY_OFFICER, AUDITOR, ADMIN)
+                        // the procedure checks each caller's role and scope on every object it reads or moves
+                        .requestMatchers("/api/v1/procedure/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(everyone)
                         .anyRequest().hasRole(ADMIN))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))

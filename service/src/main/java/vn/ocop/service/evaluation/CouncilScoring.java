@@ -1,0 +1,70 @@
+package vn.ocop.service.evaluation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import vn.ocop.api.model.AssessmentInput;
+import vn.ocop.api.model.CouncilRole;
+import vn.ocop.rules.api.EvaluationRequest;
+import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.api.Finding;
+import vn.ocop.rules.api.Severity;
+import vn.ocop.rules.api.Status;
+import vn.ocop.service.dossier.DossierSnapshot;
+import vn.ocop.service.dossier.Dossiers;
+
+/**
+ * The evaluation feature's API for a council that runs the procedure: checks one member's sheet alone before it
+ * is submitted, and scores the council's submitted sheets on the council's sitting date into an immutable,
+ * hash-chained evaluation record (the same record {@code POST /dossiers/{id}/evaluations} stores).
+ */
+@Service
+public class CouncilScoring {
+    /** One member's sheet: the name the record shows, CHAIR or MEMBER, criterion → option. */
+    public record MemberSheet(String member, String role, Map<String, Integer> selections) {}
+
+    /** An error the engine found in a sheet: criterion code (null for the sheet as a whole), stable code, message. */
+    public record SheetError(String criterion, String code, String message) {}
+
+    public record Recorded(String evaluationId, long sequence, String hash, String status, BigDecimal averageTotal,
+                           Integer stars, List<String> findingCodes, String edition, String sheet) {}
+
+    private final Dossiers dossiers;
+    private final Scoring scoring;
+    private final DossierEvaluations evaluations;
+
+    CouncilScoring(Dossiers dossiers, Scoring scoring, DossierEvaluations evaluations) {
+        this.dossiers = dossiers;
+        this.scoring = scoring;
+        this.evaluations = evaluations;
+    }
+
+    /** The errors (findings of severity ERROR) the engine reports for this sheet scored alone; empty when it is complete and valid. */
+    public List<SheetError> check(String dossierId, MemberSheet sheet, LocalDate sittingDate) {
+        DossierSnapshot d = dossiers.snapshot(dossierId);
+        EvaluationResult r = scoring.score(new EvaluationRequest(d.edition(), d.group(), d.sheet(), ApiMapping.facts(d.facts()),
+                ApiMapping.assessments(List.of(input(sheet)))), sittingDate);
+        return r.findings().stream().filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> new SheetError(f.criterion(), f.code(), f.message())).toList();
+    }
+
+    /** Scores the sheets on {@code sittingDate} and appends the record to the dossier's chain; marks the dossier. */
+    public Recorded record(String dossierId, List<MemberSheet> sheets, LocalDate sittingDate, String user) {
+        DossierSnapshot d = dossiers.snapshot(dossierId);
+        List<AssessmentInput> inputs = sheets.stream().map(CouncilScoring::input).toList();
+        DossierEvaluations.Stored stored = evaluations.append(new DossierEvaluations.Inputs(dossierId, d.edition(), d.group(),
+                d.sheet(), sittingDate, d.location(), d.facts(), inputs), user);
+        EvaluationResult result = stored.result();
+        dossiers.recordEvaluation(d, stored.record().getSequence(), stored.record().getId(),
+                result.status() == Status.VALID, result.stars());
+        return new Recorded(stored.record().getId(), stored.record().getSequence(), stored.record().getHash(),
+                result.status().name(), result.averageTotal(), result.stars(),
+                result.findings().stream().map(Finding::code).toList(), d.edition(), d.sheet());
+    }
+
+    private static AssessmentInput input(MemberSheet s) {
+        return new AssessmentInput().member(s.member()).role(CouncilRole.fromValue(s.role())).selections(s.selections());
+    }
+}

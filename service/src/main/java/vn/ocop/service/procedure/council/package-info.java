@@ -1,0 +1,6 @@
+/**
+ * The council's work on a dossier: each member's own sheet (draft until submitted, checked by the engine on
+ * submission), the chair's reopening, the quorum, the result scored on the sitting date with a second pass on
+ * COUNCIL_SPREAD, and the authority's decision on the counted result.
+ */
+package vn.ocop.service.procedure.council;

@@ -1,0 +1,2 @@
+/** Rounds (đợt đánh giá) of a level, year and number with their cut-off and deadline, and each round's council. */
+package vn.ocop.service.procedure.rounds;
