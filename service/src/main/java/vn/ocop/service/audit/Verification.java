@@ -26,7 +26,7 @@ import vn.ocop.service.platform.web.ApiException;
  * between its two writes) is not a break: the head, and the dossier's marks, are rolled forward over it.
  */
 @Service
-class Verification {
+public class Verification {
     private static final List<String> STATUSES = List.of("DRAFT", "SUBMITTED", "EVALUATED", "WITHDRAWN");
     private final EvaluationLedger ledger;
     private final Anchors anchors;
@@ -52,7 +52,8 @@ class Verification {
         long recovered;
     }
 
-    ChainReport dossier(String dossierId) {
+    /** Every check of a dossier's evidence (records, chain head, anchor, dossier seal, assessments). */
+    public ChainReport dossier(String dossierId) {
         EvaluationLedger.Head head = ledger.head(dossierId);
         DossierIntegrity dossier = null;
         try {

@@ -26,7 +26,7 @@ import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.Location;
 import vn.ocop.api.model.RecordCheck;
 import vn.ocop.service.adminunits.AdminUnits;
-import vn.ocop.service.audit.Replays;
+import vn.ocop.service.audit.Verification;
 import vn.ocop.service.certificate.RecognitionDecision.Authority;
 import vn.ocop.service.certificate.RecognitionDecision.Kind;
 import vn.ocop.service.dossier.Dossiers;
@@ -43,17 +43,17 @@ public class Certificates {
     private final CertificateStore store;
     private final EvaluationLedger ledger;
     private final Dossiers dossiers;
-    private final Replays replays;
+    private final Verification verification;
     private final AdminUnits units;
     private final Clock clock;
     private final String baseUrl;
 
-    Certificates(CertificateStore store, EvaluationLedger ledger, Dossiers dossiers, Replays replays, AdminUnits units,
+    Certificates(CertificateStore store, EvaluationLedger ledger, Dossiers dossiers, Verification verification, AdminUnits units,
                  ObjectProvider<Clock> clock, @Value("${ocop.public.base-url:http://localhost:8080}") String baseUrl) {
         this.store = store;
         this.ledger = ledger;
         this.dossiers = dossiers;
-        this.replays = replays;
+        this.verification = verification;
         this.units = units;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -118,7 +118,7 @@ public class Certificates {
 
     private boolean intact(String dossierId) {
         try {
-            return replays.verify(dossierId).getOutcome() == ChainReport.OutcomeEnum.INTACT;
+            return verification.dossier(dossierId).getOutcome() == ChainReport.OutcomeEnum.INTACT;
         } catch (ApiException e) {
             return false; // the dossier is gone
         }

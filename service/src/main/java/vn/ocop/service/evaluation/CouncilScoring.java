@@ -55,7 +55,7 @@ public class CouncilScoring {
         DossierSnapshot d = dossiers.snapshot(dossierId);
         List<AssessmentInput> inputs = sheets.stream().map(CouncilScoring::input).toList();
         DossierEvaluations.Stored stored = evaluations.append(new DossierEvaluations.Inputs(dossierId, d.edition(), d.group(),
-                d.sheet(), sittingDate, d.location(), d.facts(), inputs), user);
+                d.sheet(), sittingDate, d.location(), d.facts(), inputs, d.registeredOn(), d.evaluationKind(), d.exclusions()), user);
         EvaluationResult result = stored.result();
         dossiers.recordEvaluation(d, stored.record().getSequence(), stored.record().getId(),
                 result.status() == Status.VALID, result.stars());
