@@ -80,6 +80,11 @@ public final class BuiltInPacks {
         return packs;
     }
 
+    /** One built-in edition, loaded from its precompiled kjars when they match (not warmed). */
+    public static CompiledRulePack load(String editionId) {
+        return load(pack(editionId));
+    }
+
     static CompiledRulePack load(RulePack pack) {
         String dir = "compiled/" + pack.editionId() + "/";
         String sha = pack.sha256();
