@@ -137,10 +137,11 @@ public class Dossiers {
 
     /**
      * Marks the dossier with its evaluation number {@code sequence} (skipped when a later one is already recorded):
-     * latest evaluation, stars and EVALUATED when the result was VALID. The first attempt uses the version the
+     * latest evaluation, stars and EVALUATED when the result was VALID or EXCLUDED (stars null: excluded, not rated;
+     * an INVALID result leaves status and stars as they were). The first attempt uses the version the
      * caller read; it re-reads and retries on a concurrent change.
      */
-    public void recordEvaluation(DossierSnapshot read, long sequence, String evaluationId, boolean valid, Integer stars) {
+    public void recordEvaluation(DossierSnapshot read, long sequence, String evaluationId, boolean decided, Integer stars) {
         String id = read.id();
         long version = read.version();
         for (int attempt = 0; attempt < 10; attempt++) {
@@ -153,7 +154,7 @@ public class Dossiers {
             }
             List<Bson> sets = new ArrayList<>(List.of(Updates.set("evaluationCount", sequence),
                     Updates.set("latestEvaluationId", evaluationId), Updates.set("updatedAt", new Date())));
-            if (valid) {
+            if (decided) {
                 sets.add(Updates.set("status", "EVALUATED"));
                 sets.add(Updates.set("stars", stars));
             }
