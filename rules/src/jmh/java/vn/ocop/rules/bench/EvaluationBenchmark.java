@@ -41,6 +41,7 @@ public class EvaluationBenchmark {
     private EvaluationRequest request;
     private SheetInfo sheet;
     private KieSessionsPool sessions;
+    private EvaluationRequest request2026;
 
     @Setup
     public void setUp() {
@@ -49,6 +50,8 @@ public class EvaluationBenchmark {
         sessions = engine.pack(BenchmarkRequests.EDITION).orElseThrow().sessions(sheet.group()).orElseThrow();
         baseline = new TableLookupScorer(sheet);
         request = BenchmarkRequests.threeMembers(sheet);
+        request2026 = BenchmarkRequests.threeMembers2026(engine.sheet("ocop-2026", "rau-cu-qua-hat-tuoi").orElseThrow());
+        if (engine.evaluate(request2026).status() != Status.VALID) throw new IllegalStateException("2026 request not valid");
         // Both must score the request, and identically, or the comparison means nothing.
         EvaluationResult result = engine.evaluate(request);
         TableLookupScorer.Result base = baseline.score(request);
@@ -63,6 +66,15 @@ public class EvaluationBenchmark {
     @Benchmark
     public EvaluationResult engine() {
         return engine.evaluate(request);
+    }
+
+    /**
+     * The same council on a 2026 sheet (ocop-2026 / rau-cu-qua-hat-tuoi, 31 criteria, star minimums, the 5.2 rule):
+     * three members, every criterion at its middle option, so minimums are checked and some are not met.
+     */
+    @Benchmark
+    public EvaluationResult engine2026() {
+        return engine.evaluate(request2026);
     }
 
     @Benchmark

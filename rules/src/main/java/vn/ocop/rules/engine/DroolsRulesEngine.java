@@ -66,10 +66,13 @@ public final class DroolsRulesEngine implements RulesEngine {
         return pack(edition).flatMap(p -> p.sheet(Text.nfc(sheet)));
     }
 
-    /** The national edition (one that extends none) in force on the date, if any. */
+    /**
+     * The national edition (one that extends none) in force on the date, if any; during a transition (ocop-2023 runs
+     * to 2026-07-20, ocop-2026 from 2026-05-22) the one that came into force last.
+     */
     public Optional<EditionInfo> editionInForceOn(LocalDate date) {
         return editions().stream()
                 .filter(e -> e.extendsEdition() == null && e.effectiveFrom() != null && e.inForceOn(date))
-                .findFirst();
+                .max(Comparator.comparing(EditionInfo::effectiveFrom));
     }
 }

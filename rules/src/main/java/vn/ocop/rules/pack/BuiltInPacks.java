@@ -56,7 +56,9 @@ public final class BuiltInPacks {
         files.put(RulePack.MANIFEST, manifestBytes);
         paths.forEach(p -> resource(base + p).ifPresent(bytes -> files.put(p, bytes)));
         RulePack pack = new RulePack(own.id(), files);
-        return parent == null ? pack.withDefaults(engineFiles()) : pack.extend(parent);
+        Map<String, byte[]> engine = engineFiles();
+        if (own.engineRules() != null) engine.keySet().removeIf(p -> !own.engineRules().contains(p.substring("engine/".length())));
+        return parent == null ? pack.withDefaults(engine) : pack.extend(parent);
     }
 
     /** The shared rules every pack contains, keyed "engine/&lt;file&gt;". */

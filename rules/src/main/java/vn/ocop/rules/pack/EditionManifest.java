@@ -37,7 +37,8 @@ public record EditionManifest(
         StarMinimumBasis starMinimumBasis,
         List<String> rules,
         List<ProductClass> classification,
-        List<Erratum> errata) {
+        List<Erratum> errata,
+        List<String> engineRules) {
 
     /**
      * One sheet entry of the manifest.
@@ -65,7 +66,8 @@ public record EditionManifest(
                 m.containsKey("gates") ? list(m.get("gates")) : null, sheets(m.get("sheets")),
                 str(m.get("province")), basis(m.get("starMinimums")),
                 m.containsKey("rules") ? list(m.get("rules")) : null, classification(m.get("classification")),
-                m.containsKey("errata") ? errata(m.get("errata")) : null);
+                m.containsKey("errata") ? errata(m.get("errata")) : null,
+                m.containsKey("engineRules") ? list(m.get("engineRules")) : null);
     }
 
     /** This manifest with every field it leaves out taken from the parent's. */
@@ -75,7 +77,7 @@ public record EditionManifest(
                 or(version, parent.version), extendsEdition, or(partMaxima, parent.partMaxima),
                 or(groups, parent.groups), gates, or(sheets, parent.sheets), province,
                 or(starMinimumBasis, parent.starMinimumBasis), or(rules, parent.rules),
-                or(classification, parent.classification), or(errata, parent.errata));
+                or(classification, parent.classification), or(errata, parent.errata), engineRules);
     }
 
     public List<String> rulesOrEmpty() {

@@ -64,6 +64,9 @@ public final class EditionWriter {
         y.append("# Dấu sao là yêu cầu tối thiểu: basis COUNCIL_AVERAGE (điểm trung bình chính xác của hội đồng trên tiêu chí)\n");
         y.append("# hoặc EVERY_SCORING_MEMBER (mọi thành viên chấm đều phải đạt). Quy tắc: ").append(MINIMUMS_FILE).append('\n');
         y.append("starMinimums: {basis: ").append(e.get("starMinimumBasis")).append("}\n");
+        y.append("# Shared engine rules (rules/src/main/resources/engine) this edition uses: the council average. claims.drl is left\n");
+        y.append("# out: the 2026 sheets have no self-assessment rules from declared facts, so no claim can exceed them.\n");
+        y.append("engineRules: [average.drl]\n");
         y.append("rules: [").append(MINIMUMS_FILE).append(", ").append(CONDITIONS_FILE).append("]\n");
         y.append("groups:\n");
         for (Reading.Group g : reading.groups()) y.append("  ").append(g.code()).append(": ").append(q(g.name())).append('\n');

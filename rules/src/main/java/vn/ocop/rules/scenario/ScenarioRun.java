@@ -29,8 +29,9 @@ public final class ScenarioRun {
 
     /** The whole run. */
     public record Report(List<Outcome> outcomes, Map<String, List<String>> unfiredRules) {
+        /** False when no scenario ran: a pack with nothing to run proves nothing. */
         public boolean passed() {
-            return outcomes.stream().allMatch(Outcome::passed);
+            return !outcomes.isEmpty() && outcomes.stream().allMatch(Outcome::passed);
         }
 
         public long failed() {

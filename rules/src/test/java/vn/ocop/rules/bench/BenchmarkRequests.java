@@ -43,6 +43,20 @@ public final class BenchmarkRequests {
                 new Assessment("Lê Hoàng Cường", cuong)));
     }
 
+    /** Three members on a 2026 sheet: every criterion at its middle option, one member a step higher everywhere. */
+    public static EvaluationRequest threeMembers2026(SheetInfo sheet) {
+        Map<String, Integer> middle = new LinkedHashMap<>();
+        Map<String, Integer> higher = new LinkedHashMap<>();
+        for (CriterionInfo c : sheet.criteria()) {
+            if (c.alternativeOf() != null && !c.code().endsWith("a")) continue;
+            int mid = (c.options().size() + 1) / 2;
+            middle.put(c.code(), mid);
+            higher.put(c.code(), Math.min(c.options().size(), mid + 1));
+        }
+        return new EvaluationRequest("ocop-2026", sheet.id(), null, List.of(
+                new Assessment("Nguyễn Văn An", middle), new Assessment("Trần Thị Bích", higher), new Assessment("Lê Hoàng Cường", middle)));
+    }
+
     public static DeclaredFacts facts() {
         return new DeclaredFacts(ProducerType.COOPERATIVE, new BigDecimal("80"), new BigDecimal("60"), new BigDecimal("12"),
                 "STANDARD_DECLARED", FoodSafetyTestStatus.PASSED_COMPLETE, List.of("VIETGAP"),

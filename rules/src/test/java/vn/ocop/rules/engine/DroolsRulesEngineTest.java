@@ -130,6 +130,10 @@ class DroolsRulesEngineTest {
         assertThat(engine.editionInForceOn(LocalDate.of(2023, 2, 23))).map(EditionInfo::id).contains("ocop-2019");
         assertThat(engine.editionInForceOn(LocalDate.of(2023, 2, 24))).map(EditionInfo::id).contains("ocop-2023");
         assertThat(engine.editionInForceOn(LocalDate.of(2026, 1, 1))).map(EditionInfo::id).contains("ocop-2023");
+        assertThat(engine.editionInForceOn(LocalDate.of(2026, 5, 21))).map(EditionInfo::id).contains("ocop-2023");
+        // from 22 May 2026 both are in force (ocop-2023 to 20 July for the transition): the newer one scores
+        assertThat(engine.editionInForceOn(LocalDate.of(2026, 5, 22))).map(EditionInfo::id).contains("ocop-2026");
+        assertThat(engine.editionInForceOn(LocalDate.of(2026, 7, 21))).map(EditionInfo::id).contains("ocop-2026");
         assertThat(engine.editionInForceOn(LocalDate.of(2019, 8, 20))).isEmpty();
     }
 }

@@ -114,6 +114,11 @@ public final class RulesCli {
             }
         });
         out.println("Chạy kịch bản / running " + scenarios.size() + " scenarios");
+        if (scenarios.isEmpty() && unreadable.isEmpty()) {
+            // a pack with nothing to run proves nothing: add scenarios/<GROUP>/*.yaml (docs/rule-authoring.md)
+            out.println("FAILED: không có kịch bản nào để chạy / no scenario to run (0 passed, 0 failed)");
+            return 1;
+        }
         List<ScenarioRun.Outcome> outcomes = new ArrayList<>();
         Map<String, List<String>> unfired = null;
         int batch = 20;
