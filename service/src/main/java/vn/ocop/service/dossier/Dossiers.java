@@ -191,10 +191,11 @@ public class Dossiers {
 
     /**
      * Marks the dossier with its evaluation number {@code sequence} (skipped when a later one is already recorded):
-     * latest evaluation, stars and EVALUATED when the result was VALID, and the seal of the new version. It reads the
+     * latest evaluation, stars and EVALUATED when the result was VALID or EXCLUDED (stars null: excluded, not rated;
+     * an INVALID result leaves status and stars as they were), and the seal of the new version. It reads the
      * dossier (the seal covers fields the caller did not read) and retries on a concurrent change.
      */
-    public void recordEvaluation(DossierSnapshot read, long sequence, String evaluationId, boolean valid, Integer stars) {
+    public void recordEvaluation(DossierSnapshot read, long sequence, String evaluationId, boolean decided, Integer stars) {
         String id = read.id();
         for (int attempt = 0; attempt < 10; attempt++) {
             Document d = require(id);
@@ -202,12 +203,12 @@ public class Dossiers {
                 return;
             }
             long version = d.get("version", Number.class).longValue();
-            String status = valid ? "EVALUATED" : d.getString("status");
-            Integer published = valid ? stars : DossierSeal.stars(d);
+            String status = decided ? "EVALUATED" : d.getString("status");
+            Integer published = decided ? stars : DossierSeal.stars(d);
             List<Bson> sets = new ArrayList<>(List.of(Updates.set("evaluationCount", sequence),
                     Updates.set("latestEvaluationId", evaluationId), Updates.set("updatedAt", new Date()),
                     Updates.set("seal", DossierSeal.of(key, id, version + 1, status, published, sequence, evaluationId))));
-            if (valid) {
+            if (decided) {
                 sets.add(Updates.set("status", "EVALUATED"));
                 sets.add(Updates.set("stars", stars));
             }

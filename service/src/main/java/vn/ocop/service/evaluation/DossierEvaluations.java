@@ -68,7 +68,7 @@ class DossierEvaluations {
                 LocalDate.now(VIETNAM), dossier.location(), dossier.facts(), inputs, dossier.registeredOn(),
                 dossier.evaluationKind(), dossier.exclusions()), user);
         dossiers.recordEvaluation(dossier, stored.record().getSequence(), stored.record().getId(),
-                stored.result().status() == Status.VALID, stored.result().stars());
+                stored.result().status() != Status.INVALID, stored.result().stars()); // EXCLUDED: evaluated, no stars
         return stored.record();
     }
 
@@ -193,7 +193,7 @@ class DossierEvaluations {
                 .rulesetVersion(result.rulesetVersion()).rulesetSha256(result.rulesetSha256())
                 .engineVersion(engineVersion.get())
                 .registeredOn(in.registeredOn())
-                .exclusions(in.exclusions().isEmpty() ? null : in.exclusions())
+                .exclusions(in.exclusions())
                 .evaluationKind(in.evaluationKind() == null ? EvaluationKind.FIRST : in.evaluationKind())
                 .recordFormat(RecordFormat.CURRENT)
                 .facts(in.facts()).assessments(in.assessments()).result(view)
