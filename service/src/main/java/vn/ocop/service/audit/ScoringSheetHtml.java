@@ -29,7 +29,7 @@ final class ScoringSheetHtml {
                         + "td.n{text-align:right}.small{font-size:85%;color:#333}"
                         + ".warning{border:3px solid #b00;color:#b00;padding:.6em;font-size:130%;font-weight:bold;margin:1em 0}"
                         + ".sign td{border:none;height:5em;width:50%;text-align:center}"
-                        + ".page{page-break-after:always}</style>\n")
+                        + ".page{page-break-after:always}ul{list-style-type:none;padding-left:1em}</style>\n")
                 .append("</head>\n<body>\n");
         h.append("<h1>PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP</h1>\n");
         if (!c.intact()) warning(h, c);
@@ -127,7 +127,7 @@ final class ScoringSheetHtml {
         if (e.getFindings() != null && !e.getFindings().isEmpty()) {
             h.append("<h3>Nhận xét, cảnh báo</h3>\n<ul>\n");
             for (Finding f : e.getFindings()) {
-                h.append("<li>").append(esc(severity(f))).append(": ").append(esc(f.getMessage()))
+                h.append("<li>– ").append(esc(severity(f))).append(": ").append(esc(f.getMessage()))
                         .append(" <span class=\"small\">(").append(esc(f.getCode())).append(")</span></li>\n");
             }
             h.append("</ul>\n");

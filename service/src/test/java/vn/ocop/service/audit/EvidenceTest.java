@@ -118,6 +118,32 @@ class EvidenceTest {
     }
 
     @Test
+    void olderDataWithoutMacsVerifiesAsBeforeButIsReportedUnsigned() {
+        String id = dossier("Trà shan tuyết");
+        String first = evaluate(id);
+        // as stored before this version signed anything: no MACs, no seal, sheets without hash
+        mongo.getCollection("evaluations").updateMany(eq("dossierId", id), com.mongodb.client.model.Updates.unset("mac"));
+        mongo.getCollection("chains").updateOne(eq("_id", id), com.mongodb.client.model.Updates.unset("mac"));
+        mongo.getCollection("dossiers").updateOne(eq("_id", id), com.mongodb.client.model.Updates.unset("seal"));
+        mongo.getCollection("assessments").updateMany(eq("dossierId", id),
+                com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.unset("mac"), com.mongodb.client.model.Updates.unset("hash")));
+        JsonNode v = verify(id);
+        assertThat(v.get("outcome").asString()).as(v.toString()).isEqualTo("INTACT_UNSIGNED");
+        assertThat(v.get("failures")).isEmpty();
+        List<String> warnings = new ArrayList<>();
+        v.get("warnings").forEach(w -> warnings.add(w.get("reason").asString()));
+        assertThat(warnings).contains("RECORD_UNSIGNED", "HEAD_UNSIGNED", "DOSSIER_UNSIGNED", "ASSESSMENT_UNSIGNED");
+        assertThat(v.get("warnings").get(0).get("detail").asString()).contains("không có MAC");
+        JsonNode replay = http.post("/api/v1/evaluations/" + first + "/replay", "auditor", null).json();
+        assertThat(replay.get("outcome").asString()).isEqualTo("MATCH");
+        assertThat(replay.get("warnings").get(0).get("reason").asString()).isEqualTo("RECORD_UNSIGNED");
+        // the next evaluation is signed, and an unsigned record after it would be a break
+        String second = evaluate(id);
+        assertThat(find("evaluations", second).getString("mac")).isNotNull();
+        assertThat(verify(id).get("failures")).isEmpty();
+    }
+
+    @Test
     void anEditedPublishedStarOrStatusIsNamed() {
         String id = dossier("Chè Tân Cương");
         evaluate(id);
