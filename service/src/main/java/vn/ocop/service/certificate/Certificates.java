@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.ocop.api.model.Certificate;
-import vn.ocop.api.model.CertificateLocation;
 import vn.ocop.api.model.CertificatePage;
 import vn.ocop.api.model.CertificateStatus;
 import vn.ocop.api.model.ChainReport;

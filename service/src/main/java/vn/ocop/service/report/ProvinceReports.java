@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
-import vn.ocop.api.model.Certificate;
 import vn.ocop.api.model.CertificateStatus;
 import vn.ocop.api.model.CountRow;
 import vn.ocop.api.model.EvaluationRecord;

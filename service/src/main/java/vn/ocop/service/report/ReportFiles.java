@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -153,9 +152,5 @@ final class ReportFiles {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    static String plain(BigDecimal b) {
-        return b == null ? "" : b.toPlainString();
     }
 }

@@ -1,7 +1,6 @@
 package vn.ocop.service.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,5 @@ final class Tally {
             rows.add(row);
         });
         return rows;
-    }
-
-    static Comparator<CountRow> byKey() {
-        return Comparator.comparing(CountRow::getKey);
     }
 }
