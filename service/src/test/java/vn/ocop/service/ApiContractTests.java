@@ -100,7 +100,7 @@ abstract class ApiContractTests {
 
     @Test
     void councilAssessesAndEvaluationRecordsAreKept() {
-        String id = createDossier("Gạo ST25", "94");
+        String id = createDossier("Gạo ST25", "92");
         assertProblem(http.post("/api/v1/dossiers/" + id + "/evaluations", "council", null), 422, "NO_ASSESSMENTS");
 
         assertThat(http.post("/api/v1/dossiers/" + id + "/assessments", "council", assessmentJson("Nguyễn Văn An", 3, 3, 3)).status()).isEqualTo(201);
@@ -249,7 +249,8 @@ abstract class ApiContractTests {
     @Test
     void districtCodesOnlyBeforeTheReform() {
         String after = dossierJson("Mật ong", "01", "\"registeredOn\":\"2025-08-01\"")
-                .replace("\"provinceCode\":\"01\"", "\"provinceCode\":\"01\",\"districtCode\":\"005\"");
+                .replace("\"provinceCode\":\"01\"", "\"provinceCode\":\"01\",\"districtCode\":\"005\"")
+                .replace("\"communeCode\":\"" + Http.communeOf("01") + "\"", "\"communeCode\":\"00157\""); // Nghĩa Đô, Cầu Giấy before 2025
         Response refused = http.post("/api/v1/dossiers", "integration", after);
         assertProblem(refused, 400, "VALIDATION_FAILED");
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("location.districtCode");
@@ -280,7 +281,7 @@ abstract class ApiContractTests {
 
     @Test
     void everyBadInputGetsProblemJsonNeverA500() {
-        String id = createDossier("Khô cá lóc", "87");
+        String id = createDossier("Khô cá lóc", "82");
         assertProblem(http.post("/api/v1/dossiers", "integration", "{\"product\": "), 400, "MALFORMED_JSON");
         assertProblem(http.post("/api/v1/dossiers", "integration", "[1,2]"), 400, null);
         assertProblem(http.post("/api/v1/dossiers", "integration", ""), 400, null);
