@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@value #CASES} mutations per schema.
  */
 class BadInputPropertiesTest extends RealEngineApp {
-    static final int CASES = 60;
+    static final int CASES = 40;
     static final String EDITION = "ocop-2023";
     static final String SHEET = "food";
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;

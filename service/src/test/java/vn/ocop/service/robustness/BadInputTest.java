@@ -228,6 +228,21 @@ class BadInputTest extends RealEngineApp {
     }
 
     @Test
+    void onlyTheRequesterOrAnAdminCancelsAJob() {
+        String ruleset = null;
+        for (JsonNode r : http.get("/api/v1/rulesets", "policy").json()) {
+            if (EDITION.equals(r.get("edition").asString()) && "PUBLISHED".equals(r.get("status").asString())) ruleset = r.get("id").asString();
+        }
+        Response started = http.post("/api/v1/rulesets/" + ruleset + "/simulate", "policy", "{}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String job = started.json().get("id").asString();
+        assertThat(http.get("/api/v1/jobs/" + job, "auditor").status()).as("an auditor reads every job").isEqualTo(200);
+        refused(http.post("/api/v1/jobs/" + job + "/cancel", "auditor", null), 403, "FORBIDDEN", null, null);
+        assertThat(http.post("/api/v1/jobs/" + job + "/cancel", "admin", null).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/jobs/" + job + "/cancel", "policy", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void anAssessedDossierKeepsItsSheet() {
         String id = createDossier();
         assertThat(http.post("/api/v1/dossiers/" + id + "/assessments", "council", assessment("Lê Văn Cường", Map.of())).status()).isEqualTo(201);
