@@ -71,7 +71,7 @@ public class LoadGenerator {
             for (int d = 0; d < n; d++) {
                 String created = call(http, "POST", base + "/api/v1/dossiers", auth, """
                         {"product":{"name":"Sản phẩm %d"},"producer":{"name":"HTX %d","type":"COOPERATIVE"},
-                         "location":{"provinceCode":"87","communeCode":"30001"},"edition":"%s","sheet":"%s"}"""
+                         "location":{"provinceCode":"82","communeCode":"29869"},"edition":"%s","sheet":"%s"}"""
                         .formatted(d, d, edition, sheet), 201);
                 String id = first(created, "\"id\":\"([^\"]+)\"");
                 for (String a : assessments) call(http, "POST", base + "/api/v1/dossiers/" + id + "/assessments", auth, a, 201);

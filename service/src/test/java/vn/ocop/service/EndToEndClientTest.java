@@ -48,7 +48,7 @@ class EndToEndClientTest {
             Dossier created = dossiers.createDossier(new DossierInput()
                     .product(new Product().name("Bánh pía Sóc Trăng").subgroup("Chế biến từ gạo, ngũ cốc"))
                     .producer(new Producer().name("Cơ sở Tân Huê Viên").type(ProducerType.PRIVATE_ENTERPRISE).taxOrRegistrationNumber("2200123456"))
-                    .location(new Location().provinceCode("94").communeCode("31507"))
+                    .location(new Location().provinceCode("92").communeCode("31120"))
                     .edition("ocop-2023").sheet("food-fresh-produce")
                     .status(DossierInput.StatusEnum.SUBMITTED), null);
             dossierId = created.getId();

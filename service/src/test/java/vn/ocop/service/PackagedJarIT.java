@@ -49,7 +49,7 @@ class PackagedJarIT {
                 }
             }
             assertThat(ready).as("ready in time").isTrue();
-            Http.Response created = http.post("/api/v1/dossiers", "integration", Http.dossierJson("Kẹo dừa Bến Tre", "83", null));
+            Http.Response created = http.post("/api/v1/dossiers", "integration", Http.dossierJson("Kẹo dừa Bến Tre", "86", null));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(http.get("/openapi/openapi.yaml", null).body()).contains("openapi: 3.0.3");
             assertThat(http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);

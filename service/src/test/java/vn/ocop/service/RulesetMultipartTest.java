@@ -134,13 +134,28 @@ class RulesetMultipartTest {
     }
 
     @Test
-    void aBodyOverTheLimitIs413() {
-        byte[] big = new byte[1024 * 1024 + 1];
+    void theGuardsFileLimitIsReachableAndABodyOverTheUploadLimitIs413() {
+        // 2 MiB + 1 in one file: over the upload guard's limit (422), under the upload body limit (32MB)
+        byte[] big = new byte[2 * 1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');
         Response r = post("policy", Multipart.of(Map.of("edition", "ocop-2019", "note", "too big"), Map.of("big.csv", big)));
-        assertThat(r.status()).as(r.body()).isEqualTo(413);
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.isProblem()).isTrue();
-        assertThat(r.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(r.json().get("code").asString()).isEqualTo("UPLOAD_REFUSED");
+
+        byte[] huge = new byte[33 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        try {
+            Response tooLarge = post("policy", Multipart.of(Map.of("edition", "ocop-2019", "note", "too big"), Map.of("huge.csv", huge)));
+            assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
+            assertThat(tooLarge.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+        } catch (IllegalStateException e) {
+            // the server answered 413 by Content-Length and closed the connection before the client finished sending
+            assertThat(e.getCause()).isNotNull();
+        }
+        // other endpoints keep the 1MB limit
+        Response dossier = http().post("/api/v1/dossiers", "integration", "{\"x\":\"" + "a".repeat(1024 * 1024) + "\"}");
+        assertThat(dossier.status()).isEqualTo(413);
     }
 
     @Test

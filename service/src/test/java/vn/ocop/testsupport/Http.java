@@ -73,10 +73,28 @@ public final class Http {
         return """
                 {"product":{"name":"%s"},
                  "producer":{"name":"HTX Nông nghiệp Tân Thuận","type":"COOPERATIVE","taxOrRegistrationNumber":"1402345678"},
-                 "location":{"provinceCode":"%s","communeCode":"29869"},
+                 "location":{"provinceCode":"%s","communeCode":"%s"},
                  "edition":"ocop-2023","sheet":"food-fresh-produce",
                  "facts":{"rawMaterialInProvincePct":80.5,"certifications":["VIETGAP"]}%s}
-                """.formatted(productName, province, extra == null ? "" : "," + extra);
+                """.formatted(productName, province, communeOf(province), extra == null ? "" : "," + extra);
+    }
+
+    /** A commune of the province in the list in force from 2025-07-01 (the service refuses codes not in it). */
+    public static String communeOf(String province) {
+        return COMMUNES_2025.getOrDefault(province, "29869");
+    }
+
+    private static final java.util.Map<String, String> COMMUNES_2025 = firstCommunes();
+
+    private static java.util.Map<String, String> firstCommunes() {
+        java.util.Map<String, String> first = new java.util.HashMap<>();
+        try (var in = Http.class.getClassLoader().getResourceAsStream("admin-units/units-2025.csv");
+             var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+            r.lines().skip(1).map(l -> l.split(",")).forEach(c -> first.putIfAbsent(c[0], c[2]));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return first;
     }
 
     public static String assessmentJson(String member, int a, int b, int c) {

@@ -1,6 +1,6 @@
 /**
- * Names of Vietnam's administrative units by code, as data: the 2025 two-level list (in force from 1 July 2025) and
- * the pre-2025 three-level list, from {@code shared/reference/admin-units}. A local version for the certificates and
- * public site until the robustness work's admin-unit data is on main.
+ * Vietnam's administrative units as data: the 34 provinces and 3,321 communes in force from 1 July 2025 and the
+ * pre-2025 provinces, districts and communes (resources admin-units/, sources and licence in its README), loaded once
+ * at start; a dossier's location is checked against the list in force on its registration date.
  */
 package vn.ocop.service.adminunits;

@@ -20,9 +20,10 @@ class AuditConfiguration {
     @Bean
     FilterRegistrationBean<AuditLogFilter> auditLogFilter(AuditLog auditLog,
             @Value("${ocop.audit.log.exclude:POST /api/v1/evaluate}") List<String> exclude,
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> routes) {
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> routes,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         FilterRegistrationBean<AuditLogFilter> bean = new FilterRegistrationBean<>(new AuditLogFilter(auditLog,
-                new HashSet<>(exclude.stream().map(String::strip).toList()), new LazyRoutes(routes)));
+                new HashSet<>(exclude.stream().map(String::strip).toList()), new LazyRoutes(routes), new AnonymousCalls(meters)));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return bean;
     }

@@ -13,12 +13,14 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import vn.ocop.service.platform.security.CurrentUser;
+import vn.ocop.service.platform.web.RequestIds;
 
 /**
  * Records every state-changing call under /api (POST, PUT, PATCH, DELETE) in the audit log after it is answered: who,
@@ -34,11 +36,13 @@ class AuditLogFilter extends OncePerRequestFilter {
     private final AuditLog auditLog;
     private final Set<String> excluded;
     private final HandlerMapping routes;
+    private final AnonymousCalls anonymous;
 
-    AuditLogFilter(AuditLog auditLog, Set<String> excluded, HandlerMapping routes) {
+    AuditLogFilter(AuditLog auditLog, Set<String> excluded, HandlerMapping routes, AnonymousCalls anonymous) {
         this.auditLog = auditLog;
         this.excluded = excluded;
         this.routes = routes;
+        this.anonymous = anonymous;
     }
 
     @Override
@@ -53,6 +57,7 @@ class AuditLogFilter extends OncePerRequestFilter {
         String given = request.getHeader(REQUEST_ID);
         String requestId = given != null && CLIENT_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         response.setHeader(REQUEST_ID, requestId);
+        request.setAttribute(RequestIds.ATTRIBUTE, requestId);
         boolean record = CHANGING.contains(request.getMethod())
                 && !excluded.contains(request.getMethod() + " " + request.getRequestURI());
         Date at = new Date();
@@ -68,13 +73,17 @@ class AuditLogFilter extends OncePerRequestFilter {
     private void write(HttpServletRequest request, HttpServletResponse response, String requestId, Date at, int status) {
         try {
             Object auth = request.getAttribute(CurrentUser.AUTHENTICATION_ATTRIBUTE);
-            String actor = "anonymous";
-            List<String> roles = List.of();
-            if (auth instanceof Authentication a && a.isAuthenticated()) {
-                actor = a.getName();
-                roles = a.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .filter(r -> r.startsWith("ROLE_")).map(r -> r.substring(5)).sorted().toList();
+            String actor;
+            List<String> roles;
+            Authentication a = auth instanceof Authentication given ? given : null;
+            if (a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken) {
+                // no credentials: counted and sampled, not one entry each (a flood would fill the log)
+                anonymous.record(request.getMethod(), request.getRequestURI(), status, requestId);
+                return;
             }
+            actor = a.getName();
+            roles = a.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .filter(r -> r.startsWith("ROLE_")).map(r -> r.substring(5)).sorted().toList();
             Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             if (pattern == null && routes != null) {
                 // refused before it reached a controller (401, 403, 413): find the route it asked for

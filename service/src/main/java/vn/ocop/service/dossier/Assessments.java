@@ -20,6 +20,8 @@ import vn.ocop.api.model.StoredAssessment;
 import java.util.Set;
 import vn.ocop.service.platform.security.IntegrityKey;
 import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
+import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.service.catalogue.Catalogue;
 import vn.ocop.service.platform.storage.Bson;
 import vn.ocop.service.platform.storage.DocumentHash;
 import vn.ocop.service.platform.web.ApiException;
@@ -39,36 +41,51 @@ public class Assessments {
     private final Dossiers dossiers;
     private final JsonMapper json;
     private final IntegrityKey key;
-    private static final Set<String> NOT_HASHED = Set.of("hash", "mac");
+    // memberKey is derived from member (and backfilled on older sheets), so it stays out of the hash
+    private static final Set<String> NOT_HASHED = Set.of("hash", "mac", MemberKeys.FIELD);
 
-    Assessments(MongoTemplate mongo, Dossiers dossiers, JsonMapper json, IntegrityKey key) {
+    private final Catalogue catalogue;
+
+    Assessments(MongoTemplate mongo, Dossiers dossiers, JsonMapper json, IntegrityKey key, Catalogue catalogue) {
         this.key = key;
         this.assessments = mongo.getCollection(COLLECTION);
         this.dossiers = dossiers;
         this.json = json;
+        this.catalogue = catalogue;
         assessments.createIndex(Indexes.ascending("dossierId", "member"),
                 new IndexOptions().unique(true).name("dossier_member"));
+        MemberKeys.backfill(assessments);
+        // one person, one sheet, however the name is spelled (case, spaces, invisible characters)
+        assessments.createIndex(Indexes.ascending("dossierId", MemberKeys.FIELD),
+                new IndexOptions().unique(true).name("dossier_member_key"));
     }
 
     StoredAssessment add(String dossierId, AssessmentInput input, String user) {
         dossiers.checkDirectScoring(dossierId);
-        String member = input.getMember() == null ? "" : input.getMember().strip();
-        if (member.isEmpty()) {
-            throw ApiException.invalidField("member", "must not be blank");
+        Document dossier = dossiers.require(dossierId);
+        List<ApiException.FieldProblem> errors = new ArrayList<>();
+        String member = SheetInputCheck.member("member", input.getMember(), errors);
+        Map<String, Integer> chosen = SheetInputCheck.selections("selections", input.getSelections(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("VALIDATION_FAILED", "Phiếu chấm điểm có trường không hợp lệ (invalid fields)", errors);
+        }
+        SheetInfo sheet = catalogue.sheet(dossier.getString("edition"), dossier.getString("sheet")).orElse(null);
+        if (sheet == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_SHEET", "Phiếu " + dossier.getString("sheet")
+                    + " của hồ sơ không còn trong bộ tiêu chí " + dossier.getString("edition") + " (the dossier's sheet is unknown)");
+        }
+        // an incomplete sheet would leave the dossier INVALID at every evaluation: refuse it, naming each criterion
+        SheetInputCheck.complete("selections", chosen, sheet, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable("INCOMPLETE_ASSESSMENT", "Phiếu chấm điểm chưa đầy đủ hoặc sai so với phiếu "
+                    + sheet.id() + ": " + errors.size() + " tiêu chí (incomplete or wrong sheet)", errors);
         }
         List<Document> selections = new ArrayList<>();
-        input.getSelections().forEach((code, option) -> {
-            if (code == null || code.isBlank() || code.length() > 20) {
-                throw ApiException.invalidField("selections", "criterion codes must be 1-20 characters");
-            }
-            if (option == null) {
-                throw ApiException.invalidField("selections." + code, "must be an option number");
-            }
-            selections.add(new Document("code", code).append("option", option));
-        });
+        chosen.forEach((code, option) -> selections.add(new Document("code", code).append("option", option)));
         Document d = new Document("_id", UUID.randomUUID().toString())
                 .append("dossierId", dossierId)
                 .append("member", member)
+                .append(MemberKeys.FIELD, MemberKeys.of(member))
                 .append("role", input.getRole() == null ? "MEMBER" : input.getRole().getValue())
                 .append("selections", selections)
                 .append("createdBy", user)
@@ -80,10 +97,13 @@ public class Assessments {
         } catch (MongoException e) {
             if (!Bson.isDuplicateKey(e)) throw e;
             // Link the existing one in case an earlier request stopped between its two writes, then refuse.
-            Document existing = assessments.find(new Document("dossierId", dossierId).append("member", member)).first(); // the unique index's keys
+            Document existing = assessments.find(new Document("dossierId", dossierId)
+                    .append(MemberKeys.FIELD, MemberKeys.of(member))).first(); // the unique index's keys
             if (existing != null) dossiers.linkAssessment(dossierId, existing.getString("_id"));
             throw new ApiException(HttpStatus.CONFLICT, "DUPLICATE_ASSESSMENT",
-                    "Member " + member + " has already assessed this dossier");
+                    "Thành viên " + member + " đã chấm hồ sơ này (member has already assessed this dossier)",
+                    List.of(new ApiException.FieldProblem("member", "DUPLICATE_MEMBER",
+                            "trùng với " + (existing == null ? member : existing.getString("member")) + " (cùng tên, khác cách viết)")));
         }
         dossiers.linkAssessment(dossierId, d.getString("_id"));
         return view(d);
@@ -146,6 +166,7 @@ public class Assessments {
         m.put("id", m.remove("_id"));
         m.remove("hash");
         m.remove("mac");
+        m.remove(MemberKeys.FIELD);
         Map<String, Object> selections = new LinkedHashMap<>();
         for (Document s : d.getList("selections", Document.class, List.of())) {
             selections.put(s.getString("code"), s.get("option"));

@@ -18,8 +18,13 @@ public final class DeclaredFactsMapping {
                 f.getRawMaterialInProvincePct(), f.getLocalLabourPct(), f.getRevenueGrowthPct(),
                 f.getProductStandard() == null ? null : f.getProductStandard().getValue(),
                 f.getFoodSafetyTest() == null ? null : FoodSafetyTestStatus.valueOf(f.getFoodSafetyTest().getValue()),
-                f.getCertifications(),
+                withoutNulls(f.getCertifications()),
                 f.getDistributionArea() == null ? null : DistributionArea.valueOf(f.getDistributionArea().getValue()),
-                f.getDistributionAgents(), f.getWebsite(), f.getExportMarkets());
+                f.getDistributionAgents(), f.getWebsite(), withoutNulls(f.getExportMarkets()));
+    }
+
+    /** The door refuses nulls in lists; a document stored before it did must still evaluate. */
+    public static java.util.List<String> withoutNulls(java.util.List<String> list) {
+        return list == null ? null : list.stream().filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -32,9 +32,9 @@ class DossierController implements DossiersApi {
     }
 
     @Override
-    public ResponseEntity<DossierPage> listDossiers(String province, String district, String commune, String group,
+    public ResponseEntity<DossierPage> listDossiers(String q, String province, String district, String commune, String group,
                                                     DossierStatus status, Integer stars, Integer page, Integer size, String sort) {
-        return ResponseEntity.ok(dossiers.list(province, district, commune, group, status == null ? null : status.getValue(),
+        return ResponseEntity.ok(dossiers.list(q, province, district, commune, group, status == null ? null : status.getValue(),
                 stars, page == null ? 0 : page, size == null ? 20 : size, sort));
     }
 

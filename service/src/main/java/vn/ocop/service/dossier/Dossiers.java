@@ -25,10 +25,13 @@ import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.ExclusionInfo;
 import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.service.adminunits.AdminUnits;
 import vn.ocop.service.catalogue.Catalogue;
 import vn.ocop.service.catalogue.EditionChoice;
 import vn.ocop.service.platform.security.IntegrityKey;
 import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
+import vn.ocop.service.platform.text.TextNormalizer;
+import vn.ocop.service.platform.text.VietnameseCollation;
 import vn.ocop.service.platform.web.ApiException;
 
 import static vn.ocop.service.platform.storage.Bson.document;
@@ -40,9 +43,12 @@ public class Dossiers {
     /** Districts were abolished on 1 July 2025; only dossiers registered before may carry a district code. */
     static final LocalDate DISTRICTS_ABOLISHED = LocalDate.of(2025, 7, 1);
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Names sort by their Vietnamese collation key (VietnameseCollation), stored beside them. */
     private static final Map<String, String> SORT_FIELDS = Map.of(
-            "createdAt", "createdAt", "updatedAt", "updatedAt", "product", "product.name",
+            "createdAt", "createdAt", "updatedAt", "updatedAt", "product", "sortKeys.product", "producer", "sortKeys.producer",
             "stars", "stars", "status", "status", "registeredOn", "registeredOn");
+    /** Derived fields kept for search and sort; not part of the API's dossier. */
+    private static final List<String> DERIVED = List.of("search", "sortKeys");
 
     private final DossierStore store;
     private final Catalogue catalogue;
@@ -50,15 +56,17 @@ public class Dossiers {
     private final JsonMapper json;
     private final IntegrityKey key;
     private final List<DossierGuard> guards;
+    private final AdminUnits adminUnits;
 
     Dossiers(DossierStore store, Catalogue catalogue, EditionChoice choice, JsonMapper json, IntegrityKey key,
-             List<DossierGuard> guards) {
+             List<DossierGuard> guards, AdminUnits adminUnits) {
         this.key = key;
         this.guards = List.copyOf(guards);
         this.store = store;
         this.catalogue = catalogue;
         this.choice = choice;
         this.json = json;
+        this.adminUnits = adminUnits;
     }
 
     /** Creates a dossier (also used by the procedure's registration, which then owns its way). */
@@ -116,12 +124,20 @@ public class Dossiers {
     Dossier replace(String id, String ifMatch, DossierInput input) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED",
-                    "Send If-Match with the dossier's ETag");
+                    "Cần gửi If-Match với ETag của hồ sơ (send If-Match with the dossier's ETag)");
         }
         Document current = require(id);
         guards.forEach(g -> g.beforeReplace(id));
         long version = ifMatch.trim().equals("*") ? current.get("version", Number.class).longValue() : Etags.version(ifMatch);
         Document content = content(input, current);
+        boolean assessed = !current.getList("assessmentIds", String.class, List.of()).isEmpty();
+        if (assessed && !(content.get("edition").equals(current.get("edition")) && content.get("sheet").equals(current.get("sheet")))) {
+            // the council's sheets were checked against this sheet: another one would leave them unscorable
+            throw ApiException.unprocessable("SHEET_LOCKED", "Hồ sơ đã có phiếu chấm điểm nên không đổi được bộ tiêu chí "
+                    + "hay phiếu đánh giá (the dossier has assessments; its edition and sheet are fixed)",
+                    List.of(new ApiException.FieldProblem("sheet", "SHEET_LOCKED", "đã có phiếu chấm điểm theo phiếu "
+                            + current.getString("sheet") + " của " + current.getString("edition"))));
+        }
         List<Bson> sets = new ArrayList<>();
         content.forEach((k, v) -> sets.add(Updates.set(k, v)));
         for (String optional : List.of("facts", "product", "producer", "location", "exclusions")) {
@@ -136,16 +152,26 @@ public class Dossiers {
         Document updated = store.updateIfVersion(id, version, Updates.combine(sets));
         if (updated == null) {
             throw new ApiException(HttpStatus.PRECONDITION_FAILED, "PRECONDITION_FAILED",
-                    "The dossier has changed since that ETag; read it again");
+                    "Hồ sơ đã thay đổi kể từ ETag đó; hãy đọc lại (the dossier has changed since that ETag)");
         }
         return view(updated);
     }
 
-    DossierPage list(String province, String district, String commune, String group, String status, Integer stars,
+    DossierPage list(String q, String province, String district, String commune, String group, String status, Integer stars,
                      int page, int size, String sort) {
         // Each filter is an equality on a fixed field with a plain string or int value: nothing from the query
-        // string is parsed as JSON or as an operator.
+        // string is parsed as JSON or as an operator; q is matched as a quoted literal.
         Document filter = new Document();
+        if (group != null && catalogue.editions().stream().flatMap(e -> e.sheets().stream()).noneMatch(sh -> sh.group().equals(group))) {
+            throw ApiException.invalid("VALIDATION_FAILED", "Nhóm sản phẩm không tồn tại: " + group, List.of(new ApiException.FieldProblem(
+                    "group", "UNKNOWN_GROUP", "nhóm sản phẩm không có trong bộ tiêu chí nào, ví dụ FOOD, BEVERAGE (unknown group)")));
+        }
+        String words = q == null ? "" : TextNormalizer.searchKey(q);
+        if (!words.isEmpty()) {
+            String literal = java.util.regex.Pattern.quote(words);
+            filter.append("$or", List.of(new Document("search.product", new Document("$regex", literal)),
+                    new Document("search.producer", new Document("$regex", literal))));
+        }
         if (province != null) filter.append("location.provinceCode", province);
         if (district != null) filter.append("location.districtCode", district);
         if (commune != null) filter.append("location.communeCode", commune);
@@ -236,8 +262,8 @@ public class Dossiers {
         String field = SORT_FIELDS.get(parts[0].trim());
         String direction = parts.length > 1 ? parts[1].trim().toLowerCase() : "asc";
         if (field == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
-            throw ApiException.invalidField("sort", "use field,direction with field one of " + SORT_FIELDS.keySet()
-                    + " and direction asc or desc");
+            throw ApiException.invalidField("sort", "dùng trường,hướng với trường là một trong " + new java.util.TreeSet<>(SORT_FIELDS.keySet())
+                    + " và hướng asc hoặc desc (use field,direction)");
         }
         return direction.equals("asc") ? Sorts.ascending(field) : Sorts.descending(field);
     }
@@ -250,23 +276,39 @@ public class Dossiers {
         if (input.getLocation() != null && input.getLocation().getDistrictCode() != null
                 && !registeredOn.isBefore(DISTRICTS_ABOLISHED)) {
             throw ApiException.invalidField("location.districtCode",
-                    "districts were abolished on 2025-07-01; only dossiers registered before may have one");
+                    "cấp huyện đã bỏ từ 01/07/2025; chỉ hồ sơ đăng ký trước ngày đó mới có mã quận/huyện (districts were abolished)");
         }
         EditionInfo edition;
         if (input.getEdition() == null || input.getEdition().isBlank()) {
             String province = input.getLocation() == null ? null : input.getLocation().getProvinceCode();
             edition = choice.forDossier(registeredOn, province).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "NO_EDITION_IN_FORCE", "No criteria edition is in force on " + registeredOn));
+                    "NO_EDITION_IN_FORCE", "Không có bộ tiêu chí hiệu lực vào ngày " + registeredOn + " (no criteria edition in force)"));
         } else {
             edition = catalogue.edition(input.getEdition())
-                    .orElseThrow(() -> ApiException.invalidField("edition", "unknown edition"));
+                    .orElseThrow(() -> ApiException.invalidField("edition", "bộ tiêu chí không tồn tại (unknown edition)"));
         }
         SheetInfo sheet = catalogue.sheet(edition.id(), input.getSheet())
-                .orElseThrow(() -> ApiException.invalidField("sheet", "unknown sheet in edition " + edition.id()));
+                .orElseThrow(() -> ApiException.invalidField("sheet", "phiếu không có trong bộ tiêu chí " + edition.id() + " (unknown sheet)"));
         Document d = new Document();
+        if (input.getLocation() != null) {
+            List<ApiException.FieldProblem> errors = adminUnits.check("location", input.getLocation().getProvinceCode(),
+                    input.getLocation().getDistrictCode(), input.getLocation().getCommuneCode(), registeredOn);
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid("VALIDATION_FAILED", "Địa bàn không có trong danh mục đơn vị hành chính ngày "
+                        + registeredOn + " (unknown administrative unit)", errors);
+            }
+        }
+        if (input.getProduct() != null) input.getProduct().setName(TextNormalizer.clean(input.getProduct().getName()));
+        if (input.getProducer() != null) input.getProducer().setName(TextNormalizer.clean(input.getProducer().getName()));
         d.put("product", map(input.getProduct()));
         d.put("producer", map(input.getProducer()));
         d.put("location", map(input.getLocation()));
+        String productName = input.getProduct() == null ? null : input.getProduct().getName();
+        String producerName = input.getProducer() == null ? null : input.getProducer().getName();
+        d.put("search", new Document("product", TextNormalizer.searchKey(productName))
+                .append("producer", TextNormalizer.searchKey(producerName)));
+        d.put("sortKeys", new Document("product", VietnameseCollation.sortKey(productName))
+                .append("producer", VietnameseCollation.sortKey(producerName)));
         d.put("registeredOn", registeredOn.toString());
         EvaluationKind kind = input.getEvaluationKind() != null ? input.getEvaluationKind()
                 : current != null && current.getString("evaluationKind") != null
@@ -320,6 +362,7 @@ public class Dossiers {
         m.remove("assessmentIds");
         m.remove("evaluationCount");
         m.remove("seal");
+        DERIVED.forEach(m::remove);
         return json.convertValue(m, Dossier.class);
     }
 

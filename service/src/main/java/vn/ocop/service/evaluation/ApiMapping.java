@@ -153,10 +153,10 @@ final class ApiMapping {
                 decimal(f.get("rawMaterialInProvincePct")), decimal(f.get("localLabourPct")), decimal(f.get("revenueGrowthPct")),
                 f.getString("productStandard"),
                 f.getString("foodSafetyTest") == null ? null : FoodSafetyTestStatus.valueOf(f.getString("foodSafetyTest")),
-                f.getList("certifications", String.class),
+                DeclaredFactsMapping.withoutNulls(f.getList("certifications", String.class)),
                 f.getString("distributionArea") == null ? null : DistributionArea.valueOf(f.getString("distributionArea")),
                 f.get("distributionAgents") instanceof Number n ? n.intValue() : null,
-                f.getString("website"), f.getList("exportMarkets", String.class));
+                f.getString("website"), DeclaredFactsMapping.withoutNulls(f.getList("exportMarkets", String.class)));
         List<Assessment> assessments = new java.util.ArrayList<>();
         for (org.bson.Document a : d.getList("assessments", org.bson.Document.class, List.of())) {
             Map<String, Integer> selections = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package vn.ocop.service.jobs;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -9,7 +10,7 @@ import vn.ocop.api.server.JobsApi;
 import vn.ocop.service.platform.security.Roles;
 import vn.ocop.service.platform.web.ApiException;
 
-/** GET /api/v1/jobs/{id} and POST …/cancel: the one who started a job, AUDITOR and ADMIN. */
+/** GET /api/v1/jobs/{id}: the one who started a job, AUDITOR and ADMIN; POST …/cancel: the one who started it and ADMIN. */
 @RestController
 class JobsController implements JobsApi {
     private final Jobs jobs;
@@ -26,7 +27,14 @@ class JobsController implements JobsApi {
 
     @Override
     public ResponseEntity<Job> cancelJob(String id) {
-        visible(id);
+        JobView v = visible(id);
+        // an auditor may read every job, but cancel only their own: only the requester or an admin stops work
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        boolean admin = a != null && a.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_" + Roles.ADMIN));
+        if (!admin && (a == null || !a.getName().equals(v.requestedBy()))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                    "Chỉ người tạo tác vụ hoặc quản trị viên mới hủy được (only the job's requester or an admin may cancel it)");
+        }
         return ResponseEntity.ok(jobs.cancel(id).orElseThrow(() -> ApiException.notFound("Job", id)).toApi());
     }
 

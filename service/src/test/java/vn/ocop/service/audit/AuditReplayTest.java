@@ -80,7 +80,7 @@ class AuditReplayTest {
         String body = """
                 {"product":{"name":"Mật ong hoa nhãn"},
                  "producer":{"name":"HTX Ong mật Hưng Yên","type":"COOPERATIVE"},
-                 "location":{"provinceCode":"33","communeCode":"12345"},
+                 "location":{"provinceCode":"33","communeCode":"11953"},
                  "edition":"%s","sheet":"%s","facts":{"rawMaterialInProvincePct":80.5,"certifications":["VIETGAP"]}}
                 """.formatted(EDITION, SHEET);
         Response d = http.post("/api/v1/dossiers", "integration", body);

@@ -1,5 +1,6 @@
 package vn.ocop.service.platform.security;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -8,10 +9,13 @@ public final class CurrentUser {
     /** Request attribute holding the caller's Authentication once security has established it (read by the audit log). */
     public static final String AUTHENTICATION_ATTRIBUTE = CurrentUser.class.getName() + ".authentication";
 
+    /** The one name of a caller without credentials, in records, jobs and the audit log alike. */
+    public static final String ANONYMOUS = "anonymous";
+
     private CurrentUser() {}
 
     public static String name() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        return a == null ? "anonymous" : a.getName();
+        return a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken ? ANONYMOUS : a.getName();
     }
 }

@@ -46,10 +46,14 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, SecurityProperties props, ProblemWriter problems) throws Exception {
         AuthenticationEntryPoint unauthenticated = (req, res, e) -> {
             res.setHeader("WWW-Authenticate", props.jwt().enabled() ? "Basic realm=\"ocop\", Bearer" : "Basic realm=\"ocop\"");
-            problems.write(req, res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication is required");
+            // the body is not read: close rather than let the connection drain it (a slow sender would hold the thread)
+            if (req.getContentLengthLong() != 0) res.setHeader("Connection", "close");
+            problems.write(req, res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Cần đăng nhập (authentication is required)");
         };
-        AccessDeniedHandler denied = (req, res, e) ->
-                problems.write(req, res, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this");
+        AccessDeniedHandler denied = (req, res, e) -> {
+            if (req.getContentLengthLong() != 0) res.setHeader("Connection", "close");
+            problems.write(req, res, HttpStatus.FORBIDDEN, "FORBIDDEN", "Vai trò của bạn không được phép làm việc này (your role does not allow this)");
+        };
         String[] everyone = {INTEGRATION, COUNCIL, POLICY_OFFICER, AUDITOR, ADMIN};
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -21,11 +21,11 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String what, String id) {
-        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " " + id + " does not exist");
+        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "Không tìm thấy " + what + " " + id + " (does not exist)");
     }
 
     public static ApiException invalidField(String field, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields",
+        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Trường " + field + " không hợp lệ: " + message,
                 List.of(new FieldProblem(field, message)));
     }
 
@@ -33,5 +33,23 @@ public class ApiException extends RuntimeException {
     public String code() { return code; }
     public List<FieldProblem> errors() { return errors; }
 
-    public record FieldProblem(String field, String message) {}
+    /**
+     * One refused field: its path ({@code assessments[2].selections.A1.1}), a stable code when there is a more
+     * precise one than the problem's, and a Vietnamese message.
+     */
+    public record FieldProblem(String field, String code, String message) {
+        public FieldProblem(String field, String message) {
+            this(field, null, message);
+        }
+    }
+
+    /** 400 with one error per field, each with its own code. */
+    public static ApiException invalid(String code, String detail, List<FieldProblem> errors) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, detail, errors);
+    }
+
+    /** 422: well-formed, but not acceptable for this dossier or sheet. */
+    public static ApiException unprocessable(String code, String detail, List<FieldProblem> errors) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, detail, errors);
+    }
 }

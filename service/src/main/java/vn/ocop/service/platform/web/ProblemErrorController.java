@@ -31,7 +31,7 @@ class ProblemErrorController implements ErrorController {
             case CONTENT_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
             default -> status.is5xxServerError() ? "INTERNAL_ERROR" : status.name();
         };
-        String detail = status.is5xxServerError() ? "An unexpected error occurred" : status.getReasonPhrase();
+        String detail = status.is5xxServerError() ? "Lỗi không mong đợi (an unexpected error occurred)" : status.getReasonPhrase();
         return ResponseEntity.status(status).contentType(ProblemWriter.PROBLEM_JSON)
                 .body(ProblemWriter.problem(status, problemCode, detail, path, List.of()));
     }

@@ -34,6 +34,7 @@ import vn.ocop.api.model.Problem;
 @RestControllerAdvice
 class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final java.util.Set<String> COUNT_LIMITS = java.util.Set.of("TOO_MANY_MEMBERS", "TOO_MANY_CRITERIA", "TOO_MANY_FILES");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Problem> api(ApiException e, HttpServletRequest req) {
@@ -43,7 +44,7 @@ class ProblemHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Problem> invalidBody(MethodArgumentNotValidException e, HttpServletRequest req) {
         List<ApiException.FieldProblem> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(new ApiException.FieldProblem(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.add(BeanValidationProblems.of(f)));
         e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new ApiException.FieldProblem(g.getObjectName(), g.getDefaultMessage())));
         return validation(errors, req);
     }
@@ -68,34 +69,34 @@ class ProblemHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
-        return validation(List.of(new ApiException.FieldProblem(e.getName(), "has an invalid value")), req);
+        return validation(List.of(new ApiException.FieldProblem(e.getName(), "giá trị không hợp lệ (invalid value)")), req);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest req) {
-        return validation(List.of(new ApiException.FieldProblem(e.getParameterName(), "is required")), req);
+        return validation(List.of(new ApiException.FieldProblem(e.getParameterName(), "MISSING_PARAMETER", "tham số bắt buộc (required)")), req);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<Problem> missingHeader(MissingRequestHeaderException e, HttpServletRequest req) {
-        return validation(List.of(new ApiException.FieldProblem(e.getHeaderName(), "header is required")), req);
+        return validation(List.of(new ApiException.FieldProblem(e.getHeaderName(), "MISSING_HEADER", "header bắt buộc (required)")), req);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
-                return respond(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", t.getMessage(), req, List.of());
+                return respond(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Nội dung gửi lên quá lớn: " + t.getMessage(), req, List.of());
             }
-            if (t instanceof UnrecognizedPropertyException u) {
-                return validation(List.of(new ApiException.FieldProblem(path(u), "is not a known field")), req);
+            if (t instanceof BodySizeLimitFilter.BodyTooSlowException) {
+                return respond(HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "Nội dung gửi lên quá chậm: " + t.getMessage(), req, List.of());
             }
-            if (t instanceof DatabindException d && !d.getPath().isEmpty()) {
-                // well-formed JSON with a wrong value for a field: a wrong type, an unknown enum value, a bad date
-                return validation(List.of(new ApiException.FieldProblem(path(d), "has an invalid value")), req);
+            if (t instanceof JacksonException j) {
+                ApiException.FieldProblem p = JsonProblems.of(j);
+                if (p != null) return validation(List.of(p), req);
             }
         }
-        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "The request body is not valid JSON", req, List.of());
+        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "Nội dung không phải JSON hợp lệ (the request body is not valid JSON)", req, List.of());
     }
 
     /** multipart/form-data: over spring.servlet.multipart limits (= ocop.web.max-body-size) or cut off → 413; malformed → 400. */
@@ -112,17 +113,21 @@ class ProblemHandler {
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<Problem> missingPart(MissingServletRequestPartException e, HttpServletRequest req) {
-        return validation(List.of(new ApiException.FieldProblem(e.getRequestPartName(), "is required")), req);
+        return validation(List.of(new ApiException.FieldProblem(e.getRequestPartName(), "MISSING_PART", "phần bắt buộc (required)")), req);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
-        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send application/json (or multipart/form-data where the API says so)", req, List.of());
+        if (e.getContentType() != null && !StrictJson.isUtf8(e.getContentType())) {
+            return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_CHARSET", "Chỉ nhận nội dung mã hóa UTF-8, không nhận "
+                    + e.getContentType().getParameter("charset") + " (send UTF-8)", req, List.of());
+        }
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Hãy gửi application/json (hoặc multipart/form-data ở nơi API cho phép) (send application/json)", req, List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req) {
-        return respond(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Accept application/json", req, List.of());
+        return respond(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Hãy nhận application/json (accept application/json)", req, List.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -132,7 +137,7 @@ class ProblemHandler {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Problem> noResource(NoResourceFoundException e, HttpServletRequest req) {
-        return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", req, List.of());
+        return respond(HttpStatus.NOT_FOUND, "NOT_FOUND", "Không có tài nguyên này (no such resource)", req, List.of());
     }
 
     @ExceptionHandler(Exception.class)
@@ -144,12 +149,23 @@ class ProblemHandler {
                 return respond(status, status.name(), status.getReasonPhrase(), req, List.of());
             }
         }
-        log.error("Unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "An unexpected error occurred", req, List.of());
+        if (ClientDisconnects.isDisconnect(e)) {
+            // the client hung up: nothing to answer, nothing wrong here
+            log.debug("Client disconnected during {} {} (request id {}): {}", req.getMethod(), req.getRequestURI(),
+                    RequestIds.of(req), e.toString());
+            return null;
+        }
+        log.error("Unexpected error on {} {} (request id {})", req.getMethod(), req.getRequestURI(), RequestIds.of(req), e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Lỗi không mong đợi; mã yêu cầu "
+                + RequestIds.of(req) + " (an unexpected error occurred)", req, List.of());
     }
 
+    /** 400 VALIDATION_FAILED naming the fields; a count limit alone (TOO_MANY_MEMBERS, …) is the problem's own code. */
     private ResponseEntity<Problem> validation(List<ApiException.FieldProblem> errors, HttpServletRequest req) {
-        return respond(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields", req, errors);
+        String only = errors.stream().map(ApiException.FieldProblem::code).distinct().count() == 1 ? errors.get(0).code() : null;
+        String code = only != null && COUNT_LIMITS.contains(only) ? only : "VALIDATION_FAILED";
+        String fields = String.join(", ", errors.stream().map(ApiException.FieldProblem::field).distinct().limit(10).toList());
+        return respond(HttpStatus.BAD_REQUEST, code, "Dữ liệu không hợp lệ ở: " + fields, req, errors);
     }
 
     private static ResponseEntity<Problem> respond(HttpStatus status, String code, String detail, HttpServletRequest req,

@@ -25,18 +25,23 @@ public class ProblemWriter {
                                   List<ApiException.FieldProblem> errors) {
         Problem p = new Problem()
                 .type("https://ocop.vn/problems/" + code.toLowerCase().replace('_', '-'))
-                .title(status.getReasonPhrase())
+                .title(ProblemTitles.of(code, status))
                 .status(status.value())
                 .detail(detail)
                 .instance(instance)
                 .code(code);
         p.setErrors(errors == null || errors.isEmpty() ? null
-                : errors.stream().map(e -> new FieldError().field(e.field()).message(e.message())).toList());
+                : errors.stream().map(e -> new FieldError().field(e.field()).code(e.code()).message(e.message())).toList());
         return p;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                       String detail) throws IOException {
+        write(request, response, status, code, detail, List.of());
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                      String detail, List<ApiException.FieldProblem> errors) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -45,7 +50,7 @@ public class ProblemWriter {
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(mapper.writeValueAsBytes(
-                problem(status, code, detail, request.getRequestURI(), List.of())));
+                problem(status, code, detail, request.getRequestURI(), errors)));
         response.flushBuffer();
     }
 }
