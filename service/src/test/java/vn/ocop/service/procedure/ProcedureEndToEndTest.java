@@ -180,6 +180,10 @@ class ProcedureEndToEndTest {
                 "REGISTER", "FILE", "PROPOSE", "ACCEPT", "ASSIGN", "BEGIN_SCORING", "COUNT_RESULT", "RECOGNISE");
         assertThat(decisions.seen).anyMatch(e -> e.dossierId().equals(a) && e.recognised() && e.stars() == 4
                 && e.decisionNumber().equals("101/QĐ-UBND") && e.evaluationId().equals(counted.get("evaluationId").asString()));
+        // the recognition issued its certificate (ProcedureDecisions): the public catalogue lists the product at 4★
+        JsonNode listed = ok(http.get("/public/products?q=buoi%20nam%20roi%20tan%20thuan", null));
+        assertThat(listed.get("items").findValuesAsString("productName")).containsExactly("Bưởi Năm Roi Tân Thuận");
+        assertThat(listed.get("items").get(0).get("stars").asInt()).isEqualTo(4);
 
         // --- a withdrawn dossier cannot be scored
         String c = register("Mứt sen Đồng Tháp");

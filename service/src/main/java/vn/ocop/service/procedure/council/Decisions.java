@@ -90,7 +90,8 @@ public class Decisions {
             x.decisions.add(d);
             published[0] = new DecisionRecorded(x.id, x.productCode, x.productName, x.producerId, x.provinceCode, x.communeCode,
                     decidingLevel.name(), wanted.name(), stars, wanted == Outcome.RECOGNISED, d.number(), d.date(), d.signer(),
-                    d.authority(), d.roundId(), d.evaluationId(), d.evaluationHash(), d.recordedBy(), d.recordedAt());
+                    d.authority(), d.roundId(), d.evaluationId(), d.evaluationHash(), d.recordedBy(), d.recordedAt(), x.kind,
+                    x.upgradesCertificate);
         });
         events.publishEvent(published[0]);
         return f;
