@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Then every attack is refused while the service keeps scoring.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ocop.rulesets.poll-interval=1s", "ocop.web.max-body-size=4MB"})
+        properties = {"ocop.rulesets.poll-interval=1s", "ocop.web.max-body-size=4MB", "ocop.rulesets.compile-timeout=900s"})
 @ActiveProfiles("local")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RulesetLifecycleTest {
