@@ -283,7 +283,7 @@ class RulesetLifecycleTest {
             load.add(th);
         }
         Thread.sleep(500);
-        Response published = http.post("/api/v1/rulesets/" + id + "/publish", "policy", "{\"effectiveFrom\":\"" + today + "\"}");
+        Response published = http.post("/api/v1/rulesets/" + id + "/publish", "policy2", "{\"effectiveFrom\":\"" + today + "\"}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
         Thread.sleep(1500);

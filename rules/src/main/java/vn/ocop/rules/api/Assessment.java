@@ -9,7 +9,7 @@ import java.util.Map;
  * @param role       MEMBER or CHAIR score; SECRETARY does not score and is left out of the average
  * @param selections criterion code → option number, options numbered from 1 in sheet order
  */
-public record Assessment(String member, CouncilRole role, Map<String, Integer> selections) {
+public record Assessment(String member, CouncilRole role, Map<String, Integer> selections) implements java.io.Serializable {
     public Assessment {
         role = role == null ? CouncilRole.MEMBER : role;
         selections = selections == null ? Map.of() : Map.copyOf(selections);

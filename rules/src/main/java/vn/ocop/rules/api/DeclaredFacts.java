@@ -30,7 +30,7 @@ public record DeclaredFacts(
         DistributionArea distributionArea,
         Integer distributionAgents,
         String website,
-        List<String> exportMarkets) {
+        List<String> exportMarkets) implements java.io.Serializable {
 
     public static DeclaredFacts none() {
         return new DeclaredFacts(null, null, null, null, null, null, List.of(), null, null, null, List.of());

@@ -11,7 +11,7 @@ import java.util.List;
  * @param facts       the dossier's declared facts
  * @param assessments one per council member
  */
-public record EvaluationRequest(String edition, String group, String sheet, DeclaredFacts facts, List<Assessment> assessments) {
+public record EvaluationRequest(String edition, String group, String sheet, DeclaredFacts facts, List<Assessment> assessments) implements java.io.Serializable {
     public EvaluationRequest {
         facts = facts == null ? DeclaredFacts.none() : facts;
         assessments = assessments == null ? List.of() : List.copyOf(assessments);

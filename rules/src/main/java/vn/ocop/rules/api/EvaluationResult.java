@@ -27,7 +27,7 @@ public record EvaluationResult(
         BigDecimal averageTotal,
         Integer stars,
         List<SelfAssessment> selfAssessment,
-        List<Finding> findings) {
+        List<Finding> findings) implements java.io.Serializable {
 
     public EvaluationResult {
         members = List.copyOf(members);

@@ -47,6 +47,19 @@ public record AllowList(String modelPackage, ClassLoader classLoader) {
             "java.util.ArrayList", java.util.ArrayList.class, "java.util.Set", Set.class,
             "java.util.HashSet", java.util.HashSet.class);
 
+    /**
+     * What a consequence may change, per fact class (simple name → methods): the fact model's actions that the
+     * shipped packs use (award points, support a self-assessed option, report a finding, set stars and average).
+     * Every other method of a fact must be a reader ({@link #isReader}); rules never create, insert or delete facts.
+     */
+    static final Map<String, Set<String>> ACTIONS = Map.of(
+            "Selection", Set.of("award"),
+            "Dossier", Set.of("support"),
+            "Council", Set.of("report", "setStars", "setStarsRule", "setAverageTotal"));
+    /** Facts a consequence may {@code modify}/{@code update}: only the council's result (stars, average). */
+    static final Set<String> MODIFIABLE = Set.of("Council");
+    private static final Set<String> READERS = Set.of("pointsOf", "awardOf", "equals", "hashCode", "toString");
+
     public AllowList {
         if (modelPackage == null || modelPackage.isBlank()) {
             throw new IllegalArgumentException("modelPackage");
@@ -78,6 +91,26 @@ public record AllowList(String modelPackage, ClassLoader classLoader) {
         } catch (ClassNotFoundException | LinkageError e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether {@code method} is one of the fact model's actions on {@code c} (see {@link #ACTIONS}). */
+    public boolean isAction(Class<?> c, String method) {
+        return isModelClass(c) && ACTIONS.getOrDefault(c.getSimpleName(), Set.of()).contains(method);
+    }
+
+    /** Whether rules may {@code modify}/{@code update} facts of class {@code c}. */
+    public boolean isModifiable(Class<?> c) {
+        return isModelClass(c) && MODIFIABLE.contains(c.getSimpleName());
+    }
+
+    /** A method that only reads a fact: a getter ({@code get…}, {@code is…}, {@code has…}) or a known query. */
+    static boolean isReader(String method) {
+        return READERS.contains(method) || prefixed(method, "get") || prefixed(method, "is") || prefixed(method, "has");
+    }
+
+    private static boolean prefixed(String method, String prefix) {
+        return method.length() > prefix.length() && method.startsWith(prefix)
+                && Character.isUpperCase(method.charAt(prefix.length()));
     }
 
     public boolean isModelClass(Class<?> c) {

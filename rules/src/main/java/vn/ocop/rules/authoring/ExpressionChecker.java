@@ -160,7 +160,7 @@ final class ExpressionChecker {
             reporter.report(s, "SYNCHRONIZED_NOT_ALLOWED", "'synchronized' is not allowed in rules");
         } else {
             reporter.report(s, "STATEMENT_NOT_ALLOWED", "this kind of statement (" + describe(s)
-                    + ") is not allowed in rules; use method calls on facts, 'if', local variables, insert/update/delete");
+                    + ") is not allowed in rules; use the facts' actions, 'if', local variables, modify of the Council");
         }
     }
 
@@ -527,12 +527,25 @@ final class ExpressionChecker {
     private T unscopedCall(MethodCallExpr mc, String name, NodeList<Expression> args) {
         if (mode == Mode.CONSEQUENCE && HELPER_CALLS.contains(name) && args.size() == 1) {
             T arg = check(args.get(0));
-            if (arg.kind() == Kind.VALUE && arg.cls() != null && allow.isModelClass(arg.cls())) {
+            if (!name.equals("update")) {
+                // facts are inserted by the engine only: a rule that inserts or deletes can grow working memory
+                // without bound (issue 9: one insert per match of a join exhausted the heap)
+                reporter.report(mc, "WORKING_MEMORY_NOT_ALLOWED", "'" + name + "' is not allowed: rules may not"
+                        + " insert or delete facts (the engine inserts them); use the facts' actions (award, support,"
+                        + " report, setStars)");
+                return T.BLOCKED;
+            }
+            if (arg.kind() == Kind.VALUE && arg.cls() != null && allow.isModifiable(arg.cls())) {
                 return T.OPAQUE;
+            }
+            if (arg.kind() == Kind.VALUE && arg.cls() != null && allow.isModelClass(arg.cls())) {
+                reporter.report(mc, "MODIFY_NOT_ALLOWED", "'modify'/'update' of a " + arg.cls().getSimpleName()
+                        + " is not allowed: only the council's result (Council: stars, average) may be modified");
+                return T.BLOCKED;
             }
             if (arg.kind() != Kind.BLOCKED) {
                 reporter.report(mc, "METHOD_NOT_ALLOWED",
-                        "'" + name + "' is only allowed on facts of the fact model (" + allow.modelPackage() + ")");
+                        "'" + name + "' is only allowed on the council's result (Council)");
             }
             return T.BLOCKED;
         }
@@ -542,7 +555,7 @@ final class ExpressionChecker {
         }
         args.forEach(this::check);
         reporter.report(mc, "METHOD_NOT_ALLOWED", "'" + name + "(…)' is not an allowed call here"
-                + (mode == Mode.CONSEQUENCE ? "; call methods on a bound fact, or insert/update/delete" : ""));
+                + (mode == Mode.CONSEQUENCE ? "; call the actions of a bound fact (award, support, report, setStars)" : ""));
         return T.BLOCKED;
     }
 
@@ -572,6 +585,11 @@ final class ExpressionChecker {
         }
         if (DENIED_METHODS.contains(name) || (collection && !COLLECTION_METHODS.contains(name))) {
             reporter.report(at, "METHOD_NOT_ALLOWED", "'" + c.getSimpleName() + "." + name + "' is not allowed in rules");
+            return T.BLOCKED;
+        }
+        if (allow.isModelClass(c) && !AllowList.isReader(name) && !(mode == Mode.CONSEQUENCE && allow.isAction(c, name))) {
+            reporter.report(at, "ACTION_NOT_ALLOWED", "'" + c.getSimpleName() + "." + name + "' is not allowed "
+                    + (mode == Mode.CONSEQUENCE ? "in actions: only " + actionsOf(c) : "in conditions: conditions only read facts"));
             return T.BLOCKED;
         }
         return resolve(at, c, name, arity, false);
@@ -626,6 +644,11 @@ final class ExpressionChecker {
                 || c == MathContext.class)) {
             reporter.report(oc, "NEW_NOT_ALLOWED", "'new " + oc.getType().asString()
                     + "' is not allowed; only fact model classes, BigDecimal, BigInteger and MathContext may be created");
+            return T.BLOCKED;
+        }
+        if (mode == Mode.CONSEQUENCE && allow.isModelClass(c)) {
+            reporter.report(oc, "NEW_NOT_ALLOWED", "'new " + oc.getType().asString() + "' is not allowed in actions:"
+                    + " rules may not create facts (the engine creates them)");
             return T.BLOCKED;
         }
         smallNumberArguments(oc, c, "<init>", oc.getArguments(), argTypes);
@@ -785,6 +808,12 @@ final class ExpressionChecker {
             return qualifiedClass(name).orElse(null);
         }
         return simpleClass(name).orElse(null);
+    }
+
+    private static String actionsOf(Class<?> c) {
+        Set<String> actions = AllowList.ACTIONS.getOrDefault(c.getSimpleName(), Set.of());
+        return actions.isEmpty() ? "reading (get…) is allowed on a " + c.getSimpleName()
+                : String.join(", ", new java.util.TreeSet<>(actions)) + " and reading (get…) are allowed on a " + c.getSimpleName();
     }
 
     private static String describe(Node n) {

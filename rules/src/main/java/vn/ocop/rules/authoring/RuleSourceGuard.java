@@ -71,9 +71,12 @@ import java.util.regex.Pattern;
  *   <li>every constraint, {@code from} source and accumulate argument is parsed with Drools' own DRLX parser
  *       and type-checked by {@link ExpressionChecker}</li>
  *   <li>consequences: parsed exactly as the executable-model compiler does (modify/with rewritten by Drools'
- *       PreprocessCompiler, then JavaParser at Java 15) and checked statement by statement: method calls on
- *       facts, String, numbers and java.math values, Math statics, {@code new} of fact classes and java.math,
- *       insert/update/delete of facts, {@code drools.getRule().getName()}, local variables, {@code if}; no loops,
+ *       PreprocessCompiler, then JavaParser at Java 15) and checked statement by statement: the fact model's
+ *       actions only ({@code award}, {@code support}, {@code report}, the council's {@code setStars…}; every other
+ *       method of a fact must only read it), {@code modify}/{@code update} of the {@code Council} only, no
+ *       {@code insert}, {@code insertLogical}, {@code delete} and no {@code new} of facts (nothing may grow working
+ *       memory); methods of String, numbers and java.math values, Math statics, {@code new} of java.math,
+ *       {@code drools.getRule().getName()}, local variables, {@code if}; no loops,
  *       lambdas, synchronized, try/throw, reflection, or names outside the allow-list</li>
  *   <li>no Java unicode escapes ({@code \}{@code u…}) anywhere: javac decodes them before parsing, so they
  *       could hide code from this check inside a comment or a string</li>

@@ -33,14 +33,16 @@
  *
  * <h2>Not enforced here</h2>
  * <ul>
- *   <li>Resource use while rules <em>run</em>: a rule can grow data across firings (a modify that re-activates
- *       itself, a String doubled statement after statement) or fire forever without a loop statement. The engine
- *       must cap {@code fireAllRules(max)} and time-box evaluations; draft test/simulate runs would be fully isolated
- *       only in a child JVM with {@code -Xmx}. The java.math size arguments are the one amplifier checked here.</li>
+ *   <li>Resource use while rules <em>run</em>: actions cannot insert, delete or create facts (so working memory
+ *       cannot grow), but a join can still match everything with everything, and a modify of the Council can
+ *       re-activate itself or double a string. The engine caps firings, findings and text length per evaluation
+ *       ({@code RuleLimitExceeded}); test and simulate of uploaded packs run in a child JVM with {@code -Xmx}
+ *       ({@code vn.ocop.rules.sandbox}). The java.math size arguments are the one amplifier checked here.</li>
  *   <li>Memory of a compile: one JVM cannot hard-limit it; the upload size limits are the bound.</li>
  *   <li>Regular-expression cost of {@code matches} constraints (catastrophic backtracking) at run time.</li>
- *   <li>The fact model is trusted: every public method of a {@code vn.ocop.rules.model} class is callable, so
- *       keep that package free of methods that reach services, files, class loaders or reflection.</li>
+ *   <li>The fact model is trusted: its readers ({@code get…}, {@code is…}, {@code has…}) and the actions listed in
+ *       {@code AllowList.ACTIONS} are callable, so keep that package free of methods that reach services, files,
+ *       class loaders or reflection, and add a new action to the list only when rules need it.</li>
  *   <li>YAML files are only size/encoding-checked here; the pack loader must use SnakeYAML's safe constructor and
  *       alias limits, and runs the structural checks (maxima, options 1…n, thresholds).</li>
  *   <li>The HTTP layer must cap request sizes itself so a 50 MB upload is refused while being received.</li>

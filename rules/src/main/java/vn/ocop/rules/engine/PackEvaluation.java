@@ -93,7 +93,7 @@ public final class PackEvaluation {
             }
             session.insert(dossier);
             session.getAgenda().getAgendaGroup(sheet.id()).setFocus();
-            session.fireAllRules(MAX_FIRINGS);
+            fire(session);
 
             List<Finding> unscored = unscored(sheet, members);
             if (!unscored.isEmpty()) return invalid(pack, sheet.id(), unscored);
@@ -104,12 +104,20 @@ public final class PackEvaluation {
             session.insert(council);
             Agenda agenda = session.getAgenda();
             for (int i = PHASES.size() - 1; i >= 0; i--) agenda.getAgendaGroup(PHASES.get(i)).setFocus();
-            session.fireAllRules(MAX_FIRINGS);
+            fire(session);
         } finally {
             if (listener != null) session.removeEventListener(listener);
             session.dispose();
         }
         return result(pack, sheet, scoring, members, supported, council);
+    }
+
+    /** Fires to quiescence; reaching the limit means a rule loops, and the evaluation has no result. */
+    private static void fire(KieSession session) {
+        if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
+            throw new vn.ocop.rules.api.RuleLimitExceeded("RULE_FIRING_LIMIT", "Quy tắc kích hoạt quá " + MAX_FIRINGS
+                    + " lần trong một lần chấm: bộ quy tắc có lỗi (quy tắc tự kích hoạt lại hoặc nối chéo các dữ kiện).");
+        }
     }
 
     private static List<Finding> unscored(SheetInfo sheet, List<MemberScore> members) {

@@ -57,7 +57,7 @@ public final class ScenarioRun {
                 List<String> diffs = differences(s.expect(), result);
                 outcomes.add(new Outcome(s.file(), s.name(), diffs.isEmpty(), diffs));
             } catch (RuntimeException e) {
-                outcomes.add(new Outcome(s.file(), s.name(), false, List.of("error: " + e)));
+                outcomes.add(new Outcome(s.file(), s.name(), false, List.of("error: " + describe(e))));
             }
         }
         Map<String, List<String>> unfired = new TreeMap<>();
@@ -67,6 +67,14 @@ public final class ScenarioRun {
             if (!missing.isEmpty()) unfired.put(group, List.copyOf(missing));
         });
         return new Report(List.copyOf(outcomes), unfired);
+    }
+
+    /** A rule limit (code and Vietnamese message) when one is behind the exception, else the exception itself. */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof vn.ocop.rules.api.RuleLimitExceeded limit) return limit.code() + ": " + limit.getMessage();
+        }
+        return e.toString();
     }
 
     private static vn.ocop.rules.api.RulesEngine onlyThisPack(CompiledRulePack pack) {

@@ -150,7 +150,7 @@ class RuleSourceGuardTest {
 
     private List<RuleFileProblem> inspectRule(String when, String then) {
         String drl = "package vn.ocop.editions.t;\n"
-                + "import vn.ocop.rules.model.Selection;\n"
+                + "import vn.ocop.rules.model.*;\n"
                 + "rule \"r\"\n"
                 + "when\n"
                 + "    " + when + "\n"
@@ -181,11 +181,11 @@ class RuleSourceGuardTest {
         assertThat(codes(s, "throw new RuntimeException();")).containsExactly("STATEMENT_NOT_ALLOWED");
         assertThat(codes(s, "kcontext.getKieRuntime().halt();")).containsExactly("NAME_NOT_ALLOWED");
         assertThat(codes(s, "drools.halt();")).containsExactly("METHOD_NOT_ALLOWED");
-        assertThat(codes(s, "insert(new java.util.ArrayList());")).containsExactly("NEW_NOT_ALLOWED");
+        assertThat(codes(s, "insert(new java.util.ArrayList());")).contains("NEW_NOT_ALLOWED");
         assertThat(codes(s, "String x = \"a\".repeat(1000000000);")).containsExactly("METHOD_NOT_ALLOWED");
         assertThat(codes(s, "Integer.getInteger(\"user.home\");")).containsExactly("METHOD_NOT_ALLOWED");
         assertThat(codes(s, "int[] a = new int[2000000000];")).isNotEmpty();
-        assertThat(codes(s, "modify($s) { award(1, System.getenv(\"SECRET\")) }")).containsExactly("NAME_NOT_ALLOWED");
+        assertThat(codes("$c : Council( )", "modify($c) { setStarsRule(System.getenv(\"SECRET\")) }")).containsExactly("NAME_NOT_ALLOWED");
         assertThat(codes("$s : Selection( criterion == java.lang.System.getProperty(\"user.home\") )", "$s.award(1, \"x\");"))
                 .containsExactly("NAME_NOT_ALLOWED");
         assertThat(codes("$s : Selection( )\n    $f : java.io.File( ) from new java.io.File(\"/\").listFiles()",
@@ -198,14 +198,48 @@ class RuleSourceGuardTest {
                 + " result( x ) )", "int i = 0;")).contains("ACCUMULATE_NOT_ALLOWED");
     }
 
+    /** Issue 9: one insert per match of a join filled the heap; nothing in an action may grow working memory. */
+    @Test
+    void theBombOfIssue9IsRefusedAtItsLine() {
+        String bomb = "rule \"b\" ruleflow-group \"aggregate\" when $a: MemberScore() $b: MemberScore() then"
+                + " insert(new MemberScore(\"x\",0)); end";
+        List<RuleFileProblem> problems = guard.inspect("council/bomb.drl",
+                "package vn.ocop.editions.t;\nimport vn.ocop.rules.model.MemberScore;\n" + bomb + "\n");
+        assertThat(problems).extracting(RuleFileProblem::file, RuleFileProblem::line, RuleFileProblem::code)
+                .contains(tuple("council/bomb.drl", 3, "WORKING_MEMORY_NOT_ALLOWED"), tuple("council/bomb.drl", 3, "NEW_NOT_ALLOWED"));
+        assertThat(problems).allSatisfy(p -> assertThat(p.column()).isPositive());
+    }
+
+    @Test
+    void actionsMayOnlyUseTheFactModelsActions() {
+        String s = "$s : Selection( )\n    $m : MemberScore( )\n    $c : Council( )\n    $d : Dossier( )";
+        assertThat(codes(s, "insertLogical(new Selection(\"m\", \"s\", \"c\", 1));")).contains("WORKING_MEMORY_NOT_ALLOWED");
+        assertThat(codes(s, "delete($s);")).containsExactly("WORKING_MEMORY_NOT_ALLOWED");
+        assertThat(codes(s, "retract($m);")).containsExactly("WORKING_MEMORY_NOT_ALLOWED");
+        assertThat(codes(s, "update($s);")).containsExactly("MODIFY_NOT_ALLOWED");
+        assertThat(codes(s, "modify($s) { award(1, \"x\") }")).containsExactly("MODIFY_NOT_ALLOWED");
+        assertThat(codes(s, "modify($d) { support(\"A1.1\", 1, \"x\") }")).containsExactly("MODIFY_NOT_ALLOWED");
+        assertThat(codes(s, "Council other = new Council();")).containsExactly("NEW_NOT_ALLOWED");
+        assertThat(codes(s, "$m.getAwards().clear();")).containsExactly("METHOD_NOT_ALLOWED");
+        assertThat(inspectRule(s, "$m.record(\"A1.1\", 1, 1, \"x\");")).extracting(RuleFileProblem::code)
+                .containsAnyOf("ACTION_NOT_ALLOWED", "METHOD_NOT_ALLOWED");
+        // conditions only read: an action called from a constraint is refused
+        assertThat(codes("$s : Selection( award(1, \"x\") == null )", "int i = 0;")).contains("ACTION_NOT_ALLOWED");
+        List<RuleFileProblem> p = inspectRule(s, "update($m);");
+        assertThat(p).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(10);
+            assertThat(x.message()).contains("MemberScore").contains("Council");
+        });
+    }
+
     @Test
     void positionsStayRightWhenDroolsRewritesAModifyBlock() {
-        String drl = "package vn.ocop.editions.t;\nimport vn.ocop.rules.model.Selection;\nrule \"r\"\nwhen\n"
-                + "    $s : Selection( )\nthen\n    $s.award(1, \"x\");\n    modify($s) {\n"
-                + "        award(1, System.getenv(\"SECRET\"))\n    }\n    while (true) { }\nend\n";
+        String drl = "package vn.ocop.editions.t;\nimport vn.ocop.rules.model.Council;\nrule \"r\"\nwhen\n"
+                + "    $s : Council( )\nthen\n    $s.setStars(1);\n    modify($s) {\n"
+                + "        setStarsRule(System.getenv(\"SECRET\"))\n    }\n    while (true) { }\nend\n";
         assertThat(guard.inspect("m.drl", drl))
                 .extracting(RuleFileProblem::line, RuleFileProblem::column, RuleFileProblem::code)
-                .containsExactly(tuple(9, 18, "NAME_NOT_ALLOWED"), tuple(11, 5, "LOOP_NOT_ALLOWED"));
+                .containsExactly(tuple(9, 22, "NAME_NOT_ALLOWED"), tuple(11, 5, "LOOP_NOT_ALLOWED"));
     }
 
     @Test
@@ -238,9 +272,13 @@ class RuleSourceGuardTest {
         assertThat(inspectRule(s, "java.math.BigDecimal x = java.math.BigDecimal.ONE.add(new java.math.BigDecimal(\"0.5\"));"
                 + " if (x.compareTo(java.math.BigDecimal.TEN) < 0) { $s.award(x.intValue(), \"x\"); }")).isEmpty();
         assertThat(inspectRule(s, "String n = $s.getMember().trim(); $s.award(n.length() > 3 ? 2 : 1, n + \"!\");")).isEmpty();
-        assertThat(inspectRule(s, "update($s); delete($s); insert(new Selection(\"m\", \"s\", \"c\", 1));")).isEmpty();
         assertThat(inspectRule("$s : Selection( member matches \"N.*\", option in (1, 2), points == null || points < 3 )",
-                "modify($s) { award(1, \"x\") }")).isEmpty();
+                "$s.award(1, \"x\");")).isEmpty();
+        assertThat(inspectRule("$c : Council( averageTotal >= 70 )",
+                "modify($c) { setStars(4), setStarsRule(drools.getRule().getName()) }")).isEmpty();
+        assertThat(inspectRule("$c : Council( )\n    $d : Dossier( )\n    $m : MemberScore( pointsOf(\"A1.1\") > 2 )",
+                "$d.support(\"A1.1\", 2, \"x\"); $c.report(\"X\", \"WARNING\", \"A1.1\", $m.getMember(), \"m\");"
+                        + " $c.setAverageTotal(Council.exactAverage($m.getTotal(), 1));")).isEmpty();
         assertThat(inspectRule("$n : Number( doubleValue > 10.5 ) from accumulate( Selection( $p : option ), average( $p ) )",
                 "int n = $n.intValue();")).isEmpty();
         assertThat(inspectRule("$s : Selection( criterion str[startsWith] \"A\" )", "$s.award(1, \"x\");")).isEmpty();

@@ -39,13 +39,14 @@ class AuditLog {
     }
 
     record Entry(String id, Date at, String actor, List<String> roles, String method, String route, String path,
-                 String targetId, int status, String requestId) {}
+                 String targetId, int status, String requestId, java.util.Map<String, Object> detail) {}
 
     void append(Entry e) {
         Document d = new Document("_id", e.id()).append("at", e.at()).append("actor", e.actor()).append("roles", e.roles())
                 .append("method", e.method()).append("route", e.route()).append("path", e.path())
                 .append("status", e.status()).append("requestId", e.requestId());
         if (e.targetId() != null) d.append("targetId", e.targetId());
+        if (e.detail() != null && !e.detail().isEmpty()) d.append("detail", new Document(e.detail()));
         chain.append(d);
     }
 

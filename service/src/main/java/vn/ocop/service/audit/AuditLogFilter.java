@@ -89,7 +89,8 @@ class AuditLogFilter extends OncePerRequestFilter {
             String path = truncate(request.getRequestURI(), 500);
             String route = pattern == null ? path : pattern.toString();
             auditLog.append(new AuditLog.Entry(UUID.randomUUID().toString(), at, truncate(actor, 200), roles,
-                    request.getMethod(), truncate(route, 500), path, target(request, response), status, requestId));
+                    request.getMethod(), truncate(route, 500), path, target(request, response), status, requestId,
+                    vn.ocop.service.platform.web.AuditDetail.of(request)));
         } catch (RuntimeException e) {
             log.error("Could not write the audit log entry of {} {} (request id {})", request.getMethod(),
                     request.getRequestURI(), requestId, e);

@@ -103,7 +103,15 @@ public final class RulesCli {
         if (pack == null) return 1;
         List<ScenarioFile> scenarios = new ArrayList<>();
         List<Map<String, Object>> unreadable = new ArrayList<>();
-        Rulesets.builtInScenarios(pack.editionId(), pack.pack().files().keySet(), scenarios, unreadable);
+        Rulesets.builtInScenarioFiles(pack.editionId()).forEach((path, bytes) -> {
+            if (pack.pack().files().containsKey(path)) return; // the folder's own scenario replaces the built-in one
+            String name = "built-in:" + pack.editionId() + "/" + path.substring("scenarios/".length());
+            try {
+                scenarios.add(ScenarioFile.parse(name, bytes));
+            } catch (IllegalArgumentException e) {
+                unreadable.add(Map.of("file", name, "message", e.getMessage()));
+            }
+        });
         pack.pack().files().forEach((path, bytes) -> {
             if (path.startsWith("scenarios/") && (path.endsWith(".yaml") || path.endsWith(".yml"))) {
                 try {

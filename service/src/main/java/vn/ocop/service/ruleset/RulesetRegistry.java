@@ -52,6 +52,7 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Logger LOG = LoggerFactory.getLogger(RulesetRegistry.class);
     private static final int CACHE_LIMIT = 24;
+    static final String BUILT_IN = "built-in";
 
     /** A published version as the snapshot holds it. */
     public record Version(String id, String edition, int version, LocalDate effectiveFrom, String sha256, CompiledRulePack pack) {}
@@ -65,11 +66,19 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
     private final Map<String, CompiledRulePack> packs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true));
     private final Map<String, Object> loading = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller;
+    /** Built-in packs as loaded from the jar, by SHA-256: their versions never load from the store. */
+    private final Map<String, CompiledRulePack> builtIns = new ConcurrentHashMap<>();
+    private final Map<String, RulesetSeals.Broken> refused = new ConcurrentHashMap<>();
+    private final RulesetSeals seals;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    RulesetRegistry(RulesetStore store, RulesetCompiler compiler,
+    RulesetRegistry(RulesetStore store, RulesetCompiler compiler, RulesetSeals seals,
+                    io.micrometer.core.instrument.MeterRegistry meters,
                     @Value("${ocop.rulesets.poll-interval:5s}") java.time.Duration pollInterval) {
         this.store = store;
         this.compiler = compiler;
+        this.seals = seals;
+        this.meters = meters;
         seedBuiltIns();
         refresh();
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -182,6 +191,13 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
         LOG.info("rulesets in use: {}", frozen.values().stream().flatMap(List::stream).map(Version::id).toList());
     }
 
+    /** What a restart does: forgets every loaded uploaded pack, then reads and verifies the store again. */
+    synchronized void reload() {
+        packs.keySet().retainAll(builtIns.keySet());
+        current.set(new Snapshot(current.get().byEdition(), ""));
+        refresh();
+    }
+
     private void pollQuietly() {
         try {
             refresh();
@@ -190,8 +206,18 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
         }
     }
 
-    /** A stored version loaded: from the cache, from stored kjars, or compiled (then its kjars are stored). */
+    /**
+     * A stored version loaded: from the cache, from the jar (built-in versions), from stored kjars that verify
+     * ({@link RulesetSeals}), or compiled from the verified sources. A version whose sources or kjars do not verify is
+     * refused: logged, counted ({@code ocop.rulesets.integrity.failures}), reported by {@link #integrity(String)} and the
+     * health indicator, and never used; the call throws a 409 problem RULESET_INTEGRITY_FAILED.
+     */
     CompiledRulePack load(Document d) {
+        return load(d, true);
+    }
+
+    /** As {@link #load(Document)}; {@code warm} false for uploaded versions that must not run in this JVM yet. */
+    CompiledRulePack load(Document d, boolean warm) {
         String sha = d.getString("sha256");
         CompiledRulePack cached = packs.get(sha);
         if (cached != null) return cached;
@@ -199,24 +225,85 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
         synchronized (lock) {
             cached = packs.get(sha);
             if (cached != null) return cached;
-            RulePack pack = new RulePack(d.getString("edition"), RulesetStore.docsToFiles(d.getList("files", Document.class)));
-            if (!pack.sha256().equals(sha)) {
-                throw new IllegalStateException("ruleset " + d.getString("_id") + ": stored files do not match its SHA-256");
+            String id = d.getString("_id");
+            if (BUILT_IN.equals(d.getString("author"))) {
+                CompiledRulePack builtIn = builtIns.get(sha);
+                if (builtIn == null) refuse(id, new RulesetSeals.Broken("RULESET_BUILT_IN_MISMATCH", "Phiên bản " + id
+                        + " là bộ quy tắc có sẵn nhưng SHA-256 của nó không khớp với bộ trong chương trình: bị từ chối."));
+                return builtIn;
             }
-            Map<String, byte[]> kjars = store.kjars(sha, d.getList("groups", String.class));
+            RulePack pack = verifiedSources(d);
+            Map<String, byte[]> kjars = verifiedStoredKjars(d);
             CompiledRulePack loaded;
             if (kjars != null) {
                 loaded = CompiledRulePack.load(pack, kjars);
             } else {
-                RulesetCompiler.Result r = compiler.compile(pack);
-                if (!r.ok()) throw new IllegalStateException("ruleset " + d.getString("_id") + " does not compile: " + r.problems());
-                loaded = r.pack();
-                store.putKjars(sha, loaded.kjars());
+                // kjars gone: compile again from the sources, which verified above
+                loaded = compile(pack, id);
             }
-            loaded.warm();
+            refused.remove(id);
+            if (warm) loaded.warm();
             remember(loaded);
             return loaded;
         }
+    }
+
+    /**
+     * The kjars of an uploaded version, verified as {@link #load} does but without loading them into this JVM (the
+     * sandbox runs them): from the cache, from the store, or compiled from the verified sources.
+     */
+    Map<String, byte[]> verifiedKjars(Document d) {
+        CompiledRulePack cached = packs.get(d.getString("sha256"));
+        if (cached != null) return cached.kjars();
+        RulePack pack = verifiedSources(d);
+        Map<String, byte[]> kjars = verifiedStoredKjars(d);
+        return kjars != null ? kjars : compile(pack, d.getString("_id")).kjars();
+    }
+
+    private RulePack verifiedSources(Document d) {
+        String id = d.getString("_id");
+        RulePack pack = new RulePack(d.getString("edition"), RulesetStore.docsToFiles(d.getList("files", Document.class)));
+        if (!pack.sha256().equals(d.getString("sha256"))) {
+            refuse(id, new RulesetSeals.Broken("RULESET_SOURCES_TAMPERED", "Tệp nguồn lưu của phiên bản " + id
+                    + " không khớp với SHA-256 đã ghi: phiên bản bị từ chối."));
+        }
+        RulesetSeals.Broken sources = seals.checkSources(d);
+        if (sources != null) refuse(id, sources);
+        return pack;
+    }
+
+    /** The stored kjars when they verify; null when there are none; refused when they do not verify. */
+    private Map<String, byte[]> verifiedStoredKjars(Document d) {
+        Map<String, byte[]> kjars = store.kjars(d.getString("_id"), d.getList("groups", String.class));
+        if (kjars == null) return null;
+        RulesetSeals.Broken broken = seals.checkKjars(d, kjars);
+        if (broken != null) refuse(d.getString("_id"), broken);
+        return kjars;
+    }
+
+    private CompiledRulePack compile(RulePack pack, String id) {
+        RulesetCompiler.Result r = compiler.compile(pack);
+        if (!r.ok()) throw new IllegalStateException("ruleset " + id + " does not compile: " + r.problems());
+        return r.pack();
+    }
+
+    /** Why a stored version was refused, if it was (since this instance started). */
+    public Optional<RulesetSeals.Broken> integrity(String id) {
+        return Optional.ofNullable(refused.get(id));
+    }
+
+    /** Versions refused for integrity, by id. */
+    Map<String, RulesetSeals.Broken> refused() {
+        return Map.copyOf(refused);
+    }
+
+    private void refuse(String id, RulesetSeals.Broken broken) {
+        if (refused.put(id, broken) == null) {
+            meters.counter("ocop.rulesets.integrity.failures", "reason", broken.code()).increment();
+        }
+        LOG.error("ruleset {} REFUSED ({}): {}", id, broken.code(), broken.message());
+        throw new vn.ocop.service.platform.web.ApiException(org.springframework.http.HttpStatus.CONFLICT,
+                "RULESET_INTEGRITY_FAILED", broken.message());
     }
 
     void remember(CompiledRulePack pack) {
@@ -235,6 +322,7 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
 
     private void seedBuiltIns() {
         for (CompiledRulePack pack : BuiltInPacks.loadAll()) {
+            builtIns.put(pack.sha256(), pack);
             String edition = pack.editionId();
             Document d = new Document("_id", RulesetStore.id(edition, 1)).append("edition", edition).append("version", 1)
                     .append("rev", 1L).append("status", "PUBLISHED").append("sha256", pack.sha256())
@@ -246,7 +334,6 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
                     .append("files", RulesetStore.filesToDocs(pack.pack().files()))
                     .append("testsPassed", true)
                     .append("history", List.of(new Document("status", "PUBLISHED").append("by", "built-in").append("at", new Date())));
-            store.putKjars(pack.sha256(), pack.kjars()); // kjars first: a reader of the version finds them
             if (store.insert(d)) LOG.info("built-in {} stored as version 1", edition);
             pack.warm();
             remember(pack);

@@ -26,7 +26,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Collections {@code rulesets} (one document per version, _id "edition@version", unique {edition, version} and
- * {_id, rev} for optimistic updates) and {@code ruleset_kjars} (compiled kjar bytes, _id "sha256:group").
+ * {_id, rev} for optimistic updates) and {@code ruleset_kjars} (compiled kjar bytes of uploaded versions, _id "version id:group"; built-in
+ * packs load from the jar). Kjars are trusted only through {@link RulesetSeals}.
  * The rulesets collection stays small (tens of versions), so listing it is a cheap scan even on the embedded store;
  * the poll projects the files and reports away.
  */
@@ -74,23 +75,28 @@ class RulesetStore {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
-    void putKjars(String sha256, Map<String, byte[]> byGroup) {
-        byGroup.forEach((group, bytes) -> {
-            try {
-                kjars.insertOne(new Document("_id", sha256 + ":" + group).append("sha256", sha256).append("group", group)
-                        .append("bytes", new Binary(bytes)));
-            } catch (MongoException e) {
-                if (!Bson.isDuplicateKey(e)) throw e;
-            }
-        });
+    /** Stores (or replaces, when a draft is validated again) a version's kjars under "version id:group". */
+    void putKjars(String versionId, Map<String, byte[]> byGroup) {
+        byGroup.forEach((group, bytes) -> kjars.replaceOne(eq("_id", versionId + ":" + group),
+                new Document("_id", versionId + ":" + group).append("version", versionId).append("group", group)
+                        .append("bytes", new Binary(bytes)), new com.mongodb.client.model.ReplaceOptions().upsert(true)));
     }
 
-    /** The kjars of a pack, or null when any group's is missing. */
-    Map<String, byte[]> kjars(String sha256, List<String> groups) {
+    /** Deletes a version if it is still at revision {@code rev}; false when it changed meanwhile. */
+    boolean deleteIfRev(String id, long rev) {
+        return rulesets.deleteOne(and(eq("_id", id), eq("rev", rev))).getDeletedCount() == 1;
+    }
+
+    void deleteKjars(String versionId, List<String> groups) {
+        if (groups != null) groups.forEach(g -> kjars.deleteOne(eq("_id", versionId + ":" + g)));
+    }
+
+    /** The kjars of a version, or null when any group's is missing. */
+    Map<String, byte[]> kjars(String versionId, List<String> groups) {
         if (groups == null || groups.isEmpty()) return null;
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (String g : groups) {
-            Document d = kjars.find(eq("_id", sha256 + ":" + g)).first();
+            Document d = kjars.find(eq("_id", versionId + ":" + g)).first();
             if (d == null) return null;
             out.put(g, d.get("bytes", Binary.class).getData());
         }

@@ -27,10 +27,12 @@ import vn.ocop.rules.authoring.UploadLimits;
 import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.EditionManifest;
 import vn.ocop.rules.pack.RulePack;
+import vn.ocop.rules.sandbox.SandboxMessages;
 import vn.ocop.rules.scenario.ScenarioFile;
 import vn.ocop.rules.scenario.ScenarioRun;
 import vn.ocop.service.jobs.Jobs;
 import vn.ocop.service.platform.web.ApiException;
+import vn.ocop.service.platform.web.AuditDetail;
 
 /**
  * The ruleset lifecycle: drafts, validation, tests, simulation (a job), publish and rollback. Every state change is
@@ -46,8 +48,16 @@ class Rulesets {
     private final RulesetCompiler compiler;
     private final Simulation simulation;
     private final Jobs jobs;
+    private final RulesetSeals seals;
+    private final RuleSandbox sandbox;
+    private final boolean fourEyes;
 
-    Rulesets(RulesetStore store, RulesetRegistry registry, RulesetCompiler compiler, Simulation simulation, Jobs jobs) {
+    Rulesets(RulesetStore store, RulesetRegistry registry, RulesetCompiler compiler, Simulation simulation, Jobs jobs,
+             RulesetSeals seals, RuleSandbox sandbox,
+             @org.springframework.beans.factory.annotation.Value("${ocop.rulesets.four-eyes:true}") boolean fourEyes) {
+        this.seals = seals;
+        this.sandbox = sandbox;
+        this.fourEyes = fourEyes;
         this.store = store;
         this.registry = registry;
         this.compiler = compiler;
@@ -63,7 +73,14 @@ class Rulesets {
             throw ApiException.invalidField("edition", "lower-case letters, digits and '-'");
         }
         Map<String, byte[]> uploaded = new TreeMap<>();
-        if (textFiles != null) textFiles.forEach((p, t) -> uploaded.put(p, t == null ? new byte[0] : t.getBytes(StandardCharsets.UTF_8)));
+        if (textFiles != null) textFiles.forEach((p, t) -> {
+            if (t != null && t.indexOf('\uFFFD') >= 0) {
+                // a replacement character: the text was decoded from another encoding (e.g. Windows-1258) on the way
+                throw problems(HttpStatus.UNPROCESSABLE_CONTENT, "UPLOAD_REFUSED", "The upload was refused", List.of(
+                        new RuleFileProblem(p, 0, 0, "NOT_UTF8", "tệp chứa ký tự thay thế U+FFFD: tệp không được lưu dạng UTF-8 (ví dụ Windows-1258); lưu lại dạng UTF-8 rồi tải lên")));
+            }
+            uploaded.put(p, t == null ? new byte[0] : t.getBytes(StandardCharsets.UTF_8));
+        });
         if (base64Files != null) base64Files.forEach((p, b) -> {
             try {
                 uploaded.put(p, Base64.getDecoder().decode(b == null ? "" : b));
@@ -119,6 +136,7 @@ class Rulesets {
                     .append("createdAt", now).append("note", note)
                     .append("parentVersion", parent == null ? null : parent.getInteger("version"))
                     .append("effectiveFrom", null).append("files", RulesetStore.filesToDocs(content))
+                    .append("integrity", seals.sealSources(RulesetStore.id(edition, version), pack.sha256()))
                     .append("history", List.of(change(DRAFT, user, now)));
             if (store.insert(d)) return d;
         }
@@ -139,6 +157,25 @@ class Rulesets {
         return yaml.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The version's integrity as this instance sees it: BUILT_IN, SEALED, REFUSED (with why) or UNSEALED. */
+    Map<String, Object> integrity(Document d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (RulesetRegistry.BUILT_IN.equals(d.getString("author"))) {
+            m.put("status", "BUILT_IN");
+            return m;
+        }
+        RulesetSeals.Broken broken = registry.integrity(d.getString("_id")).orElse(null);
+        if (broken == null && d.containsKey("files")) broken = seals.checkSources(d);
+        if (broken != null) {
+            m.put("status", "RULESET_UNSEALED".equals(broken.code()) ? "UNSEALED" : "REFUSED");
+            m.put("code", broken.code());
+            m.put("message", broken.message());
+        } else {
+            m.put("status", "SEALED");
+        }
+        return m;
+    }
+
     List<Document> list(String edition) {
         return store.headers().stream().filter(h -> edition == null || edition.equals(h.getString("edition")))
                 .sorted(java.util.Comparator.comparing((Document h) -> h.getString("edition")).thenComparingInt(h -> h.getInteger("version")))
@@ -152,7 +189,7 @@ class Rulesets {
     }
 
     byte[] file(String id, String path) {
-        byte[] b = RulesetStore.docsToFiles(require(id).getList("files", Document.class)).get(path);
+        byte[] b = allFiles(id).get(path);
         if (b == null) throw ApiException.notFound("File", path);
         return b;
     }
@@ -217,8 +254,9 @@ class Rulesets {
         List<Bson> sets = new ArrayList<>(List.of(Updates.set("status", next), Updates.set("validation", new Document(report)),
                 Updates.set("testsPassed", null), Updates.set("tests", null)));
         if (r.ok()) {
-            store.putKjars(pack.sha256(), r.pack().kjars());
+            store.putKjars(id, r.pack().kjars());
             sets.add(Updates.set("groups", List.copyOf(r.pack().kjars().keySet())));
+            sets.add(Updates.set("integrity.kjars", seals.sealKjars(id, d.getString("sha256"), r.pack().kjars())));
             registry.remember(r.pack());
         }
         if (!next.equals(status)) sets.add(Updates.push("history", change(next, user, new Date())));
@@ -234,29 +272,42 @@ class Rulesets {
         if (!VALIDATED.equals(d.getString("status")) && !PUBLISHED.equals(d.getString("status")) && !RETIRED.equals(d.getString("status"))) {
             throw new ApiException(HttpStatus.CONFLICT, "RULESET_NOT_VALIDATED", "Validate the draft first (POST …/validate)");
         }
-        CompiledRulePack pack = registry.load(d);
-        List<ScenarioFile> scenarios = new ArrayList<>();
-        List<Map<String, Object>> unreadable = new ArrayList<>();
-        builtInScenarios(d.getString("edition"), pack.pack().files().keySet(), scenarios, unreadable);
-        pack.pack().files().forEach((path, bytes) -> {
-            if (path.startsWith("scenarios/") && (path.endsWith(".yaml") || path.endsWith(".yml"))) {
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        Map<String, List<String>> unfired;
+        boolean passed;
+        if (RulesetRegistry.BUILT_IN.equals(d.getString("author"))) {
+            // the shipped packs run here; everything uploaded runs in a sandbox JVM (RuleSandbox)
+            CompiledRulePack pack = registry.load(d);
+            List<ScenarioFile> scenarios = new ArrayList<>();
+            List<Map<String, Object>> unreadable = new ArrayList<>();
+            for (SandboxMessages.Source src : scenarioSources(d)) {
                 try {
-                    scenarios.add(ScenarioFile.parse(path, bytes));
+                    scenarios.add(ScenarioFile.parse(src.name(), src.yaml()));
                 } catch (IllegalArgumentException e) {
-                    unreadable.add(outcome(path, path, false, List.of(e.getMessage())));
+                    unreadable.add(outcome(src.name(), src.name(), false, List.of(e.getMessage())));
                 }
             }
-        });
-        ScenarioRun.Report run = ScenarioRun.run(pack, scenarios);
-        List<Map<String, Object>> outcomes = new ArrayList<>(unreadable);
-        run.outcomes().forEach(o -> outcomes.add(outcome(o.file(), o.name(), o.passed(), o.differences())));
-        boolean passed = unreadable.isEmpty() && run.passed();
+            ScenarioRun.Report run = ScenarioRun.run(pack, scenarios);
+            outcomes.addAll(unreadable);
+            run.outcomes().forEach(o -> outcomes.add(outcome(o.file(), o.name(), o.passed(), o.differences())));
+            unfired = run.unfiredRules();
+            passed = unreadable.isEmpty() && run.passed();
+        } else {
+            Map<String, byte[]> kjars = registry.verifiedKjars(d);
+            SandboxMessages.ScenarioReport run;
+            try (RuleSandbox.Session session = sandbox.open(d.getString("edition"), pack(d).files(), kjars)) {
+                run = session.scenarios(scenarioSources(d));
+            }
+            run.outcomes().forEach(o -> outcomes.add(outcome(o.file(), o.name(), o.passed(), o.differences())));
+            unfired = run.unfiredRules();
+            passed = run.outcomes().stream().allMatch(SandboxMessages.Outcome::passed);
+        }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("passed", passed);
         report.put("total", outcomes.size());
         report.put("failed", (int) outcomes.stream().filter(o -> !Boolean.TRUE.equals(o.get("passed"))).count());
         report.put("scenarios", outcomes);
-        report.put("unfiredRules", run.unfiredRules());
+        report.put("unfiredRules", unfired);
         if (VALIDATED.equals(d.getString("status"))) {
             Document stored = new Document(report);
             stored.put("scenarios", outcomes.stream().filter(o -> !Boolean.TRUE.equals(o.get("passed"))).limit(200).toList());
@@ -269,32 +320,22 @@ class Rulesets {
     }
 
     /**
-     * Scenario files shipped with the service for an edition (classpath scenarios/&lt;edition&gt;/&lt;group&gt;/*.yaml). A draft's
-     * own {@code scenarios/<group>/<file>.yaml} replaces the built-in one of the same group and file name (that is how a
+     * The scenarios a test runs: the edition's built-in ones (classpath scenarios/&lt;edition&gt;/&lt;group&gt;/*.yaml, named
+     * "built-in:&lt;edition&gt;/&lt;group&gt;/&lt;file&gt;") and the draft's own {@code scenarios/**.yaml}. A draft's
+     * {@code scenarios/<group>/<file>.yaml} replaces the built-in one of the same group and file name (that is how a
      * criteria change updates an expectation); other uploaded scenarios are added.
      */
-    static void builtInScenarios(String edition, java.util.Set<String> overridden, List<ScenarioFile> into, List<Map<String, Object>> unreadable) {
-        try {
-            String root = "scenarios/" + edition + "/";
-            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + "**/*.yaml");
-            TreeMap<String, Resource> byPath = new TreeMap<>();
-            for (Resource r : found) {
-                String url = r.getURL().toString();
-                int at = url.lastIndexOf(root);
-                byPath.putIfAbsent(at < 0 ? String.valueOf(r.getFilename()) : url.substring(at + root.length()), r);
-            }
-            for (Map.Entry<String, Resource> e : byPath.entrySet()) {
-                if (overridden.contains("scenarios/" + e.getKey())) continue;
-                String name = "built-in:" + edition + "/" + e.getKey();
-                try (var in = e.getValue().getInputStream()) {
-                    into.add(ScenarioFile.parse(name, in.readAllBytes()));
-                } catch (IllegalArgumentException ex) {
-                    unreadable.add(outcome(name, name, false, List.of(ex.getMessage())));
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    static List<SandboxMessages.Source> scenarioSources(Document d) {
+        String edition = d.getString("edition");
+        Map<String, byte[]> own = RulesetStore.docsToFiles(d.getList("files", Document.class));
+        List<SandboxMessages.Source> out = new ArrayList<>();
+        builtInScenarioFiles(edition).forEach((path, bytes) -> {
+            if (!own.containsKey(path)) out.add(new SandboxMessages.Source("built-in:" + edition + "/" + path.substring("scenarios/".length()), bytes));
+        });
+        own.forEach((path, bytes) -> {
+            if (path.startsWith("scenarios/") && (path.endsWith(".yaml") || path.endsWith(".yml"))) out.add(new SandboxMessages.Source(path, bytes));
+        });
+        return out;
     }
 
     private static Map<String, Object> outcome(String file, String name, boolean passed, List<String> differences) {
@@ -313,11 +354,41 @@ class Rulesets {
         if (DRAFT.equals(d.getString("status"))) {
             throw new ApiException(HttpStatus.CONFLICT, "RULESET_NOT_VALIDATED", "Validate the draft first (POST …/validate)");
         }
-        CompiledRulePack pack = registry.load(d);
-        return jobs.start("ruleset-simulation", user, progress -> simulation.run(id, pack, request, progress));
+        if (RulesetRegistry.BUILT_IN.equals(d.getString("author"))) {
+            CompiledRulePack pack = registry.load(d);
+            return jobs.start("ruleset-simulation", user, progress -> simulation.run(id, Simulation.inProcess(pack), request, progress));
+        }
+        Map<String, byte[]> kjars = registry.verifiedKjars(d);
+        RulePack pack = pack(d);
+        return jobs.start("ruleset-simulation", user, progress -> {
+            try (RuleSandbox.Session session = sandbox.open(d.getString("edition"), pack.files(), kjars)) {
+                return simulation.run(id, sandboxed(session, pack.manifest()), request, progress);
+            }
+        });
     }
 
-    Document publish(String id, LocalDate effectiveFrom, String user) {
+    /** The candidate scored in the sandbox; the first request its rules could not score fails the job. */
+    private static Simulation.Candidate sandboxed(RuleSandbox.Session session, EditionManifest manifest) {
+        return new Simulation.Candidate() {
+            public String editionId() { return manifest.id(); }
+            public String extendsEdition() { return manifest.extendsEdition(); }
+            public List<vn.ocop.rules.api.EvaluationResult> score(List<vn.ocop.rules.api.EvaluationRequest> requests) {
+                SandboxMessages.Evaluated e = session.evaluate(requests);
+                for (SandboxMessages.Failure f : e.failures()) {
+                    if (f != null) throw new RuleSandbox.SandboxFailure(f.code(), f.message());
+                }
+                return e.results();
+            }
+        };
+    }
+
+    /**
+     * Publishes a VALIDATED version whose tests pass. Four eyes ({@code ocop.rulesets.four-eyes}, default true): the
+     * publisher must not be the draft's author. An {@code effectiveFrom} before today re-rates past dates: it needs
+     * {@code confirmPastEffectiveFrom} and a reason; without them the answer is 409 RULESET_BACKDATED with a simulation
+     * job over the dossiers of those dates; with them a simulation job is started and recorded with the publication.
+     */
+    Document publish(String id, LocalDate effectiveFrom, boolean confirmPast, String reason, String user) {
         if (effectiveFrom == null) throw ApiException.invalidField("effectiveFrom", "required");
         Document d = require(id);
         if (!VALIDATED.equals(d.getString("status"))) {
@@ -326,12 +397,99 @@ class Rulesets {
         if (!Boolean.TRUE.equals(d.getBoolean("testsPassed")) || !d.getString("sha256").equals(d.getString("testedSha256"))) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "RULESET_TESTS_NOT_PASSED", "Run the tests (POST …/test) and make them pass first");
         }
+        if (fourEyes && user.equals(d.getString("author"))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "RULESET_FOUR_EYES",
+                    "Nguyên tắc bốn mắt: người soạn bản nháp (" + user + ") không được tự công bố; một cán bộ chính sách khác phải công bố.");
+        }
+        LocalDate today = LocalDate.now(RulesetRegistry.VIETNAM);
+        boolean backdated = effectiveFrom.isBefore(today);
+        String why = reason == null ? "" : java.text.Normalizer.normalize(reason.strip(), java.text.Normalizer.Form.NFC);
+        if (why.length() > 2000) throw ApiException.invalidField("reason", "at most 2000 characters");
+        String simulationJob = null;
+        if (backdated) {
+            Simulation.Request past = new Simulation.Request(null, null, null, effectiveFrom, today, today);
+            if (!confirmPast || why.isEmpty()) {
+                String job = simulate(id, past, user);
+                throw new ApiException(HttpStatus.CONFLICT, "RULESET_BACKDATED",
+                        "Ngày hiệu lực " + effectiveFrom + " ở trong quá khứ: công bố sẽ chấm lại các ngày từ " + effectiveFrom
+                                + " đến nay. Xem kết quả mô phỏng các hồ sơ của những ngày đó, rồi gửi lại với confirmPastEffectiveFrom=true và lý do (reason).",
+                        List.of(new ApiException.FieldProblem("simulationJob", "/api/v1/jobs/" + job),
+                                new ApiException.FieldProblem("effectiveFrom", "before today (" + today + "): needs confirmPastEffectiveFrom and a reason")));
+            }
+            simulationJob = simulate(id, past, user);
+        }
         registry.load(d); // compiled and cached before anyone switches to it
         Date now = new Date();
+        Document publication = new Document("by", user).append("at", now).append("fourEyes", fourEyes)
+                .append("author", d.getString("author"));
+        if (backdated) {
+            publication.append("backdated", new Document("effectiveFrom", effectiveFrom.toString()).append("confirmedOn", today.toString())
+                    .append("reason", why).append("simulationJob", "/api/v1/jobs/" + simulationJob));
+        }
         Document after = transition(d, Updates.combine(Updates.set("status", PUBLISHED), Updates.set("effectiveFrom", effectiveFrom.toString()),
-                Updates.set("publishedBy", user), Updates.set("publishedAt", now), Updates.push("history", change(PUBLISHED, user, now))));
+                Updates.set("publishedBy", user), Updates.set("publishedAt", now), Updates.set("publication", publication),
+                Updates.push("history", change(PUBLISHED, user, now))));
+        AuditDetail.note(fourEyes ? "RULESET_PUBLISHED" : "RULESET_PUBLISHED_WITHOUT_FOUR_EYES", auditDetails(publication));
         registry.refresh();
         return after;
+    }
+
+    private static Map<String, Object> auditDetails(Document publication) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fourEyes", publication.getBoolean("fourEyes"));
+        m.put("author", publication.getString("author"));
+        Document b = publication.get("backdated", Document.class);
+        if (b != null) {
+            m.put("backdatedFrom", b.getString("effectiveFrom"));
+            m.put("reason", b.getString("reason"));
+            m.put("simulationJob", b.getString("simulationJob"));
+        }
+        return m;
+    }
+
+    /** Deletes a draft (DRAFT or VALIDATED) and its kjars; a published or retired version stays (409 RULESET_NOT_DELETABLE). */
+    void delete(String id, String user) {
+        Document d = require(id);
+        String status = d.getString("status");
+        if (!DRAFT.equals(status) && !VALIDATED.equals(status)) {
+            throw new ApiException(HttpStatus.CONFLICT, "RULESET_NOT_DELETABLE",
+                    "Chỉ xoá được bản nháp; phiên bản này đang " + status + " và được giữ lại để đối chiếu kết quả đã chấm.");
+        }
+        if (!store.deleteIfRev(id, ((Number) d.get("rev")).longValue())) {
+            throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "The ruleset changed meanwhile; read it again");
+        }
+        store.deleteKjars(id, d.getList("groups", String.class));
+        AuditDetail.note("RULESET_DRAFT_DELETED", Map.of("status", status, "sha256", d.getString("sha256")));
+    }
+
+    /**
+     * Every file of a version for download: its own files and, under {@code scenarios/<group>/<file>.yaml}, the
+     * built-in golden scenarios it does not override (the path a draft uses to replace one).
+     */
+    Map<String, byte[]> allFiles(String id) {
+        Document d = require(id);
+        Map<String, byte[]> files = new TreeMap<>(RulesetStore.docsToFiles(d.getList("files", Document.class)));
+        builtInScenarioFiles(d.getString("edition")).forEach(files::putIfAbsent);
+        return files;
+    }
+
+    /** The built-in golden scenarios of an edition by pack path ({@code scenarios/<group>/<file>.yaml}). */
+    static Map<String, byte[]> builtInScenarioFiles(String edition) {
+        Map<String, byte[]> out = new TreeMap<>();
+        try {
+            String root = "scenarios/" + edition + "/";
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + "**/*.yaml")) {
+                String url = r.getURL().toString();
+                int at = url.lastIndexOf(root);
+                if (at < 0) continue;
+                try (var in = r.getInputStream()) {
+                    out.putIfAbsent("scenarios/" + url.substring(at + root.length()), in.readAllBytes());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
     }
 
     Document rollback(String id, String user) {

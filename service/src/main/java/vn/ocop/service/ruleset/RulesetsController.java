@@ -93,8 +93,9 @@ class RulesetsController implements RulesetsApi {
             } catch (java.io.IOException e) {
                 throw ApiException.invalidField("files", "the part " + path + " could not be read");
             }
-            if (RulesetStore.isBinary(path)) binary.put(path, java.util.Base64.getEncoder().encodeToString(bytes));
-            else text.put(path, new String(bytes, StandardCharsets.UTF_8));
+            // every part goes on as its bytes, so a file that is not UTF-8 (e.g. Windows-1258) is refused by name,
+            // not decoded into replacement characters and stored garbled
+            binary.put(path, java.util.Base64.getEncoder().encodeToString(bytes));
         }
         Document d = rulesets.createDraft(edition.trim(), parentVersion, note, text, binary, List.of(), CurrentUser.name());
         return ResponseEntity.created(URI.create("/api/v1/rulesets/" + d.getString("_id"))).body(view(d));
@@ -158,7 +159,23 @@ class RulesetsController implements RulesetsApi {
 
     @Override
     public ResponseEntity<Ruleset> publishRuleset(String id, PublishRequest body) {
-        return ResponseEntity.ok(view(rulesets.publish(id, body.getEffectiveFrom(), CurrentUser.name())));
+        return ResponseEntity.ok(view(rulesets.publish(id, body.getEffectiveFrom(), Boolean.TRUE.equals(body.getConfirmPastEffectiveFrom()),
+                body.getReason(), CurrentUser.name())));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteRuleset(String id) {
+        rulesets.delete(id, CurrentUser.name());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<org.springframework.core.io.Resource> downloadRulesetArchive(String id) {
+        byte[] zip = RulesetArchive.zip(rulesets.allFiles(id));
+        return ResponseEntity.ok().contentType(new MediaType("application", "zip"))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(id + ".zip", StandardCharsets.UTF_8).build().toString())
+                .body(new org.springframework.core.io.ByteArrayResource(zip));
     }
 
     @Override
@@ -176,9 +193,15 @@ class RulesetsController implements RulesetsApi {
         }
         List<Document> files = d.getList("files", Document.class);
         if (files != null) {
-            m.put("files", RulesetStore.docsToFiles(files).entrySet().stream()
+            Map<String, byte[]> own = RulesetStore.docsToFiles(files);
+            m.put("files", own.entrySet().stream()
+                    .map(e -> Map.of("path", e.getKey(), "size", (long) e.getValue().length)).toList());
+            m.put("builtInScenarios", Rulesets.builtInScenarioFiles(d.getString("edition")).entrySet().stream()
+                    .filter(e -> !own.containsKey(e.getKey()))
                     .map(e -> Map.of("path", e.getKey(), "size", (long) e.getValue().length)).toList());
         }
+        if (d.get("publication") != null) m.put("publication", Bson.plain(d.get("publication")));
+        m.put("integrity", rulesets.integrity(d));
         return json.convertValue(m, Ruleset.class);
     }
 }

@@ -42,11 +42,33 @@ class Simulation {
         this.registry = registry;
     }
 
-    Map<String, Object> run(String rulesetId, CompiledRulePack candidate, Request r, JobProgress progress) {
+    /**
+     * The version simulated: scored in this JVM (built-in packs) or in a sandbox JVM (uploaded ones), a batch at a
+     * time; a request the rules could not score comes back as a failure, which fails the job.
+     */
+    interface Candidate {
+        String editionId();
+
+        String extendsEdition();
+
+        List<EvaluationResult> score(List<EvaluationRequest> requests);
+    }
+
+    static Candidate inProcess(CompiledRulePack pack) {
+        return new Candidate() {
+            public String editionId() { return pack.editionId(); }
+            public String extendsEdition() { return pack.info().extendsEdition(); }
+            public List<EvaluationResult> score(List<EvaluationRequest> requests) {
+                return requests.stream().map(pack::evaluate).toList();
+            }
+        };
+    }
+
+    Map<String, Object> run(String rulesetId, Candidate candidate, Request r, JobProgress progress) {
         LocalDate date = r.evaluationDate() != null ? r.evaluationDate() : LocalDate.now(RulesetRegistry.VIETNAM);
         DossierScan.Filter filter = new DossierScan.Filter(r.province(), r.district(), r.group(), r.from(), r.to());
         String edition = candidate.editionId();
-        String parent = candidate.info().extendsEdition();
+        String parent = candidate.extendsEdition();
         progress.setTotal(scan.count(filter));
         long[][] matrix = new long[6][6]; // [old stars][new stars], 0 = INVALID
         long[] counts = new long[4]; // scored, changed, up, down
@@ -61,22 +83,28 @@ class Simulation {
         try {
             scan.forEachBatch(filter, batch -> {
                 if (progress.isCancelled()) return false;
-                // score the batch on the pool (both versions per dossier), then merge the outcomes in cursor order
-                // on this thread, so counts, the matrix and the listed changes are exactly those of a sequential run
+                // score the batch with the version in force on the pool, the candidate in one call, then merge the
+                // outcomes in cursor order on this thread, so counts, the matrix and the listed changes are exactly
+                // those of a sequential run
                 List<Future<Scored>> futures = new ArrayList<>(batch.size());
                 for (DossierScan.Item item : batch) {
-                    futures.add(pool.submit(() -> progress.isCancelled() ? null : score(item, edition, parent, date, candidate)));
+                    futures.add(pool.submit(() -> progress.isCancelled() ? null : before(item, edition, parent, date)));
                 }
+                List<Scored> befores = new ArrayList<>(batch.size());
+                List<EvaluationRequest> candidateRequests = new ArrayList<>();
+                for (Future<Scored> f : futures) {
+                    Scored s = join(f);
+                    if (s == null || progress.isCancelled()) { // cancelled while scoring
+                        futures.forEach(fu -> fu.cancel(false));
+                        return false;
+                    }
+                    befores.add(s);
+                    if (s.skipped() == null) candidateRequests.add(s.candidateRequest());
+                }
+                List<EvaluationResult> afters = candidateRequests.isEmpty() ? List.of() : candidate.score(candidateRequests);
+                int next = 0;
                 for (int i = 0; i < batch.size(); i++) {
-                    if (progress.isCancelled()) {
-                        futures.forEach(fu -> fu.cancel(false));
-                        return false;
-                    }
-                    Scored s = join(futures.get(i));
-                    if (s == null) { // cancelled while scoring
-                        futures.forEach(fu -> fu.cancel(false));
-                        return false;
-                    }
+                    Scored s = befores.get(i);
                     progress.advance();
                     if (s.skipped() != null) {
                         progress.count(s.skipped());
@@ -84,7 +112,7 @@ class Simulation {
                     }
                     DossierScan.Item item = batch.get(i);
                     comparedWith.putIfAbsent(s.currentEdition(), s.currentId());
-                    EvaluationResult before = s.before(), after = s.after();
+                    EvaluationResult before = s.before(), after = afters.get(next++);
                     int oldStars = before.stars() == null ? 0 : before.stars();
                     int newStars = after.stars() == null ? 0 : after.stars();
                     matrix[oldStars][newStars]++;
@@ -143,12 +171,12 @@ class Simulation {
     /** Scoring threads per simulation: bounded, the machine is shared with request handling. */
     static final int THREADS = 2;
 
-    /** One dossier's outcome: a skip reason (counted) or both results and the version compared with. */
-    private record Scored(String skipped, String currentEdition, String currentId, EvaluationResult before, EvaluationResult after) {
+    /** One dossier's outcome: a skip reason (counted) or the in-force result and the request for the candidate. */
+    private record Scored(String skipped, String currentEdition, String currentId, EvaluationResult before, EvaluationRequest candidateRequest) {
         static Scored skip(String reason) { return new Scored(reason, null, null, null, null); }
     }
 
-    private Scored score(DossierScan.Item item, String edition, String parent, LocalDate date, CompiledRulePack candidate) {
+    private Scored before(DossierScan.Item item, String edition, String parent, LocalDate date) {
         if (!edition.equals(item.edition()) && !Objects.equals(parent, item.edition())) return Scored.skip("otherEdition");
         if (item.request().assessments().isEmpty()) return Scored.skip("noAssessments");
         Optional<RulesetRegistry.Version> inForce = registry.inForce(edition, date).or(() -> registry.inForce(item.edition(), date));
@@ -156,8 +184,8 @@ class Simulation {
         CompiledRulePack current = inForce.get().pack();
         EvaluationRequest req = item.request();
         EvaluationResult before = current.evaluate(new EvaluationRequest(current.editionId(), req.group(), req.sheet(), req.facts(), req.assessments()));
-        EvaluationResult after = candidate.evaluate(new EvaluationRequest(edition, req.group(), req.sheet(), req.facts(), req.assessments()));
-        return new Scored(null, current.editionId(), inForce.get().id(), before, after);
+        return new Scored(null, current.editionId(), inForce.get().id(), before,
+                new EvaluationRequest(edition, req.group(), req.sheet(), req.facts(), req.assessments()));
     }
 
     private static Scored join(Future<Scored> f) {

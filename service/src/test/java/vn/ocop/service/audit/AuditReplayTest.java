@@ -183,7 +183,7 @@ class AuditReplayTest {
         // compiling and running the scenarios can take minutes on a loaded machine: a patient client for these two
         assertThat(slowPost("/api/v1/rulesets/" + rulesetId + "/validate")).isEqualTo(200);
         assertThat(slowPost("/api/v1/rulesets/" + rulesetId + "/test")).isEqualTo(200);
-        Response published = http.post("/api/v1/rulesets/" + rulesetId + "/publish", "policy",
+        Response published = http.post("/api/v1/rulesets/" + rulesetId + "/publish", "policy2",
                 "{\"effectiveFrom\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) + "\"}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
 

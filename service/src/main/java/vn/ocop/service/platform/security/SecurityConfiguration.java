@@ -70,6 +70,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/rulesets", "/api/v1/rulesets/**")
                         .hasAnyRole(POLICY_OFFICER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rulesets", "/api/v1/rulesets/**").hasAnyRole(POLICY_OFFICER, ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/rulesets/*").hasAnyRole(POLICY_OFFICER, ADMIN)
                         // who may read or cancel a given job is checked by the jobs feature (its starter, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/jobs/*/cancel").hasAnyRole(POLICY_OFFICER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(everyone)

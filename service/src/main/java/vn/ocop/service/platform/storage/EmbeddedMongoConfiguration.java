@@ -22,19 +22,25 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Without {@code spring.mongodb.uri} (or the older {@code spring.data.mongodb.uri}), starts mongo-java-server
- * with its H2 backend in-process on a random loopback port, data in {@code ocop.storage.embedded.path},
- * and points Spring's MongoDB client at it. The same code then runs on the embedded store and on MongoDB.
+ * with its H2 backend in-process on the loopback address only (127.0.0.1; the store has no authentication), on a
+ * random port unless {@code ocop.storage.embedded.port} names one, data in {@code ocop.storage.embedded.path},
+ * and points Spring's MongoDB client at it. Who can reach it: processes of this machine (docs/security.md). The same code then runs on the embedded store and on MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedMongoConfiguration.NoMongoUri.class)
 class EmbeddedMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+    static final String LOOPBACK = "127.0.0.1";
 
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(@Value("${ocop.storage.embedded.path:./data/ocop.mv}") String path,
                                     @Value("${ocop.storage.embedded.fsync:false}") boolean fsync,
                                     @Value("${ocop.storage.embedded.retention-time:0}") int retentionMillis,
-                                    @Value("${ocop.storage.embedded.threads:16}") int threads) {
+                                    @Value("${ocop.storage.embedded.threads:16}") int threads,
+                                    @Value("${ocop.storage.embedded.port:0}") int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("ocop.storage.embedded.port must be 0 (a random port) or 1-65535, not " + port);
+        }
         Path file = Path.of(path).toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
@@ -49,7 +55,8 @@ class EmbeddedMongoConfiguration {
         // Commands run on the server's netty event loops (netty's default: 2 per core). A write waiting for its group
         // commit blocks its event loop, so more event loops let more writes (and the reads queued behind them on the
         // same connection's loop) share one commit. See DurableH2Backend and operations.md.
-        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, threads);
+        // loopback only, always: the store has no authentication, so nothing off this machine may reach it
+        server.bind(new InetSocketAddress(LOOPBACK, port), 1, threads);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-compatible store on {} with data in {}", address, file);
         return server;
