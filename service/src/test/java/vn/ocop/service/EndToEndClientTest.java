@@ -59,7 +59,7 @@ class EndToEndClientTest {
             assessments.addAssessment(dossierId, new AssessmentInput().member("Trần Thị Bình").selections(Map.of("A1", 2, "B1", 3, "C1", 3)), null);
             assessments.addAssessment(dossierId, new AssessmentInput().member("Lê Văn Cường").selections(Map.of("A1", 3, "B1", 2, "C1", 2)), null);
             assertThatThrownBy(() -> assessments.addAssessment(dossierId,
-                    new AssessmentInput().member("Lê Văn Cường").selections(Map.of("A1", 1)), null))
+                    new AssessmentInput().member("Lê Văn Cường").selections(Map.of("A1", 1, "B1", 1, "C1", 1)), null))
                     .isInstanceOf(ApiException.class).satisfies(e -> {
                         assertThat(((ApiException) e).getCode()).isEqualTo(409);
                         assertThat(((ApiException) e).getResponseBody()).contains("DUPLICATE_ASSESSMENT");
