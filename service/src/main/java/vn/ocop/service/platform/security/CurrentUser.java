@@ -1,5 +1,6 @@
 package vn.ocop.service.platform.security;
 
+import jakarta.servlet.Filter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -9,6 +10,15 @@ public final class CurrentUser {
     public static final String AUTHENTICATION_ATTRIBUTE = CurrentUser.class.getName() + ".authentication";
 
     private CurrentUser() {}
+
+    /** A filter (placed before authorization) that keeps the caller's Authentication in {@link #AUTHENTICATION_ATTRIBUTE}. */
+    public static Filter rememberCaller() {
+        return (req, res, chain) -> {
+            Authentication a = SecurityContextHolder.getContext().getAuthentication();
+            if (a != null) req.setAttribute(AUTHENTICATION_ATTRIBUTE, a);
+            chain.doFilter(req, res);
+        };
+    }
 
     public static String name() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
