@@ -63,7 +63,14 @@ class ConsoleBrowserTest {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(30));
+        return waiting(30);
+    }
+
+    WebDriverWait waiting(int seconds) {
+        // htmx replaces the summary and the progress while we look: an element can go stale between find and read
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     void signIn(String user) {
@@ -102,6 +109,7 @@ class ConsoleBrowserTest {
         Browser.screenshot(browser, "dossiers");
         browser.get(url("/dossiers/" + id + "/sheet"));
         assertThat(browser.findElements(By.cssSelector("fieldset.criterion"))).hasSize(criteria.size());
+        assertThat(browser.executeScript("return typeof htmx")).as("htmx loaded from its webjar").isEqualTo("object");
 
         // choose option by a pattern that reaches several parts' different options; all but the last criterion first
         Map<String, Integer> chosen = new LinkedHashMap<>();
@@ -113,8 +121,8 @@ class ConsoleBrowserTest {
         List<String> codes = List.copyOf(chosen.keySet());
         for (String code : codes.subList(0, codes.size() - 1)) choose(code, chosen.get(code));
         waiting().until(d -> d.findElement(By.id("chosen")).getText().equals(String.valueOf(codes.size() - 1)));
-        assertThat(browser.findElement(By.id("missing")).getText()).contains(codes.get(codes.size() - 1));
-        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("–");
+        waiting().until(d -> d.findElement(By.id("missing")).getText().contains(codes.get(codes.size() - 1))
+                && d.findElement(By.id("total")).getText().equals("–"));
 
         // the draft keeps the choices across a reload
         browser.findElement(By.xpath("//button[text()='Lưu nháp']")).click();
@@ -129,7 +137,8 @@ class ConsoleBrowserTest {
 
         String last = codes.get(codes.size() - 1);
         choose(last, chosen.get(last));
-        waiting().until(d -> !d.findElement(By.id("total")).getText().equals("–"));
+        waiting().until(d -> d.findElement(By.id("chosen")).getText().equals(String.valueOf(codes.size()))
+                && !d.findElement(By.id("total")).getText().equals("–"));
         String shownTotal = browser.findElement(By.id("total")).getText();
         String shownStars = browser.findElement(By.id("stars")).getAttribute("data-stars");
 
@@ -193,7 +202,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("simulate")).click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("job-progress")));
         // htmx polls the job every second until it has finished
-        waiting().until(d -> d.findElement(By.id("job-percent")).getText().equals("100%"));
+        waiting(180).until(d -> d.findElement(By.id("job-percent")).getText().equals("100%"));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("star-matrix")));
         assertThat(browser.findElement(By.id("job-state")).getText()).isEqualTo("Hoàn thành");
         assertThat(browser.findElement(By.id("job-progress")).getAttribute("value")).isEqualTo("100");
