@@ -153,7 +153,11 @@ class ConsoleBrowserTest {
         assertThat(api.get("stars").isNull()).isFalse();
         assertThat(shownStars).isEqualTo(String.valueOf(api.get("stars").asInt()));
         browser.manage().window().setSize(new Dimension(1280, 1500));
+        browser.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(browser, "scoring-sheet");
+        browser.manage().window().setSize(new Dimension(412, 915)); // a phone
+        browser.executeScript("window.scrollTo(0, 0)");
+        Browser.screenshot(browser, "scoring-sheet-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
 
         browser.findElement(By.id("submit")).click();

@@ -150,6 +150,19 @@ class ConsolePagesWebTest {
     }
 
     @Test
+    @WithMockUser(username = "auditor", roles = "AUDITOR")
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void thePrintableSheetIsTheAuditFeaturesHtmlWithAPolicyThatAllowsNoScript() throws Exception {
+        when(audit.explainEvaluation("e1", "html")).thenReturn((ResponseEntity) ResponseEntity.ok(
+                "<html><style>td{}</style><h1>PHIẾU CHẤM ĐIỂM</h1></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        mvc.perform(get("/evaluations/e1/print")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(content().string(containsString("PHIẾU CHẤM ĐIỂM")))
+                .andExpect(header().stringValues("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"));
+    }
+
+    @Test
     @WithMockUser(username = "council", roles = "COUNCIL")
     void badFilterValuesAreRefusedNotServerErrors() throws Exception {
         when(dossiers.listDossiers(any(), any(), any(), any(), any(), any(), any(), any(), any()))
