@@ -23,8 +23,8 @@ import vn.ocop.service.platform.security.CurrentUser;
 import vn.ocop.service.platform.web.RequestIds;
 
 /**
- * Records every state-changing call under /api (POST, PUT, PATCH, DELETE) in the audit log after it is answered: who,
- * roles, method and route template, target id, when, HTTP status, request id. Every /api response carries
+ * Records every state-changing call (POST, PUT, PATCH, DELETE) of the API and of the web console in the audit log after
+ * it is answered: who, roles, method and route template, target id, when, HTTP status, request id. Every response carries
  * X-Request-Id (the client's, when it is a plain token of at most 100 characters, else a new UUID). Calls listed in
  * {@code ocop.audit.log.exclude} (by default the stateless POST /api/v1/evaluate) are not recorded.
  */
@@ -47,8 +47,9 @@ class AuditLogFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        // the API and the web console's actions (its forms post to console routes); not static files
         String uri = request.getRequestURI();
-        return !(uri.equals("/api") || uri.startsWith("/api/"));
+        return uri.startsWith("/console/") || uri.startsWith("/webjars/");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package vn.ocop.service.platform.security;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import jakarta.servlet.Filter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -13,6 +14,15 @@ public final class CurrentUser {
     public static final String ANONYMOUS = "anonymous";
 
     private CurrentUser() {}
+
+    /** A filter (placed before authorization) that keeps the caller's Authentication in {@link #AUTHENTICATION_ATTRIBUTE}. */
+    public static Filter rememberCaller() {
+        return (req, res, chain) -> {
+            Authentication a = SecurityContextHolder.getContext().getAuthentication();
+            if (a != null) req.setAttribute(AUTHENTICATION_ATTRIBUTE, a);
+            chain.doFilter(req, res);
+        };
+    }
 
     public static String name() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();

@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -42,7 +42,13 @@ import static vn.ocop.service.platform.security.Roles.POLICY_OFFICER;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** What the API chain answers; everything else is the web console's (vn.ocop.service.console, form login). */
+    public static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/v3/api-docs.yaml", "/openapi/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    /** First: stateless Basic/JWT for the API paths only; the console's session chain comes after it. */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, SecurityProperties props, ProblemWriter problems) throws Exception {
         AuthenticationEntryPoint unauthenticated = (req, res, e) -> {
             res.setHeader("WWW-Authenticate", props.jwt().enabled() ? "Basic realm=\"ocop\", Bearer" : "Basic realm=\"ocop\"");
@@ -55,7 +61,8 @@ class SecurityConfiguration {
             problems.write(req, res, HttpStatus.FORBIDDEN, "FORBIDDEN", "Vai trò của bạn không được phép làm việc này (your role does not allow this)");
         };
         String[] everyone = {INTEGRATION, COUNCIL, POLICY_OFFICER, AUDITOR, ADMIN};
-        http.csrf(c -> c.disable())
+        http.securityMatcher(API_PATHS)
+                .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .authorizeHttpRequests(a -> a
@@ -88,11 +95,7 @@ class SecurityConfiguration {
                         .anyRequest().hasRole(ADMIN))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
                 // remember who called, for the audit log that writes its entry after security has finished
-                .addFilterBefore((req, res, chain) -> {
-                    Authentication a = SecurityContextHolder.getContext().getAuthentication();
-                    if (a != null) req.setAttribute(CurrentUser.AUTHENTICATION_ATTRIBUTE, a);
-                    chain.doFilter(req, res);
-                }, AuthorizationFilter.class)
+                .addFilterBefore(CurrentUser.rememberCaller(), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
         if (props.jwt().enabled()) {
             http.oauth2ResourceServer(o -> o
