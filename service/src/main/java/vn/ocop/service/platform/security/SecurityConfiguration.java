@@ -44,7 +44,7 @@ class SecurityConfiguration {
 
     /** What the API chain answers; everything else is the web console's (vn.ocop.service.console, form login). */
     public static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
-            "/v3/api-docs.yaml", "/openapi/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+            "/v3/api-docs.yaml", "/openapi/**", "/swagger-ui.html", "/swagger-ui/**", "/error", "/public/**"};
 
     /** First: stateless Basic/JWT for the API paths only; the console's session chain comes after it. */
     @Bean
