@@ -51,6 +51,16 @@ class RulesCliTest {
     }
 
     @Test
+    void aPackWithNoScenarioToRunFails() throws IOException {
+        Path folder = edition("ocop-2023", null);
+        Path manifest = folder.resolve("edition.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("id: ocop-2023", "id: tinh-khong-kich-ban"));
+        Run r = cli("test", folder.toString());
+        assertThat(r.status()).as(r.out()).isEqualTo(1);
+        assertThat(r.out()).contains("running 0 scenarios").contains("no scenario to run");
+    }
+
+    @Test
     void aBrokenThresholdFailsWithItsLine() throws IOException {
         Run r = cli("validate", edition("ocop-2023", "72").toString());
         assertThat(r.status()).as(r.out()).isEqualTo(1);
