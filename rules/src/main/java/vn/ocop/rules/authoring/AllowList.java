@@ -49,13 +49,14 @@ public record AllowList(String modelPackage, ClassLoader classLoader) {
 
     /**
      * What a consequence may change, per fact class (simple name → methods): the fact model's actions that the
-     * shipped packs use (award points, support a self-assessed option, report a finding, set stars and average).
+     * shipped packs use (award points, support a self-assessed option, report a finding about a choice or the council,
+     * record an unmet star minimum, set stars and average).
      * Every other method of a fact must be a reader ({@link #isReader}); rules never create, insert or delete facts.
      */
     static final Map<String, Set<String>> ACTIONS = Map.of(
-            "Selection", Set.of("award"),
+            "Selection", Set.of("award", "report"),
             "Dossier", Set.of("support"),
-            "Council", Set.of("report", "setStars", "setStarsRule", "setAverageTotal"));
+            "Council", Set.of("report", "unmetMinimum", "setStars", "setStarsRule", "setAverageTotal"));
     /** Facts a consequence may {@code modify}/{@code update}: only the council's result (stars, average). */
     static final Set<String> MODIFIABLE = Set.of("Council");
     private static final Set<String> READERS = Set.of("pointsOf", "awardOf", "equals", "hashCode", "toString");
