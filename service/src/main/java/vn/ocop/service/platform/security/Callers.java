@@ -26,7 +26,7 @@ public class Callers {
 
     public Caller current() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        if (a == null) return new Caller("anonymous", Set.of(), null, null, null);
+        if (a == null) return new Caller(CurrentUser.ANONYMOUS, Set.of(), null, null, null);
         Set<String> roles = new HashSet<>();
         for (GrantedAuthority g : a.getAuthorities()) {
             String r = g.getAuthority();
