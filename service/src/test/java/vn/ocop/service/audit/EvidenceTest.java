@@ -64,7 +64,7 @@ class EvidenceTest {
     String dossier(String product) {
         Response d = http.post("/api/v1/dossiers", "integration", """
                 {"product":{"name":"%s"},"producer":{"name":"HTX Ong mật Hưng Yên","type":"COOPERATIVE"},
-                 "location":{"provinceCode":"33","communeCode":"12345"},"edition":"ocop-2023","sheet":"food"}
+                 "location":{"provinceCode":"33","communeCode":"11953"},"edition":"ocop-2023","sheet":"food"}
                 """.formatted(product));
         assertThat(d.status()).as(d.body()).isEqualTo(201);
         String id = d.json().get("id").asString();
@@ -290,7 +290,7 @@ class EvidenceTest {
 
         String body = """
                 {"product":{"name":"Vải thiều Lục Ngạn"},"producer":{"name":"HTX Vải","type":"COOPERATIVE"},
-                 "location":{"provinceCode":"24","communeCode":"7001"},"edition":"ocop-2023","sheet":"food"}""";
+                 "location":{"provinceCode":"24","communeCode":"07210"},"edition":"ocop-2023","sheet":"food"}""";
         Response created = http.post("/api/v1/dossiers", "integration", body, "Idempotency-Key", "dossier-vai-1");
         Response again = http.post("/api/v1/dossiers", "integration", body, "Idempotency-Key", "dossier-vai-1");
         assertThat(again.status()).isEqualTo(201);

@@ -35,7 +35,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 class ConsoleBrowserTest {
-    static final String EDITION = "ocop-2023";
+    static final String EDITION = "ocop-2026";
+    /** Phụ lục II, sheet 1 of Decision 26/2026/QĐ-TTg: Rau, củ, quả, hạt tươi. */
+    static final String SHEET = "rau-cu-qua-hat-tuoi";
     static ChromeDriver browser;
 
     @LocalServerPort
@@ -86,8 +88,8 @@ class ConsoleBrowserTest {
     String dossier(Http http, String name) {
         String body = """
                 {"product":{"name":"%s"},"producer":{"name":"HTX Tân Thuận","type":"COOPERATIVE"},
-                 "location":{"provinceCode":"82","communeCode":"28756"},"edition":"%s","sheet":"food",
-                 "facts":{"rawMaterialInProvincePct":80}}""".formatted(name, EDITION);
+                 "location":{"provinceCode":"82","communeCode":"28249"},"edition":"%s","sheet":"%s",
+                 "facts":{"rawMaterialInProvincePct":80}}""".formatted(name, EDITION, SHEET);
         Http.Response r = http.post("/api/v1/dossiers", "integration", body);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asString();
@@ -97,7 +99,7 @@ class ConsoleBrowserTest {
     void councilMemberScoresAWholeSheetAndSeesTheApiStars() throws IOException {
         Http http = new Http(port);
         String id = dossier(http, "Bưởi Năm Roi Phúc Trạch");
-        JsonNode sheet = http.get("/api/v1/editions/" + EDITION + "/sheets/food", "council").json();
+        JsonNode sheet = http.get("/api/v1/editions/" + EDITION + "/sheets/" + SHEET, "council").json();
         List<JsonNode> criteria = new java.util.ArrayList<>();
         sheet.get("criteria").forEach(criteria::add);
         assertThat(criteria).hasSizeGreaterThan(10);
@@ -146,8 +148,8 @@ class ConsoleBrowserTest {
         StringBuilder selections = new StringBuilder();
         chosen.forEach((code, option) -> selections.append(selections.isEmpty() ? "" : ",").append('"').append(code).append("\":").append(option));
         JsonNode api = http.post("/api/v1/evaluate", "integration", """
-                {"edition":"%s","sheet":"food","dossier":{"rawMaterialInProvincePct":80},
-                 "assessments":[{"member":"council","selections":{%s}}]}""".formatted(EDITION, selections)).json();
+                {"edition":"%s","sheet":"%s","dossier":{"rawMaterialInProvincePct":80},
+                 "assessments":[{"member":"council","selections":{%s}}]}""".formatted(EDITION, SHEET, selections)).json();
         assertThat(api.get("status").asString()).isEqualTo("VALID");
         assertThat(shownTotal).isEqualTo(String.valueOf(api.get("members").get(0).get("total").asInt()));
         assertThat(api.get("stars").isNull()).isFalse();
@@ -187,7 +189,7 @@ class ConsoleBrowserTest {
     @Test
     void policyOfficerWatchesASimulationReachAHundredPercent() throws IOException {
         Http http = new Http(port);
-        JsonNode sheet = http.get("/api/v1/editions/" + EDITION + "/sheets/food", "council").json();
+        JsonNode sheet = http.get("/api/v1/editions/" + EDITION + "/sheets/" + SHEET, "council").json();
         for (int n = 0; n < 3; n++) {
             String id = dossier(http, "Mật ong rừng U Minh " + n);
             StringBuilder selections = new StringBuilder();
