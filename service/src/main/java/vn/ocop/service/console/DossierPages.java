@@ -34,22 +34,23 @@ class DossierPages {
     }
 
     @GetMapping("/dossiers")
-    String list(@RequestParam(required = false) String province, @RequestParam(required = false) String commune,
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String province,
+                @RequestParam(required = false) String commune,
                 @RequestParam(required = false) String group, @RequestParam(required = false) String status,
                 @RequestParam(required = false) Integer stars, @RequestParam(defaultValue = "0") int page, Model model) {
         DossierStatus st = blank(status) ? null : parseStatus(status);
         Integer s = stars == null || stars < 1 || stars > 5 ? null : stars;
-        DossierPage result = dossiers.listDossiers(text(province), null, text(commune), text(group), st, s,
+        DossierPage result = dossiers.listDossiers(text(q), text(province), null, text(commune), text(group), st, s,
                 Math.max(0, page), PAGE_SIZE, null).getBody();
         model.addAttribute("page", result);
-        model.addAttribute("filters", new Filters(text(province), text(commune), text(group), st == null ? null : st.getValue(), s));
+        model.addAttribute("filters", new Filters(text(q), text(province), text(commune), text(group), st == null ? null : st.getValue(), s));
         model.addAttribute("statuses", List.of(DossierStatus.values()));
         model.addAttribute("groups", List.of("FOOD", "BEVERAGE", "HERBAL", "TEXTILE", "HANDICRAFT", "TOURISM", "ORNAMENTAL"));
         return "console/dossiers";
     }
 
     /** The filters as the form shows them again. */
-    record Filters(String province, String commune, String group, String status, Integer stars) {}
+    record Filters(String q, String province, String commune, String group, String status, Integer stars) {}
 
     @GetMapping("/dossiers/{id}")
     @SuppressWarnings("unchecked")

@@ -123,7 +123,7 @@ class ScoringSheetPages {
                                     f.getCriterion() == null ? f.getCode() : f.getCriterion(), f.getMessage())).toList()));
             return render(d, filled, result, model);
         }
-        StoredAssessment stored = assessments.addAssessment(id, filled.input()).getBody();
+        StoredAssessment stored = assessments.addAssessment(id, filled.input(), null).getBody();
         drafts.remove(id, CurrentUser.name());
         return "redirect:/dossiers/" + id + "?submitted=" + (stored == null ? "" : stored.getId());
     }
@@ -131,7 +131,7 @@ class ScoringSheetPages {
     /** The council's result: the API's evaluation of the dossier's stored sheets (a new record in its chain). */
     @PostMapping("/dossiers/{id}/evaluate")
     String evaluate(@PathVariable String id) {
-        evaluations.evaluateDossier(id);
+        evaluations.evaluateDossier(id, null);
         return "redirect:/dossiers/" + id + "#evaluations";
     }
 

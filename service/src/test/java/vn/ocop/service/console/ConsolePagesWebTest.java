@@ -165,13 +165,13 @@ class ConsolePagesWebTest {
     @Test
     @WithMockUser(username = "council", roles = "COUNCIL")
     void badFilterValuesAreRefusedNotServerErrors() throws Exception {
-        when(dossiers.listDossiers(any(), any(), any(), any(), any(), any(), any(), any(), any()))
+        when(dossiers.listDossiers(any(), any(), any(), any(), any(), any(), any(), any(), any(), any()))
                 .thenReturn(ResponseEntity.ok(new DossierPage().items(List.of()).page(0).size(20).hasNext(false)));
         mvc.perform(get("/dossiers").param("status", "NOT_A_STATUS")).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("VALIDATION_FAILED")));
         mvc.perform(get("/dossiers").param("page", "x")).andExpect(status().isBadRequest());
         mvc.perform(get("/dossiers").param("province", "82")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Không có hồ sơ nào khớp bộ lọc")));
-        verify(dossiers).listDossiers("82", null, null, null, null, null, 0, 20, null);
+        verify(dossiers).listDossiers(null, "82", null, null, null, null, null, 0, 20, null);
     }
 }
