@@ -2,13 +2,11 @@ package vn.ocop.service.evaluation;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.bson.types.Decimal128;
+import vn.ocop.service.platform.storage.DocumentHash;
 import vn.ocop.service.platform.storage.CanonicalJson;
 
 /**
@@ -41,7 +39,7 @@ public final class RecordHash {
         Map<String, Object> m = new LinkedHashMap<>();
         stored.forEach((k, v) -> {
             if (k.equals("hash") || k.equals("mac")) return;
-            m.put(k.equals("_id") ? "id" : k, plain(v));
+            m.put(k.equals("_id") ? "id" : k, DocumentHash.plain(v));
         });
         Object assessments = m.get("assessments");
         if (assessments instanceof List<?> list) {
@@ -56,22 +54,5 @@ public final class RecordHash {
             }
         }
         return m;
-    }
-
-    /** Documents → maps, Decimal128 kept as a decimal, Date → UTC millisecond text; the rest as is. */
-    static Object plain(Object v) {
-        if (v instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
-            return out;
-        }
-        if (v instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.forEach(x -> out.add(plain(x)));
-            return out;
-        }
-        if (v instanceof Decimal128 d) return d.bigDecimalValue();
-        if (v instanceof Date d) return INSTANT.format(d.toInstant());
-        return v;
     }
 }

@@ -32,7 +32,8 @@ public final class DocumentHash {
         return CanonicalJson.write(m);
     }
 
-    static Object plain(Object v) {
+    /** Documents → maps, Decimal128 kept as a decimal, Date → UTC millisecond text; the rest as is (the records' hash too). */
+    public static Object plain(Object v) {
         if (v instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));

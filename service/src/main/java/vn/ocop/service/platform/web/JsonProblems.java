@@ -40,7 +40,8 @@ final class JsonProblems {
         return null;
     }
 
-    private static String path(JacksonException e) {
+    /** The JSON path of the refused value ("assessments[1].member"), or "body". */
+    static String path(JacksonException e) {
         StringBuilder sb = new StringBuilder();
         e.getPath().forEach(ref -> {
             if (ref.getPropertyName() != null) {

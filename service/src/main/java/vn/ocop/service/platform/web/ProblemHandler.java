@@ -174,19 +174,6 @@ class ProblemHandler {
                 .body(ProblemWriter.problem(status, code, detail, req.getRequestURI(), errors));
     }
 
-    private static String path(JacksonException e) {
-        StringBuilder sb = new StringBuilder();
-        e.getPath().forEach(ref -> {
-            if (ref.getPropertyName() != null) {
-                if (!sb.isEmpty()) sb.append('.');
-                sb.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        });
-        return sb.isEmpty() ? "body" : sb.toString();
-    }
-
     private static String lastNode(String path) {
         int dot = path.indexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
