@@ -28,7 +28,8 @@ import vn.ocop.testsupport.TestEngineConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the service writes to its log: nothing for health checks, one event per 500, never a credential. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// 100 health checks in a tight loop are a flood to the per-client limit (60 at once): this test is about logs, not limits
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ocop.web.rate-limit.capacity=1000")
 @Import({TestEngineConfiguration.class, LogsTest.Failing.class})
 @ActiveProfiles("local")
 class LogsTest {
