@@ -94,6 +94,7 @@ public final class Http {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        first.put("82", "29869"); // Đồng Tháp: the local profile's commune officer (commune-caolanh) works here
         return first;
     }
 
