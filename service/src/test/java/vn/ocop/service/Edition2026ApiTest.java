@@ -266,7 +266,7 @@ class Edition2026ApiTest {
     String dossierBody(String registeredOn, String sheet, String extra) {
         return """
                 {"product":{"name":"Mật ong hoa nhãn"},"producer":{"name":"HTX Ong mật Hưng Yên","type":"COOPERATIVE"},
-                 "location":{"provinceCode":"33","communeCode":"12345"},"registeredOn":"%s","sheet":"%s"%s}
+                 "location":{"provinceCode":"33","communeCode":"11953"},"registeredOn":"%s","sheet":"%s"%s}
                 """.formatted(registeredOn, sheet, extra == null ? "" : "," + extra);
     }
 

@@ -139,9 +139,9 @@ class EditionChoiceApiTest {
         String body = """
                 {"product":{"name":"Mật ong hoa nhãn"},
                  "producer":{"name":"HTX Ong mật Hưng Yên","type":"COOPERATIVE"},
-                 "location":{"provinceCode":"%s","communeCode":"12345"},
+                 "location":{"provinceCode":"%s","communeCode":"%s"},
                  "registeredOn":"%s","evaluationKind":"%s","sheet":"food"}
-                """.formatted(province, registeredOn, kind);
+                """.formatted(province, vn.ocop.testsupport.Http.communeOf(province), registeredOn, kind);
         Response d = http.post("/api/v1/dossiers", "integration", body);
         assertThat(d.status()).as(d.body()).isEqualTo(201);
         return d.json().get("id").asString();
