@@ -162,7 +162,9 @@ class ConsoleBrowserTest {
         Browser.screenshot(browser, "scoring-sheet-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
 
-        browser.findElement(By.id("submit")).click();
+        WebElement submit = browser.findElement(By.id("submit"));
+        browser.executeScript("arguments[0].scrollIntoView({block:'center'})", submit); // the phone-size pass left it off screen
+        submit.click();
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("assessments")));
         JsonNode stored = http.get("/api/v1/dossiers/" + id + "/assessments", "council").json();
         assertThat(stored).hasSize(1);
