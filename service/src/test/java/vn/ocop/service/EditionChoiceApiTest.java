@@ -186,14 +186,17 @@ class EditionChoiceApiTest {
         result.remove("starsByAverage");
         result.remove("roadToNextStar");
         result.getList("findings", Document.class).removeIf(f -> "TRANSITION_DEADLINE_PASSED".equals(f.getString("code")));
+        // ... and, like every record of that time, unsigned: no record MAC, no head MAC (docs/audit.md)
+        doc.remove("mac");
         doc.put("hash", RecordHash.hash(doc));
         mongo.getCollection("evaluations").replaceOne(eq("_id", recordId), doc);
-        mongo.getCollection("chains").updateOne(eq("_id", id), new Document("$set", new Document("lastHash", doc.getString("hash"))));
+        mongo.getCollection("chains").updateOne(eq("_id", id), new Document("$set", new Document("lastHash", doc.getString("hash")))
+                .append("$unset", new Document("mac", "")));
 
         JsonNode replay = http.post("/api/v1/evaluations/" + recordId + "/replay", "auditor", null).json();
         assertThat(replay.get("outcome").asString()).as(replay.toString()).isEqualTo("MATCH");
         JsonNode verify = http.get("/api/v1/dossiers/" + id + "/evaluations/verify", "auditor").json();
-        assertThat(verify.get("outcome").asString()).as(verify.toString()).isEqualTo("INTACT");
+        assertThat(verify.get("outcome").asString()).as(verify.toString()).isEqualTo("INTACT_UNSIGNED");
         // and a format-2 record whose new members were removed is caught by its hash
         doc.put("recordFormat", 2);
         mongo.getCollection("evaluations").replaceOne(eq("_id", recordId), doc);
