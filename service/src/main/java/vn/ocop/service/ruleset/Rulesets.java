@@ -17,8 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import com.mongodb.client.model.Updates;
@@ -27,7 +25,9 @@ import vn.ocop.rules.authoring.UploadLimits;
 import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.EditionManifest;
 import vn.ocop.rules.pack.RulePack;
+import vn.ocop.rules.pipeline.RulesetCompiler;
 import vn.ocop.rules.sandbox.SandboxMessages;
+import vn.ocop.rules.scenario.BuiltInScenarios;
 import vn.ocop.rules.scenario.ScenarioFile;
 import vn.ocop.rules.scenario.ScenarioRun;
 import vn.ocop.service.jobs.Jobs;
@@ -475,21 +475,7 @@ class Rulesets {
 
     /** The built-in golden scenarios of an edition by pack path ({@code scenarios/<group>/<file>.yaml}). */
     static Map<String, byte[]> builtInScenarioFiles(String edition) {
-        Map<String, byte[]> out = new TreeMap<>();
-        try {
-            String root = "scenarios/" + edition + "/";
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + "**/*.yaml")) {
-                String url = r.getURL().toString();
-                int at = url.lastIndexOf(root);
-                if (at < 0) continue;
-                try (var in = r.getInputStream()) {
-                    out.putIfAbsent("scenarios/" + url.substring(at + root.length()), in.readAllBytes());
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out;
+        return BuiltInScenarios.files(edition);
     }
 
     Document rollback(String id, String user) {
