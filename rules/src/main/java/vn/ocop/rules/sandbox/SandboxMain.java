@@ -13,7 +13,7 @@ import java.util.List;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.RuleLimitExceeded;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.rules.scenario.ScenarioFile;
 import vn.ocop.rules.scenario.ScenarioRun;

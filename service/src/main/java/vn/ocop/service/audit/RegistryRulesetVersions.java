@@ -3,7 +3,7 @@ package vn.ocop.service.audit;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.service.ruleset.RulesetRegistry;
 
 /**

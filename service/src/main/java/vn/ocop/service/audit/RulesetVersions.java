@@ -1,7 +1,7 @@
 package vn.ocop.service.audit;
 
 import java.util.Optional;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 
 /**
  * Where replays find the exact ruleset version a record names, retired versions too. Implemented now by the built-in

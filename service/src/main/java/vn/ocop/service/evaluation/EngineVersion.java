@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 
 /**
  * The version of the rules engine (the ocop-rules jar) that scores: from the jar's Maven descriptor, else its manifest,

@@ -16,7 +16,7 @@ import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.service.platform.security.IntegrityKey;
 
 /**

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import vn.ocop.rules.engine.BuiltInEditions;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
@@ -29,7 +30,7 @@ import vn.ocop.rules.api.RulesEngine;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.engine.DroolsRulesEngine;
 import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.rules.pipeline.RulesetCompiler;
 
@@ -316,7 +317,7 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
     }
 
     private void seedBuiltIns() {
-        for (CompiledRulePack pack : BuiltInPacks.loadAll()) {
+        for (CompiledRulePack pack : BuiltInEditions.loadAll()) {
             builtIns.put(pack.sha256(), pack);
             String edition = pack.editionId();
             Document d = new Document("_id", RulesetStore.id(edition, 1)).append("edition", edition).append("version", 1)

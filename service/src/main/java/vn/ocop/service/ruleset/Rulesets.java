@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import com.mongodb.client.model.Updates;
 import vn.ocop.rules.authoring.RuleFileProblem;
 import vn.ocop.rules.authoring.UploadLimits;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.EditionManifest;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.rules.pipeline.RulesetCompiler;

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import org.springframework.stereotype.Component;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.service.dossier.DossierScan;
 import vn.ocop.service.jobs.JobProgress;
 

@@ -15,7 +15,7 @@ import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.rules.pack.RulePackCompiler;
 import vn.ocop.rules.sandbox.SandboxMessages;

@@ -1,4 +1,4 @@
-package vn.ocop.rules.pack;
+package vn.ocop.rules.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -17,7 +17,11 @@ import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.rules.engine.PackEvaluation;
+import vn.ocop.rules.pack.EditionManifest;
+import vn.ocop.rules.pack.RulePack;
+import vn.ocop.rules.pack.RulePackCompiler;
+import vn.ocop.rules.pack.SheetTable;
+import vn.ocop.rules.pack.StarThresholds;
 
 /**
  * One version of an edition, compiled and loaded: its catalogue and one KieBase per product group.
