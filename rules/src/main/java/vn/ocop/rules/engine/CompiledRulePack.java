@@ -16,6 +16,7 @@ import org.kie.api.runtime.KieSessionsPool;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.api.PackVersion;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.pack.EditionManifest;
 import vn.ocop.rules.pack.RulePack;
@@ -27,7 +28,7 @@ import vn.ocop.rules.pack.StarThresholds;
  * One version of an edition, compiled and loaded: its catalogue and one KieBase per product group.
  * Immutable and thread-safe; {@link #evaluate} may be called on an old version to replay a result.
  */
-public final class CompiledRulePack {
+public final class CompiledRulePack implements PackVersion {
     private static final int POOL_SIZE = 4;
 
     private final RulePack pack;

@@ -1,6 +1,7 @@
 package vn.ocop.rules.sandbox;
 
 import java.io.BufferedInputStream;
+import vn.ocop.rules.api.SandboxMessages;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -67,7 +68,8 @@ public final class SandboxMain {
         System.exit(0); // Drools may leave non-daemon threads
     }
 
-    static SandboxMessages.ScenarioReport scenarios(CompiledRulePack pack, SandboxMessages.RunScenarios run) {
+    /** Also how trusted packs run their scenarios in the service's own JVM ({@code RulePlatform#runScenarios}). */
+    public static SandboxMessages.ScenarioReport scenarios(CompiledRulePack pack, SandboxMessages.RunScenarios run) {
         List<ScenarioFile> files = new ArrayList<>();
         List<SandboxMessages.Outcome> unreadable = new ArrayList<>();
         for (SandboxMessages.Source s : run.scenarios()) {
