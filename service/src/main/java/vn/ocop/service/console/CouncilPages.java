@@ -14,7 +14,7 @@ import vn.ocop.service.procedure.council.CouncilResults;
 /**
  * The chair's view of a dossier's council (members' sheets and totals, quorum, average, stars, spread warning) and the
  * recording of its result, both through the procedure's {@link CouncilResults} — the same service as
- * GET …/council and POST …/result of /api/v1/procedure/rounds/{r}/dossiers/{d}.
+ * GET /api/v1/procedure/dossiers/{d}/council and POST /api/v1/procedure/rounds/{r}/dossiers/{d}/result.
  */
 @Controller
 class CouncilPages {
