@@ -15,7 +15,9 @@ import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.server.AssessmentsApi;
 import vn.ocop.api.server.DossiersApi;
 import vn.ocop.api.server.EvaluationsApi;
+import vn.ocop.service.platform.security.Callers;
 import vn.ocop.service.platform.web.ApiException;
+import vn.ocop.service.procedure.council.CouncilSheets;
 
 /** The dossier list with the API's filters, and one dossier with its history, assessments and evaluations. */
 @Controller
@@ -24,9 +26,14 @@ class DossierPages {
     private final DossiersApi dossiers;
     private final AssessmentsApi assessments;
     private final EvaluationsApi evaluations;
+    private final CouncilSheets councilSheets;
+    private final Callers callers;
     private final JsonMapper json;
 
-    DossierPages(DossiersApi dossiers, AssessmentsApi assessments, EvaluationsApi evaluations, JsonMapper json) {
+    DossierPages(DossiersApi dossiers, AssessmentsApi assessments, EvaluationsApi evaluations, CouncilSheets councilSheets,
+                 Callers callers, JsonMapper json) {
+        this.councilSheets = councilSheets;
+        this.callers = callers;
         this.dossiers = dossiers;
         this.assessments = assessments;
         this.evaluations = evaluations;
@@ -61,6 +68,10 @@ class DossierPages {
         // fields later features add to the contract (e.g. the procedure's state history) are shown when present
         model.addAttribute("extra", json.convertValue(d, Map.class));
         model.addAttribute("assessments", assessments.listAssessments(id).getBody());
+        // a procedure dossier is scored by its council's own sheets; the chair's view links from here
+        boolean managed = councilSheets.managed(id);
+        model.addAttribute("managed", managed);
+        model.addAttribute("seat", managed ? councilSheets.seat(id, callers.current()).orElse(null) : null);
         List<EvaluationRecord> newestFirst = new java.util.ArrayList<>(records == null ? List.of() : records);
         java.util.Collections.reverse(newestFirst);
         model.addAttribute("records", newestFirst);

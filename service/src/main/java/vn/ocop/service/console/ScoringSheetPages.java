@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -26,13 +27,20 @@ import vn.ocop.api.server.CatalogueApi;
 import vn.ocop.api.server.DossiersApi;
 import vn.ocop.api.server.EvaluationApi;
 import vn.ocop.api.server.EvaluationsApi;
+import vn.ocop.service.platform.security.Callers;
 import vn.ocop.service.platform.security.CurrentUser;
+import vn.ocop.service.platform.web.ApiException;
+import vn.ocop.service.procedure.council.CouncilSheets;
+import vn.ocop.service.procedure.council.Seat;
+import vn.ocop.service.procedure.council.Sheet;
 
 /**
  * The scoring sheet (phiếu chấm điểm) of one council member for one dossier: drawn from the catalogue, one choice per
  * criterion; the subtotals, total and star level come from the rules engine through the API's stateless evaluation
- * (the same call as POST /api/v1/evaluate), never from the page. Submitting goes through the same check first and is
- * refused while any criterion is missing or a choice is invalid, then stored as the API's assessment.
+ * (the same call as POST /api/v1/evaluate), never from the page. For a dossier the procedure owns, the sheet is the
+ * member's own sheet of the council (draft and submission through the procedure's {@link CouncilSheets}, as
+ * PUT/POST /api/v1/procedure/rounds/{r}/dossiers/{d}/sheets/{member} do); for a dossier outside the procedure it is
+ * checked by the engine and stored whole as the API's assessment (no drafts: those are the procedure's).
  */
 @Controller
 class ScoringSheetPages {
@@ -42,17 +50,19 @@ class ScoringSheetPages {
     private final EvaluationApi evaluation;
     private final AssessmentsApi assessments;
     private final EvaluationsApi evaluations;
-    private final SheetDrafts drafts;
+    private final CouncilSheets councilSheets;
+    private final Callers callers;
     private final JsonMapper json;
 
     ScoringSheetPages(DossiersApi dossiers, CatalogueApi catalogue, EvaluationApi evaluation, AssessmentsApi assessments,
-                      EvaluationsApi evaluations, SheetDrafts drafts, JsonMapper json) {
+                      EvaluationsApi evaluations, CouncilSheets councilSheets, Callers callers, JsonMapper json) {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.evaluation = evaluation;
         this.assessments = assessments;
         this.evaluations = evaluations;
-        this.drafts = drafts;
+        this.councilSheets = councilSheets;
+        this.callers = callers;
         this.json = json;
     }
 
@@ -82,11 +92,17 @@ class ScoringSheetPages {
     @GetMapping("/dossiers/{id}/sheet")
     String sheet(@PathVariable String id, @RequestParam(required = false) String saved, Model model) {
         Dossier d = dossiers.getDossier(id).getBody();
-        String user = CurrentUser.name();
-        Filled filled = drafts.find(id, user).map(x -> new Filled(x.member(), x.role(), x.selections()))
-                .orElse(new Filled(user, "MEMBER", Map.of()));
+        Filled filled;
+        Optional<Seat> seat = seat(id);
+        if (seat.isPresent()) {
+            Optional<Sheet> own = councilSheets.own(seat.get(), id);
+            filled = new Filled(seat.get().memberName(), seat.get().role(), own.map(Sheet::selectionMap).orElse(Map.of()));
+            model.addAttribute("ownStatus", own.map(x -> x.status).orElse(null));
+        } else {
+            filled = new Filled(CurrentUser.name(), "MEMBER", Map.of());
+        }
         model.addAttribute("saved", saved != null);
-        return render(d, filled, null, model);
+        return render(d, seat.orElse(null), filled, null, model);
     }
 
     /** The live summary (an htmx fragment): the engine's result for this one sheet as it is filled now. */
@@ -95,14 +111,16 @@ class ScoringSheetPages {
         Dossier d = dossiers.getDossier(id).getBody();
         Filled filled = Filled.from(form);
         model.addAttribute("summary", Summary.of(score(d, filled), view(d), json));
-        return "console/sheet :: summary";
+        return "console/sheet-preview";
     }
 
+    /** The member's draft is the procedure's member sheet (status DRAFT): the one the API and the chair see. */
     @PostMapping("/dossiers/{id}/sheet/draft")
     String saveDraft(@PathVariable String id, @RequestParam MultiValueMap<String, String> form) {
-        dossiers.getDossier(id); // 404 for a dossier that does not exist
-        Filled filled = Filled.from(form);
-        drafts.save(id, CurrentUser.name(), new SheetDrafts.Draft(filled.member(), filled.role(), filled.selections(), null));
+        dossiers.getDossier(id); // 404 for a dossier that does not exist, OUT_OF_SCOPE for one the caller may not read
+        Seat seat = seat(id).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "NO_DRAFTS",
+                "Chỉ hồ sơ theo quy trình có phiếu nháp của thành viên Hội đồng"));
+        councilSheets.save(seat.roundId(), id, seat.member(), Filled.from(form).selections(), null, callers.current());
         return "redirect:/dossiers/" + id + "/sheet?saved";
     }
 
@@ -111,6 +129,8 @@ class ScoringSheetPages {
                   HttpServletResponse response) {
         Dossier d = dossiers.getDossier(id).getBody();
         Filled filled = Filled.from(form);
+        Optional<Seat> seat = seat(id);
+        if (seat.isPresent()) return submitMemberSheet(d, seat.get(), filled, model, response);
         EvaluationResult result = score(d, filled);
         boolean refused = result.getStatus() != EvaluationResult.StatusEnum.VALID || filled.member().isEmpty();
         if (refused) {
@@ -119,13 +139,42 @@ class ScoringSheetPages {
             String code = missing ? "SHEET_INCOMPLETE" : "SHEET_INVALID";
             model.addAttribute("refusal", new ConsoleErrors.Refusal(code, ConsoleErrors.message(code),
                     result.getFindings().stream().filter(f -> f.getSeverity() == Finding.SeverityEnum.ERROR)
-                            .map(f -> new vn.ocop.service.platform.web.ApiException.FieldProblem(
+                            .map(f -> new ApiException.FieldProblem(
                                     f.getCriterion() == null ? f.getCode() : f.getCriterion(), f.getMessage())).toList()));
-            return render(d, filled, result, model);
+            return render(d, null, filled, result, model);
         }
         StoredAssessment stored = assessments.addAssessment(id, filled.input(), null).getBody();
-        drafts.remove(id, CurrentUser.name());
         return "redirect:/dossiers/" + id + "?submitted=" + (stored == null ? "" : stored.getId());
+    }
+
+    /**
+     * A procedure dossier: the choices are saved as the member's sheet, then submitted through the procedure, which
+     * refuses an incomplete or invalid sheet with SHEET_INCOMPLETE and one problem per criterion (the draft is kept).
+     */
+    private String submitMemberSheet(Dossier d, Seat seat, Filled filled, Model model, HttpServletResponse response) {
+        String id = d.getId();
+        councilSheets.save(seat.roundId(), id, seat.member(), filled.selections(), null, callers.current());
+        try {
+            councilSheets.submit(seat.roundId(), id, seat.member(), callers.current());
+        } catch (ApiException e) {
+            if (!"SHEET_INCOMPLETE".equals(e.code())) throw e;
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", new ConsoleErrors.Refusal(e.code(), ConsoleErrors.message(e.code()), e.errors().stream()
+                    .map(p -> new ApiException.FieldProblem(p.field().startsWith("selections.") ? p.field().substring(11) : p.field(),
+                            p.message())).toList()));
+            Filled shown = new Filled(seat.memberName(), seat.role(), filled.selections());
+            return render(d, seat, shown, null, model);
+        }
+        return "redirect:/dossiers/" + id + "?submitted=" + seat.member();
+    }
+
+    /** The caller's seat on the dossier's council, when the procedure owns the dossier; refused when it does and they have none. */
+    private Optional<Seat> seat(String dossierId) {
+        if (!councilSheets.managed(dossierId)) return Optional.empty();
+        Seat seat = councilSheets.seat(dossierId, callers.current()).orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN,
+                "NOT_IN_COUNCIL", "Bạn không là thành viên Hội đồng chấm hồ sơ này"));
+        if (!seat.scores()) throw new ApiException(HttpStatus.FORBIDDEN, "NOT_IN_COUNCIL", "Thư ký Hội đồng không chấm điểm");
+        return Optional.of(seat);
     }
 
     /** The council's result: the API's evaluation of the dossier's stored sheets (a new record in its chain). */
@@ -135,9 +184,10 @@ class ScoringSheetPages {
         return "redirect:/dossiers/" + id + "#evaluations";
     }
 
-    private String render(Dossier d, Filled filled, EvaluationResult result, Model model) {
+    private String render(Dossier d, Seat seat, Filled filled, EvaluationResult result, Model model) {
         SheetView sheet = view(d);
         model.addAttribute("d", d);
+        model.addAttribute("seat", seat);
         model.addAttribute("sheet", sheet);
         model.addAttribute("filled", filled);
         model.addAttribute("summary", Summary.of(result != null ? result : score(d, filled), sheet, json));
@@ -159,6 +209,11 @@ class ScoringSheetPages {
     record Summary(EvaluationResult result, Integer a, Integer b, Integer c, Integer total, Integer stars,
                    List<SheetView.Criterion> missing, List<Finding> problems, List<Map<String, Object>> unmetMinimums,
                    int chosen, int criteria) {
+        /** Every criterion chosen and no error: what a refusal asked for is done. */
+        public boolean complete() {
+            return missing.isEmpty() && result.getStatus() == EvaluationResult.StatusEnum.VALID;
+        }
+
         @SuppressWarnings("unchecked")
         static Summary of(EvaluationResult r, SheetView sheet, JsonMapper json) {
             var member = r.getMembers() == null || r.getMembers().isEmpty() ? null : r.getMembers().get(0);

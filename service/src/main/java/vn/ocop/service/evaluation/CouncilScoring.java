@@ -31,6 +31,12 @@ public class CouncilScoring {
     public record Recorded(String evaluationId, long sequence, String hash, String status, BigDecimal averageTotal,
                            Integer stars, List<String> findingCodes, String edition, String sheet) {}
 
+    /** The council's sheets scored without recording: each member's total, the average, stars and the findings. */
+    public record Preview(String status, List<MemberTotal> members, BigDecimal averageTotal, Integer stars,
+                          List<SheetError> findings) {}
+
+    public record MemberTotal(String member, int total) {}
+
     private final Dossiers dossiers;
     private final Scoring scoring;
     private final DossierEvaluations evaluations;
@@ -48,6 +54,15 @@ public class CouncilScoring {
                 ApiMapping.assessments(List.of(input(sheet)))), sittingDate);
         return r.findings().stream().filter(f -> f.severity() == Severity.ERROR)
                 .map(f -> new SheetError(f.criterion(), f.code(), f.message())).toList();
+    }
+
+    /** The engine's result for these sheets on {@code sittingDate}, nothing stored (the chair's view before recording). */
+    public Preview preview(String dossierId, List<MemberSheet> sheets, LocalDate sittingDate) {
+        DossierSnapshot d = dossiers.snapshot(dossierId);
+        EvaluationResult r = scoring.score(new EvaluationRequest(d.edition(), d.group(), d.sheet(), ApiMapping.facts(d.facts()),
+                ApiMapping.assessments(sheets.stream().map(CouncilScoring::input).toList())), sittingDate);
+        return new Preview(r.status().name(), r.members().stream().map(m -> new MemberTotal(m.member(), m.total())).toList(),
+                r.averageTotal(), r.stars(), r.findings().stream().map(f -> new SheetError(f.criterion(), f.code(), f.message())).toList());
     }
 
     /** Scores the sheets on {@code sittingDate} and appends the record to the dossier's chain; marks the dossier. */

@@ -45,6 +45,11 @@ class ProcedureCouncilsController implements ProcedureCouncilsApi {
     }
 
     @Override
+    public ResponseEntity<vn.ocop.api.model.CouncilOverview> getCouncilOverview(String id) {
+        return ResponseEntity.ok(ProcedureViews.of(results.overview(id, callers.current())));
+    }
+
+    @Override
     public ResponseEntity<CouncilResult> recordCouncilResult(String id, String dossierId) {
         return ResponseEntity.ok(ProcedureViews.of(results.record(id, dossierId, callers.current())));
     }

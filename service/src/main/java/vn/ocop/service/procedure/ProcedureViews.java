@@ -50,6 +50,17 @@ final class ProcedureViews {
         return ProcedureJson.convert(r, CouncilResult.class);
     }
 
+    @SuppressWarnings("unchecked")
+    static vn.ocop.api.model.CouncilOverview of(vn.ocop.service.procedure.council.CouncilOverview o) {
+        Map<String, Object> m = new LinkedHashMap<>(ProcedureJson.MAPPER.convertValue(o, Map.class));
+        if (o.quorum() != null) {
+            Map<String, Object> q = new LinkedHashMap<>((Map<String, Object>) m.get("quorum"));
+            q.put("met", o.quorum().met());
+            m.put("quorum", q);
+        }
+        return ProcedureJson.convert(m, vn.ocop.api.model.CouncilOverview.class);
+    }
+
     static TodoItem of(vn.ocop.service.procedure.todo.TodoItem t) {
         return ProcedureJson.convert(t, TodoItem.class);
     }

@@ -46,14 +46,34 @@ class PublicController implements PublicApi {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ResponseEntity<PublicCertificate> verifyCertificate(String number, String format) {
         boolean html = wantsHtml(format);
-        Certificate c = known(number);
-        PublicCertificate p = PublicCertificates.of(c, certificates.recordCheck(c));
-        if (html) {
-            String body = pages.render("certificate", Map.of("c", p, "stars", "★".repeat(p.getStars()),
-                    "valid", p.getStatus() == CertificateStatus.VALID, "verified", p.getRecordCheck() == RecordCheck.VERIFIED));
-            return (ResponseEntity) ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(body);
-        }
+        if (html) return (ResponseEntity) certificatePage(number); // the QR scan: a person's browser
+        PublicCertificate p = publicView(known(number));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache()).body(p);
+    }
+
+    /** Verification by number: the form, the certificate's page, or a page saying no certificate has the number. */
+    @Override
+    public ResponseEntity<String> verifyCertificatePage(String number) {
+        if (number == null || number.isBlank()) {
+            return ResponseEntity.ok().contentType(HTML).body(pages.render("verify", Map.of("notFound", false, "number", "")));
+        }
+        return certificatePage(java.text.Normalizer.normalize(number.strip(), java.text.Normalizer.Form.NFC));
+    }
+
+    private ResponseEntity<String> certificatePage(String number) {
+        Certificate c = certificates.find(number).orElse(null);
+        if (c == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).cacheControl(CacheControl.noCache())
+                    .body(pages.render("verify", Map.of("notFound", true, "number", number)));
+        }
+        PublicCertificate p = publicView(c);
+        String body = pages.render("certificate", Map.of("c", p, "stars", "★".repeat(p.getStars()),
+                "valid", p.getStatus() == CertificateStatus.VALID, "verified", p.getRecordCheck() == RecordCheck.VERIFIED));
+        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(body);
+    }
+
+    private PublicCertificate publicView(Certificate c) {
+        return PublicCertificates.of(c, certificates.recordCheck(c));
     }
 
     @Override

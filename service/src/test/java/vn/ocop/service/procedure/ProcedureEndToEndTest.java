@@ -154,6 +154,16 @@ class ProcedureEndToEndTest {
         ok(http.put(sheet(open, a, "chair-dt"), "chair-dt", sheetJson(3, 2, 2)));
         submit(open, a, "chair-dt");
         problem(http.post(result(open, a), "member-dt1", null), 403, "NOT_IN_COUNCIL");
+        // the chair's overview (the console's council view): totals, quorum, average and stars before recording
+        problem(http.get(P + "/dossiers/" + a + "/council", "member-dt1"), 403, "NOT_CHAIR");
+        JsonNode overview = ok(http.get(P + "/dossiers/" + a + "/council", "chair-dt"));
+        assertThat(overview.get("members").size()).isEqualTo(4);
+        overview.get("members").forEach(m -> assertThat(m.get("total").asInt()).as(m.toString()).isEqualTo(76));
+        assertThat(overview.get("quorum").get("met").asBoolean()).isTrue();
+        assertThat(overview.get("preview").get("stars").asInt()).isEqualTo(4);
+        assertThat(overview.get("preview").get("averageTotal").decimalValue()).isEqualByComparingTo("76");
+        assertThat(overview.path("spread").isNull() || overview.path("spread").isMissingNode()).as("equal sheets: no spread").isTrue();
+        assertThat(overview.get("mayRecord").asBoolean()).isTrue();
         JsonNode counted = ok(http.post(result(open, a), "secretary-dt", null));
         assertThat(counted.get("counted").asBoolean()).isTrue();
         assertThat(counted.get("stars").asInt()).isEqualTo(4);

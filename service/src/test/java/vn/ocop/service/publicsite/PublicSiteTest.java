@@ -126,6 +126,34 @@ class PublicSiteTest {
         assertThat(http().get("/public/products?group=food;drop", null).status()).isEqualTo(400);
     }
 
+    @Test
+    @Order(2)
+    void publicPagesUseTheConsolesLayoutInVietnameseOrEnglishAndAWrongNumberIsNotFound() {
+        Response form = http().send("GET", "/public/verify", null, null, null, "Accept", "text/html", "Accept-Language", "en-US");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).as("Vietnamese whatever the browser asks for").contains("lang=\"vi\"", "Số giấy chứng nhận",
+                "href=\"/console/console.css\"", "href=\"?lang=en\"", "Tra cứu giấy chứng nhận").doesNotContain("<style", "<script");
+        Response byNumber = http().send("GET", "/public/verify?number=VL-2024-10", null, null, null, "Accept", "text/html");
+        assertThat(byNumber.status()).isEqualTo(200);
+        assertThat(byNumber.body()).contains("VL-2024-10", "Bưởi Năm Roi", "Xã Tân Lược", "★★★★", "10/01/2027",
+                "Giấy chứng nhận cấp trước khi có hệ thống");
+        Response scanned = http().send("GET", "/public/certificates/VL-2024-10", null, null, null, "Accept", "text/html,application/xhtml+xml");
+        assertThat(scanned.body()).contains("Giấy chứng nhận sản phẩm OCOP số", "VL-2024-10", "href=\"/console/console.css\"");
+        for (String path : List.of("/public/verify?number=VL-9999-1", "/public/certificates/VL-9999-1")) {
+            Response wrong = http().send("GET", path, null, null, null, "Accept", "text/html");
+            assertThat(wrong.status()).as(path).isEqualTo(404);
+            assertThat(wrong.contentType()).startsWith("text/html");
+            assertThat(wrong.body()).contains("Không tìm thấy giấy chứng nhận với số này.", "VL-9999-1");
+        }
+        assertThat(http().get("/public/certificates/VL-9999-1", null).isProblem()).as("JSON clients keep the problem").isTrue();
+
+        Response english = http().send("GET", "/public/verify?number=VL-2024-10&lang=en", null, null, null, "Accept", "text/html");
+        assertThat(english.body()).contains("lang=\"en\"", "OCOP product certificate no.", "Valid until", "Provincial People",
+                "href=\"?lang=vi\"");
+        Response catalogue = http().send("GET", "/public/products?q=duong", null, null, null, "Accept", "text/html");
+        assertThat(catalogue.body()).contains("href=\"/console/console.css\"", "href=\"/public/certificates/VL-2025-12\"");
+    }
+
     static String idea(String commune, String description) {
         return """
                 {"name":"Trần Văn Nam","contact":"0909 123 456","communeCode":"%s","group":"FOOD",
@@ -138,7 +166,8 @@ class PublicSiteTest {
         Response form = http().get("/public/ideas", null);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.contentType()).startsWith("text/html");
-        assertThat(form.body()).contains("Gửi ý tưởng sản phẩm OCOP", "name=\"communeCode\"", "fetch('/public/ideas'");
+        assertThat(form.body()).contains("Gửi ý tưởng sản phẩm OCOP", "name=\"communeCode\"", "<script src=\"/console/idea-form.js\" defer>")
+                .doesNotContain("<script>", "<style");
         Response ok = http().post("/public/ideas", null, idea("29785", "Mứt dừa non làm từ dừa sáp của xã, đóng hộp quà tặng."));
         assertThat(ok.status()).as(ok.body()).isEqualTo(201);
         assertThat(ok.json().get("status").asString()).isEqualTo("NEW");

@@ -14,10 +14,14 @@ import vn.ocop.service.procedure.cases.CaseFile;
 import vn.ocop.service.procedure.cases.Cases;
 import vn.ocop.service.procedure.cases.Move;
 import vn.ocop.service.procedure.cases.State;
+import vn.ocop.service.procedure.levels.Level;
 import vn.ocop.service.procedure.rounds.Round;
 import vn.ocop.service.procedure.rounds.Rounds;
 
 import static vn.ocop.service.platform.security.Roles.ADMIN;
+import static vn.ocop.service.platform.security.Roles.AUDITOR;
+import static vn.ocop.service.platform.security.Roles.MINISTRY_OFFICE;
+import static vn.ocop.service.platform.security.Roles.PROVINCE_OFFICE;
 
 /**
  * The council's result for a dossier: the quorum of submitted sheets first, then the engine scores them on the
@@ -79,6 +83,50 @@ public class CouncilResults {
             }
         });
         return result;
+    }
+
+    /**
+     * The chair's view of the dossier's council in its current round: for the chair, the secretary, the office of the
+     * level, auditors and admins (members see their own sheet only, through the sheets).
+     */
+    public CouncilOverview overview(String dossierId, Caller c) {
+        CaseFile f = cases.require(dossierId);
+        if (f.roundId == null) throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ chưa ở trong một đợt đánh giá (" + f.state + ")");
+        Round r = rounds.require(f.roundId);
+        boolean seesAll = c.hasAny(ADMIN, AUDITOR) || (r.council != null && (r.council.hasRole(c.name(), "CHAIR")
+                || r.council.hasRole(c.name(), "SECRETARY")))
+                || (r.level == Level.CENTRAL ? c.has(MINISTRY_OFFICE) : c.has(PROVINCE_OFFICE) && r.provinceCode.equals(c.province()));
+        if (!seesAll) throw new ApiException(HttpStatus.FORBIDDEN, "NOT_CHAIR", "Chỉ Chủ tịch, Thư ký Hội đồng và cơ quan tham mưu xem tổng hợp của Hội đồng");
+        LocalDate sitting = CouncilSheets.sittingDate(r, clock.today());
+        List<Sheet> ofPass = r.council == null ? List.of() : sheets.ofPass(r, dossierId, f.pass);
+        List<Sheet> submitted = ofPass.stream().filter(Sheet::submitted).toList();
+        CouncilScoring.Preview p = submitted.isEmpty() ? null : scoring.preview(dossierId, submitted.stream()
+                .map(s -> new CouncilScoring.MemberSheet(s.memberName, s.role, s.selectionMap())).toList(), sitting);
+        List<CouncilOverview.MemberLine> members = new java.util.ArrayList<>();
+        if (r.council != null) {
+            for (Round.Member m : r.council.scoringMembers()) {
+                Sheet s = ofPass.stream().filter(x -> x.member.equals(m.user())).findFirst().orElse(null);
+                Integer total = null;
+                if (s != null && s.submitted() && p != null) {
+                    int at = submitted.indexOf(s);
+                    if (at >= 0 && at < p.members().size()) total = p.members().get(at).total();
+                }
+                members.add(new CouncilOverview.MemberLine(m.user(), m.name(), m.department(), m.role(),
+                        s == null ? "NONE" : s.status, total));
+            }
+        }
+        String spread = p == null ? null : p.findings().stream().filter(x -> "COUNCIL_SPREAD".equals(x.code()))
+                .map(CouncilScoring.SheetError::message).findFirst().orElse(null);
+        List<CouncilOverview.RecordedResult> results = f.results.stream().filter(x -> x.roundId().equals(r.id))
+                .map(x -> new CouncilOverview.RecordedResult(x.pass(), x.sittingDate(), x.submitted(), x.scoringMembers(), x.status(),
+                        x.averageTotal(), x.stars(), x.counted(), x.secondPassOpened(), x.evaluationId(), x.findings())).toList();
+        boolean mayRecord = f.state == State.SCORING && (c.has(ADMIN) || (r.council != null
+                && (r.council.hasRole(c.name(), "CHAIR") || r.council.hasRole(c.name(), "SECRETARY"))));
+        return new CouncilOverview(dossierId, r.id, f.pass, f.state.name(), sitting, members,
+                r.council == null ? null : quorum(r, submitted),
+                p == null ? null : new CouncilOverview.Preview(p.status(), p.averageTotal(), p.stars(),
+                        p.findings().stream().map(CouncilScoring.SheetError::code).toList()),
+                spread, results, mayRecord);
     }
 
     /** The quorum of the dossier's current pass. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.ocop.service.dossier.DossierSnapshot;
@@ -47,6 +48,28 @@ public class CouncilSheets {
         this.dossiers = dossiers;
         this.scoring = scoring;
         this.clock = clock;
+    }
+
+    /**
+     * The caller's seat on the council that scores this dossier now (its current round and pass): empty when the
+     * dossier is not the procedure's, is in no round with a council, or the caller is not listed in that council.
+     */
+    public Optional<Seat> seat(String dossierId, Caller c) {
+        CaseFile f = cases.find(dossierId).orElse(null);
+        if (f == null || f.roundId == null) return Optional.empty();
+        Round r = rounds.find(f.roundId).orElse(null);
+        if (r == null || r.council == null) return Optional.empty();
+        return r.council.member(c.name()).map(m -> new Seat(r.id, f.pass, m.user(), m.name(), m.role(), f.state.scorable()));
+    }
+
+    /** Whether the procedure owns the dossier: then only its council's sheets score it. */
+    public boolean managed(String dossierId) {
+        return cases.find(dossierId).isPresent();
+    }
+
+    /** The seat's own sheet of its pass (draft or submitted), if one was written. */
+    public Optional<Sheet> own(Seat seat, String dossierId) {
+        return store.find(Sheet.idOf(seat.roundId(), dossierId, seat.pass(), seat.member()));
     }
 
     /** Saves the caller's own draft of the current pass; the first sheet of a dossier begins its scoring. */
