@@ -29,11 +29,15 @@ public final class CpuProbe {
         EvaluationRequest r2019 = BenchmarkRequests.threeMembers(s2019);
         EvaluationRequest r2023 = BenchmarkRequests.threeMembers2023(s2023);
         EvaluationRequest r2026 = BenchmarkRequests.threeMembers2026(s2026);
-        TableLookupScorer b2019 = new TableLookupScorer(s2019);
+        TableLookupScorer b2019 = BenchmarkRequests.baseline(engine.pack(BenchmarkRequests.EDITION).orElseThrow(), s2019);
+        TableLookupScorer b2023 = BenchmarkRequests.baseline(engine.pack("ocop-2023").orElseThrow(), s2023);
+        TableLookupScorer b2026 = BenchmarkRequests.baseline(engine.pack("ocop-2026").orElseThrow(), s2026);
         cases.put("engine2019", () -> engine.evaluate(r2019));
         cases.put("engine2023", () -> engine.evaluate(r2023));
         cases.put("engine2026", () -> engine.evaluate(r2026));
         cases.put("baseline2019", () -> b2019.score(r2019));
+        cases.put("baseline2023", () -> b2023.score(r2023));
+        cases.put("baseline2026", () -> b2026.score(r2026));
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         for (var c : cases.entrySet()) {
