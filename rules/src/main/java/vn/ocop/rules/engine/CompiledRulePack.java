@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.drools.model.Model;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieModule;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSessionsPool;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
@@ -21,6 +21,7 @@ import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.pack.EditionManifest;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.rules.pack.RulePackCompiler;
+import vn.ocop.rules.pack.SheetPlan;
 import vn.ocop.rules.pack.SheetTable;
 import vn.ocop.rules.pack.StarThresholds;
 
@@ -35,22 +36,38 @@ public final class CompiledRulePack implements PackVersion {
     private final EditionManifest manifest;
     private final String sha256;
     private final Map<String, byte[]> kjars;
-    private final Map<String, KieBase> kieBases;
-    private final Map<String, KieSessionsPool> pools;
+    private final Map<String, KieContainer> containers;
+    private final Map<String, List<Model>> models;
+    private final Map<String, KieSessionsPool> groupPools = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One KieBase (and session pool) per sheet: see {@link SheetKieBases}. */
+    private final Map<String, KieSessionsPool> sheetPools;
+    private final Map<String, SheetPlan> plans;
     private final Map<String, SheetInfo> sheets;
     private final EditionInfo info;
     private final StarThresholds thresholds;
 
-    private CompiledRulePack(RulePack pack, Map<String, byte[]> kjars, Map<String, KieBase> kieBases) {
+    private CompiledRulePack(RulePack pack, Map<String, byte[]> kjars, Map<String, KieContainer> containers) {
         this.pack = pack;
         this.manifest = pack.manifest();
         this.sha256 = pack.sha256();
         this.kjars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kjars));
-        this.kieBases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kieBases));
+        this.containers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(containers));
+        Map<String, List<Model>> m = new LinkedHashMap<>();
+        containers.forEach((group, container) -> m.put(group, SheetKieBases.models(container)));
+        this.models = java.util.Collections.unmodifiableMap(m);
+        this.sheets = loadSheets(pack, manifest, containers.keySet());
+        java.util.Set<String> sheetIds = manifest.sheets().stream().map(EditionManifest.Sheet::id).collect(java.util.stream.Collectors.toSet());
         Map<String, KieSessionsPool> p = new LinkedHashMap<>();
-        kieBases.forEach((group, kbase) -> p.put(group, kbase.newKieSessionsPool(POOL_SIZE)));
-        this.pools = Map.copyOf(p);
-        this.sheets = loadSheets(pack, manifest, kieBases.keySet());
+        sheets.values().forEach(sheet -> {
+            java.util.Set<String> others = new java.util.HashSet<>(sheetIds);
+            others.remove(sheet.id());
+            KieBase kbase = SheetKieBases.forSheet(models.get(sheet.group()), sheet.id(), others, containers.get(sheet.group()).getClassLoader());
+            p.put(sheet.id(), kbase.newKieSessionsPool(POOL_SIZE));
+        });
+        this.sheetPools = Map.copyOf(p);
+        Map<String, SheetPlan> plans = new LinkedHashMap<>();
+        sheets.values().forEach(sheet -> plans.put(sheet.id(), new SheetPlan(sheet)));
+        this.plans = Map.copyOf(plans);
         this.info = new EditionInfo(manifest.id(), manifest.name(), manifest.legalBasis(), manifest.effectiveFrom(),
                 manifest.effectiveTo(), manifest.extendsEdition(), manifest.partMaxima(), manifest.version(), sha256,
                 sheets.values().stream().map(SheetInfo::summary).toList(), manifest.errata(), manifest.classification(),
@@ -61,12 +78,12 @@ public final class CompiledRulePack implements PackVersion {
     /** Loads kjars compiled by {@link RulePackCompiler} for this exact pack (no DRL is compiled). */
     public static CompiledRulePack load(RulePack pack, Map<String, byte[]> kjars) {
         KieServices ks = KieServices.Factory.get();
-        Map<String, KieBase> kieBases = new LinkedHashMap<>();
+        Map<String, KieContainer> containers = new LinkedHashMap<>();
         kjars.forEach((group, bytes) -> {
             KieModule module = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(bytes));
-            kieBases.put(group, ks.newKieContainer(module.getReleaseId()).getKieBase(RulePackCompiler.KBASE));
+            containers.put(group, ks.newKieContainer(module.getReleaseId()));
         });
-        return new CompiledRulePack(pack, kjars, kieBases);
+        return new CompiledRulePack(pack, kjars, containers);
     }
 
     public EvaluationResult evaluate(EvaluationRequest request) {
@@ -78,12 +95,9 @@ public final class CompiledRulePack implements PackVersion {
         return PackEvaluation.evaluate(this, request, firedRule);
     }
 
-    /** Runs one evaluation per group so the first real call does not pay for class loading and JIT. */
+    /** Runs one evaluation per sheet (each has its KieBase) so the first real call does not pay for class loading and JIT. */
     public void warm() {
-        sheets.values().stream()
-                .collect(java.util.stream.Collectors.toMap(SheetInfo::group, s -> s, (a, b) -> a, LinkedHashMap::new))
-                .values()
-                .forEach(sheet -> evaluate(PackEvaluation.sampleRequest(info.id(), sheet)));
+        sheets.values().forEach(sheet -> evaluate(PackEvaluation.sampleRequest(info.id(), sheet)));
     }
 
     public String editionId() { return manifest.id(); }
@@ -102,18 +116,29 @@ public final class CompiledRulePack implements PackVersion {
         return id == null ? Optional.empty() : Optional.ofNullable(sheets.get(id));
     }
 
+    /** Sessions of the whole group's KieBase (every sheet of the group), built on first use; evaluations use {@link #sheetSessions}. */
     public Optional<KieSessionsPool> sessions(String group) {
-        return Optional.ofNullable(pools.get(group));
+        KieContainer container = containers.get(group);
+        if (container == null) return Optional.empty();
+        return Optional.of(groupPools.computeIfAbsent(group, g -> container.getKieBase(RulePackCompiler.KBASE).newKieSessionsPool(POOL_SIZE)));
+    }
+
+    /** Sessions of the sheet's own KieBase: the group's rules without those of its other sheets. */
+    public Optional<KieSessionsPool> sheetSessions(String sheet) {
+        return sheet == null ? Optional.empty() : Optional.ofNullable(sheetPools.get(sheet));
+    }
+
+    /** The sheet's lookups, computed once (validation and evaluation need them on every call). */
+    public Optional<SheetPlan> plan(String sheet) {
+        return sheet == null ? Optional.empty() : Optional.ofNullable(plans.get(sheet));
     }
 
     /** Every rule name per group, for reports of rules that no scenario fired. */
     public Map<String, TreeSet<String>> ruleNames() {
         Map<String, TreeSet<String>> names = new LinkedHashMap<>();
-        kieBases.forEach((group, kbase) -> {
+        models.forEach((group, list) -> {
             TreeSet<String> set = new TreeSet<>();
-            for (KiePackage p : kbase.getKiePackages()) {
-                for (Rule r : p.getRules()) set.add(r.getName());
-            }
+            SheetKieBases.ruleNamesByPackage(list).values().forEach(set::addAll);
             names.put(group, set);
         });
         return names;

@@ -34,6 +34,7 @@ import vn.ocop.rules.model.MemberScore;
 import vn.ocop.rules.model.Selection;
 import vn.ocop.rules.model.StarMinimum;
 import vn.ocop.rules.model.SupportedOption;
+import vn.ocop.rules.pack.SheetPlan;
 
 /**
  * One evaluation on one compiled pack. Phase 1 (focus: the sheet id, then "conditions") awards points, applies
@@ -64,9 +65,10 @@ public final class PackEvaluation {
         List<Finding> findings = RequestValidator.checkSheet(request, sheet, pack.manifest().groupsOrFromSheets().keySet());
         if (!findings.isEmpty()) return invalid(pack, request.sheet(), findings);
         if (!request.exclusions().isEmpty()) return Exclusions.result(pack, sheet, request.exclusions());
-        findings = RequestValidator.checkAssessments(request.assessments(), sheet);
+        SheetPlan plan = pack.plan(sheet.id()).orElseGet(() -> new SheetPlan(sheet));
+        findings = RequestValidator.checkAssessments(request.assessments(), plan);
         if (!findings.isEmpty()) return invalid(pack, sheet.id(), findings);
-        return run(pack, sheet, request, firedRule);
+        return run(pack, plan, request, firedRule);
     }
 
     /** A result for a request that could not be scored. */
@@ -86,18 +88,22 @@ public final class PackEvaluation {
         return new EvaluationRequest(edition, sheet.id(), null, List.of(new Assessment("warm-up", selections)));
     }
 
-    private static EvaluationResult run(CompiledRulePack pack, SheetInfo sheet, EvaluationRequest request, Consumer<String> firedRule) {
-        List<Assessment> scoring = request.assessments().stream().filter(Assessment::scores).toList();
-        Assessment selfSheet = request.assessments().stream().filter(Assessment::isSelf).findFirst().orElse(null);
-        Map<String, String> partOf = new LinkedHashMap<>();
-        sheet.criteria().forEach(c -> partOf.put(c.code(), c.part()));
+    private static EvaluationResult run(CompiledRulePack pack, SheetPlan plan, EvaluationRequest request, Consumer<String> firedRule) {
+        SheetInfo sheet = plan.sheet();
+        List<Assessment> scoring = new ArrayList<>(request.assessments().size());
+        Assessment selfSheet = null;
+        for (Assessment a : request.assessments()) {
+            if (a.scores()) scoring.add(a);
+            else if (selfSheet == null && a.isSelf()) selfSheet = a;
+        }
+        Map<String, String> partOf = plan.partOf();
         List<MemberScore> members = new ArrayList<>();
         MemberScore self = null;
         Dossier dossier = new Dossier(request.facts());
         Council council = new Council();
         List<SupportedOption> supported;
         Integer starsByAverage;
-        KieSession session = pack.sessions(sheet.group()).orElseThrow().newKieSession();
+        KieSession session = pack.sheetSessions(sheet.id()).orElseThrow().newKieSession();
         DefaultAgendaEventListener listener = firedRule == null ? null : new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
@@ -132,7 +138,7 @@ public final class PackEvaluation {
             fire(session, BY_AVERAGE);
             starsByAverage = council.getStars();
             StarMinimumBasis basis = pack.info().starMinimumBasis() == null ? StarMinimumBasis.COUNCIL_AVERAGE : pack.info().starMinimumBasis();
-            List<StarMinimum> minimums = starMinimums(sheet);
+            List<StarMinimum> minimums = plan.starMinimums();
             if (!minimums.isEmpty()) {
                 minimums.forEach(session::insert);
                 councilPoints(sheet, members, basis).forEach(session::insert);
@@ -175,15 +181,6 @@ public final class PackEvaluation {
             }
         }
         return findings;
-    }
-
-    private static List<StarMinimum> starMinimums(SheetInfo sheet) {
-        List<StarMinimum> out = new ArrayList<>();
-        for (CriterionInfo c : sheet.criteria()) {
-            c.options().stream().filter(o -> o.minStars() != null).forEach(o ->
-                    out.add(new StarMinimum(c.code(), o.minStars(), o.number(), o.label(), BigDecimal.valueOf(o.points()))));
-        }
-        return out;
     }
 
     /** The council's points on each criterion some member scored: exact average, or the lowest member's. */

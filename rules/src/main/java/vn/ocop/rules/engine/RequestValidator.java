@@ -1,9 +1,7 @@
 package vn.ocop.rules.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +10,7 @@ import vn.ocop.rules.api.CriterionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.Finding;
 import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.rules.pack.SheetPlan;
 
 /** Checks a request against an edition's catalogue before any rule fires. Never throws. */
 public final class RequestValidator {
@@ -32,6 +31,11 @@ public final class RequestValidator {
 
     /** Findings about members (and the producer's own sheet, role SELF) and their selections. */
     public static List<Finding> checkAssessments(List<Assessment> assessments, SheetInfo sheet) {
+        return checkAssessments(assessments, new SheetPlan(sheet));
+    }
+
+    /** As {@link #checkAssessments(List, SheetInfo)}, with the sheet's lookups computed once (the pack keeps them). */
+    public static List<Finding> checkAssessments(List<Assessment> assessments, SheetPlan sheet) {
         List<Finding> findings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> reported = new HashSet<>();
@@ -59,29 +63,22 @@ public final class RequestValidator {
         return findings;
     }
 
-    private static void checkSelections(String member, Map<String, Integer> selections, SheetInfo sheet, List<Finding> findings) {
-        Set<String> chosen = new HashSet<>();
-        Map<String, CriterionInfo> byCode = new HashMap<>();
-        sheet.criteria().forEach(c -> byCode.put(c.code(), c));
+    private static void checkSelections(String member, Map<String, Integer> selections, SheetPlan sheet, List<Finding> findings) {
+        Set<String> chosen = new HashSet<>(selections.size() * 2);
         selections.forEach((rawCode, option) -> {
             String code = Text.nfc(rawCode);
             chosen.add(code);
-            CriterionInfo criterion = byCode.get(code);
+            CriterionInfo criterion = sheet.criterion(code);
             if (criterion == null) {
                 findings.add(Findings.unknownCriterion(code, member));
             } else if (option == null || option < 1 || option > criterion.options().size()) {
                 findings.add(Findings.optionOutOfRange(code, member, option, criterion.options().size()));
             }
         });
-        Map<String, List<String>> cases = new LinkedHashMap<>();
-        for (CriterionInfo c : sheet.criteria()) {
-            if (c.alternativeOf() != null) {
-                cases.computeIfAbsent(c.alternativeOf(), k -> new ArrayList<>()).add(c.code());
-            } else if (!chosen.contains(c.code())) {
-                findings.add(Findings.missingCriterion(c.code(), member));
-            }
+        for (String code : sheet.required()) {
+            if (!chosen.contains(code)) findings.add(Findings.missingCriterion(code, member));
         }
-        cases.forEach((criterion, codes) -> {
+        sheet.cases().forEach((criterion, codes) -> {
             long scored = codes.stream().filter(chosen::contains).count();
             if (scored == 0) findings.add(Findings.caseNotChosen(criterion, codes, member));
             if (scored > 1) findings.add(Findings.bothCasesChosen(criterion, codes, member));

@@ -9,7 +9,9 @@ public final class Text {
     public static String nfc(String s) {
         if (s == null) return null;
         String stripped = s.strip();
-        return alreadyNfc(stripped) ? stripped : Normalizer.normalize(stripped, Normalizer.Form.NFC);
+        // Names are mostly NFC already: the quick check costs no allocation, normalize() copies the string every call.
+        return alreadyNfc(stripped) || Normalizer.isNormalized(stripped, Normalizer.Form.NFC)
+                ? stripped : Normalizer.normalize(stripped, Normalizer.Form.NFC);
     }
 
     /** Below U+0300 there are no combining marks, so nothing can compose: criterion codes take this path. */

@@ -1,6 +1,8 @@
 package vn.ocop.rules.bench;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,14 @@ import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.FoodSafetyTestStatus;
 import vn.ocop.rules.api.ProducerType;
 import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.rules.api.StarMinimumBasis;
+import vn.ocop.rules.engine.CompiledRulePack;
 
 /** The requests the rules-engine benchmark scores (ocop-2019 / food-fresh-produce, the reference sheet). */
 public final class BenchmarkRequests {
     public static final String EDITION = "ocop-2019";
     public static final String SHEET = "food-fresh-produce";
+    static final String STORY_CONDITION = "conditions/cau-chuyen-san-pham.drl";
 
     /** Member An's options in sheet order (A1.1 … C3.1): 68 points. */
     private static final int[] AN = {3, 3, 2, 2, 3, 2, 4, 3, 2, 3, 2, 2, 2, 2, 3, 2, 3, 4, 4, 2, 3, 4, 4, 3, 3, 2, 3, 3, 4, 5, 1};
@@ -43,6 +48,25 @@ public final class BenchmarkRequests {
                 new Assessment("Lê Hoàng Cường", cuong)));
     }
 
+    /**
+     * Three members on the 2023 food sheet (28 criteria, no declared facts): An takes option 1 + (i × 2 mod n) on the
+     * i-th criterion of n options, Bích two steps differently, Cường three: members mostly agree, as councils do.
+     */
+    public static EvaluationRequest threeMembers2023(SheetInfo sheet) {
+        Map<String, Integer> an = new LinkedHashMap<>();
+        List<CriterionInfo> criteria = sheet.criteria();
+        for (int i = 0; i < criteria.size(); i++) an.put(criteria.get(i).code(), 1 + (i * 2) % criteria.get(i).options().size());
+        Map<String, Integer> bich = new LinkedHashMap<>(an);
+        bich.put(criteria.get(0).code(), criteria.get(0).options().size());
+        bich.put(criteria.get(5).code(), 1);
+        Map<String, Integer> cuong = new LinkedHashMap<>(an);
+        cuong.put(criteria.get(1).code(), 1);
+        cuong.put(criteria.get(10).code(), criteria.get(10).options().size());
+        cuong.put(criteria.get(20).code(), 1);
+        return new EvaluationRequest("ocop-2023", sheet.id(), null, List.of(
+                new Assessment("Nguyễn Văn An", an), new Assessment("Trần Thị Bích", bich), new Assessment("Lê Hoàng Cường", cuong)));
+    }
+
     /** Three members on a 2026 sheet: every criterion at its middle option, one member a step higher everywhere. */
     public static EvaluationRequest threeMembers2026(SheetInfo sheet) {
         Map<String, Integer> middle = new LinkedHashMap<>();
@@ -55,6 +79,21 @@ public final class BenchmarkRequests {
         }
         return new EvaluationRequest("ocop-2026", sheet.id(), null, List.of(
                 new Assessment("Nguyễn Văn An", middle), new Assessment("Trần Thị Bích", higher), new Assessment("Lê Hoàng Cường", middle)));
+    }
+
+    /**
+     * The baseline of a sheet as its edition scores it: the edition's star-minimum basis and, for a 2026 sheet that
+     * conditions/cau-chuyen-san-pham.drl lists, "5.1 option 1 → 5.2 gets 0" awarded by that file's rule.
+     */
+    public static TableLookupScorer baseline(CompiledRulePack pack, SheetInfo sheet) {
+        StarMinimumBasis basis = pack.info().starMinimumBasis() == null ? StarMinimumBasis.COUNCIL_AVERAGE : pack.info().starMinimumBasis();
+        List<TableLookupScorer.NotApplicable> conditions = new ArrayList<>();
+        String drl = pack.pack().file(STORY_CONDITION).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        if (drl.contains("\"" + sheet.id() + "\"")) {
+            String rule = pack.ruleNames().get(sheet.group()).stream().filter(n -> n.startsWith("5.2 chỉ áp dụng")).findFirst().orElseThrow();
+            conditions.add(new TableLookupScorer.NotApplicable("5.1", 1, "5.2", 1, rule));
+        }
+        return new TableLookupScorer(sheet, basis, conditions);
     }
 
     public static DeclaredFacts facts() {

@@ -19,13 +19,17 @@ import vn.ocop.rules.engine.DroolsRulesEngine;
 import vn.ocop.rules.engine.CompiledRulePack;
 
 /**
- * Keeps the benchmark's plain-Java baseline honest: on the reference sheet it must score exactly as
- * the engine does (per-criterion points and rule, part subtotals, totals, exact average, stars, spread).
+ * Keeps the benchmark's plain-Java baseline honest: on each benchmarked sheet (2019 food-fresh-produce, 2023 food,
+ * 2026 rau-cu-qua-hat-tuoi, and the 2026 tourism sheet with its pair of cases) it must score exactly as the engine
+ * does (per-criterion option, points and rule, part subtotals, totals, exact average, stars by the average, stars
+ * after the star minimums, the minimums that cost stars, spread).
  */
 class TableLookupScorerAgreesWithEngineTest {
     private final DroolsRulesEngine engine = TestEngines.engine();
     private final SheetInfo sheet = engine.sheet(BenchmarkRequests.EDITION, BenchmarkRequests.SHEET).orElseThrow();
     private final TableLookupScorer baseline = new TableLookupScorer(sheet);
+    private static final String FRESH_2026 = "rau-cu-qua-hat-tuoi";
+    private static final String TOURISM_2026 = "dich-vu-du-lich-cong-dong-du-lich-sinh-thai-va-diem-du-lich";
 
     @Test
     void agreesOnTheBenchmarkRequest() {
@@ -67,15 +71,58 @@ class TableLookupScorerAgreesWithEngineTest {
     void agreesOnRandomCouncils() {
         Random random = new Random(20191048);
         for (int n = 0; n < 40; n++) {
-            List<Map<String, Integer>> members = new ArrayList<>();
-            int size = 1 + random.nextInt(5);
-            for (int m = 0; m < size; m++) {
-                int[] options = new int[sheet.criteria().size()];
-                for (int i = 0; i < options.length; i++) options[i] = 1 + random.nextInt(sheet.criteria().get(i).options().size());
-                members.add(BenchmarkRequests.selections(sheet, options));
-            }
-            assertAgree(request(members.toArray(Map[]::new)));
+            assertAgree(randomCouncil(random, BenchmarkRequests.EDITION, sheet), baseline);
         }
+    }
+
+    @Test
+    void agreesOnTheOtherBenchmarkRequests() {
+        SheetInfo food2023 = engine.sheet("ocop-2023", "food").orElseThrow();
+        EvaluationResult result2023 = assertAgree(BenchmarkRequests.threeMembers2023(food2023), baselineOf("ocop-2023", food2023));
+        assertThat(result2023.members()).hasSize(3);
+        SheetInfo fresh = engine.sheet("ocop-2026", FRESH_2026).orElseThrow();
+        EvaluationResult result2026 = assertAgree(BenchmarkRequests.threeMembers2026(fresh), baselineOf("ocop-2026", fresh));
+        assertThat(result2026.unmetMinimums()).isNotEmpty();
+        assertThat(result2026.stars()).isLessThan(result2026.starsByAverage());
+    }
+
+    /** The 2023 food sheet, two 2026 sheets (one with the 5.2 condition and star minimums, one with a pair of cases). */
+    @Test
+    void agreesOnRandomCouncilsOfOtherEditions() {
+        Random random = new Random(20260522);
+        int notApplicable = 0;
+        int cappedByMinimums = 0;
+        for (String[] edSheet : new String[][] {{"ocop-2023", "food"}, {"ocop-2026", FRESH_2026}, {"ocop-2026", TOURISM_2026}}) {
+            SheetInfo s = engine.sheet(edSheet[0], edSheet[1]).orElseThrow();
+            TableLookupScorer b = baselineOf(edSheet[0], s);
+            for (int n = 0; n < 40; n++) {
+                EvaluationResult r = assertAgree(randomCouncil(random, edSheet[0], s), b);
+                if (r.findings().stream().anyMatch(f -> f.code().equals("CRITERION_NOT_APPLICABLE"))) notApplicable++;
+                if (!r.stars().equals(r.starsByAverage())) cappedByMinimums++;
+            }
+        }
+        // The random councils really exercise the 2026 parts of the baseline.
+        assertThat(notApplicable).isPositive();
+        assertThat(cappedByMinimums).isPositive();
+    }
+
+    private EvaluationRequest randomCouncil(Random random, String edition, SheetInfo s) {
+        List<Assessment> assessments = new ArrayList<>();
+        int size = 1 + random.nextInt(5);
+        for (int m = 0; m < size; m++) {
+            Map<String, Integer> selections = new java.util.LinkedHashMap<>();
+            java.util.Set<String> casesTaken = new java.util.HashSet<>();
+            List<CriterionInfo> criteria = new ArrayList<>(s.criteria());
+            java.util.Collections.shuffle(criteria, random); // which case of a pair is scored is random too
+            for (CriterionInfo c : criteria) {
+                if (c.alternativeOf() != null && !casesTaken.add(c.alternativeOf())) continue;
+                // 5.1 «no story» (option 1) often enough that the 5.2 condition fires
+                int option = c.code().equals("5.1") && random.nextInt(3) == 0 ? 1 : 1 + random.nextInt(c.options().size());
+                selections.put(c.code(), option);
+            }
+            assessments.add(new Assessment("Thành viên " + (m + 1), selections));
+        }
+        return new EvaluationRequest(edition, s.id(), null, assessments);
     }
 
     @Test
@@ -94,6 +141,23 @@ class TableLookupScorerAgreesWithEngineTest {
         }
     }
 
+    /** A pair of cases (2026 tourism, 8a/8b): none scored or both scored is refused by both. */
+    @Test
+    void bothRefuseAPairOfCasesScoredWrongly() {
+        SheetInfo tourism = engine.sheet("ocop-2026", TOURISM_2026).orElseThrow();
+        TableLookupScorer b = baselineOf("ocop-2026", tourism);
+        Map<String, Integer> both = new java.util.LinkedHashMap<>();
+        tourism.criteria().forEach(c -> both.put(c.code(), 1));
+        Map<String, Integer> none = new java.util.LinkedHashMap<>(both);
+        tourism.criteria().stream().filter(c -> c.alternativeOf() != null).forEach(c -> none.remove(c.code()));
+        assertThat(none).hasSizeLessThan(both.size());
+        for (Map<String, Integer> bad : List.of(both, none)) {
+            EvaluationRequest request = new EvaluationRequest("ocop-2026", tourism.id(), null, List.of(new Assessment("An", bad)));
+            assertThat(engine.evaluate(request).status()).isEqualTo(Status.INVALID);
+            assertThat(b.score(request).errors()).isNotEmpty();
+        }
+    }
+
     @SafeVarargs
     private EvaluationRequest request(Map<String, Integer>... members) {
         List<Assessment> assessments = new ArrayList<>();
@@ -101,14 +165,24 @@ class TableLookupScorerAgreesWithEngineTest {
         return new EvaluationRequest(BenchmarkRequests.EDITION, BenchmarkRequests.SHEET, null, assessments);
     }
 
+    private TableLookupScorer baselineOf(String edition, SheetInfo s) {
+        return BenchmarkRequests.baseline(engine.pack(edition).orElseThrow(), s);
+    }
+
     private EvaluationResult assertAgree(EvaluationRequest request) {
+        return assertAgree(request, baseline);
+    }
+
+    private EvaluationResult assertAgree(EvaluationRequest request, TableLookupScorer baseline) {
         EvaluationResult engineResult = engine.evaluate(request);
         TableLookupScorer.Result base = baseline.score(request);
-        assertThat(engineResult.status()).isEqualTo(Status.VALID);
+        assertThat(engineResult.status()).as("%s", engineResult.findings()).isEqualTo(Status.VALID);
         assertThat(base.errors()).isEmpty();
         assertThat(base.members()).isEqualTo(engineResult.members());
         assertThat(base.averageTotal()).isEqualByComparingTo(engineResult.averageTotal());
+        assertThat(base.starsByAverage()).isEqualTo(engineResult.starsByAverage());
         assertThat(base.stars()).isEqualTo(engineResult.stars());
+        assertThat(base.blockingMinimums()).isEqualTo(engineResult.unmetMinimums());
         assertThat(base.spread()).isEqualTo(engineResult.findings().stream().anyMatch(f -> f.code().equals("COUNCIL_SPREAD")));
         return engineResult;
     }

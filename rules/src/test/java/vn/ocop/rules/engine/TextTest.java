@@ -16,4 +16,13 @@ class TextTest {
         assertThat(Text.nfc(" A1.1 ")).isEqualTo("A1.1");
         assertThat(Text.nfc(null)).isNull();
     }
+
+    /** Text already in NFC (most names) is returned as it is, not copied on every call. */
+    @Test
+    void keepsTextAlreadyInNfc() {
+        String name = "Nguyễn Văn An";
+        assertThat(Normalizer.isNormalized(name, Normalizer.Form.NFC)).isTrue();
+        assertThat(Text.nfc(name)).isSameAs(name);
+        assertThat(Text.nfc(Normalizer.normalize(name, Normalizer.Form.NFD))).isEqualTo(name);
+    }
 }
