@@ -42,7 +42,7 @@ echo "body: $EDITION/$SHEET, $(jq '.assessments[0].selections | length' "$BODY_F
 
 load() { # load NAME SECONDS wrk-args...: prints wrk's RESULT line prefixed with NAME
   local name=$1 seconds=$2; shift 2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s "$@" | sed -n "s/^RESULT /$name /p"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s "$@" | sed -n "s|^RESULT |$name |p"
 }
 echo "warm-up: ${WARMUP} s evaluate, $(( WARMUP / 2 )) s editions (not counted)"
 load warmup-evaluate "$WARMUP" -s bench/evaluate.lua "$BASE/api/v1/evaluate" > /dev/null
