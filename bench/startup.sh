@@ -33,7 +33,7 @@ machine
 for run in $(seq 1 "$RUNS"); do
   DATA=$(mktemp -d)
   one_start "run $run: fresh data folder"
-  editions=$(curl -fs -u integration:integration-pass "$BASE/api/v1/editions" | grep -o '"id":"ocop-[0-9]*"' | sort -u | tr '\n' ' ')
+  editions=$(curl -fs -u integration:integration-pass "$BASE/api/v1/editions" | grep -o '"id":"ocop-[0-9]*"' | sort -u | tr '\n' ' ' || true)
   compilers=$(jcmd "$SERVICE_PID" VM.class_hierarchy 2> /dev/null \
     | grep -cE 'org\.drools\.drl\.parser\.DrlParser|org\.drools\.compiler\.builder\.impl\.KnowledgeBuilderImpl|org\.drools\.model\.codegen\.' || true)
   echo "   editions served: $editions; DRL compiler classes loaded at start: $compilers"
