@@ -56,7 +56,7 @@ class AuditLogFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(REQUEST_ID);
-        String requestId = given != null && CLIENT_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = given != null && CLIENT_ID.matcher(given).matches() ? given : RequestIds.newId();
         response.setHeader(REQUEST_ID, requestId);
         request.setAttribute(RequestIds.ATTRIBUTE, requestId);
         boolean record = CHANGING.contains(request.getMethod())

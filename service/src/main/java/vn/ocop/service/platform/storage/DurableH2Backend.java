@@ -103,6 +103,12 @@ class DurableH2Backend extends H2Backend {
         return answer;
     }
 
+    /** How many commands of this name (any case) the store has answered so far. */
+    long commandCount(String name) {
+        LongAdder n = commands.get(name.toLowerCase(Locale.ROOT));
+        return n == null ? 0 : n.sum();
+    }
+
     /** Write commands acknowledged and commits made so far (their ratio is the average group size). */
     long writes() {
         return group.writes();

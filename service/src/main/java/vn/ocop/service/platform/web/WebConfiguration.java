@@ -52,6 +52,12 @@ class WebConfiguration {
         return StrictJson.converter(StrictJson.strict(mapper));
     }
 
+    /** Controllers whose only constraint is a validated body are not proxied to validate it a second time (BodyOnlyValidation). */
+    @Bean
+    static org.springframework.boot.validation.beanvalidation.MethodValidationExcludeFilter bodyOnlyValidation() {
+        return new BodyOnlyValidation();
+    }
+
     /** Unknown or malformed query parameters are refused before any controller (QueryParameterFilter). */
     @Bean
     FilterRegistrationBean<QueryParameterFilter> queryParameterFilter(ProblemWriter problems) {
