@@ -1,23 +1,59 @@
 package vn.ocop.service;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.TreeSet;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Features use each other only through their top-level packages; the rules module stays free of Spring and MongoDB. */
+/**
+ * Features use each other only through their top-level packages; the rules module stays free of Spring and MongoDB;
+ * every package of main code says what it is for and is {@code @NullMarked}. Writes the module diagram of
+ * docs/architecture.md ({@code docs/modules/}) from the code, so it cannot drift.
+ */
 class ModularityTest {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(OcopApplication.class);
 
     @Test
     void featureModulesRespectTheirBoundaries() {
-        ApplicationModules modules = ApplicationModules.of(OcopApplication.class);
-        assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
+        assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
                 .contains("catalogue", "evaluation", "dossier", "platform");
-        modules.verify();
+        MODULES.verify();
+    }
+
+    /** PlantUML of all modules and of each with its neighbours, and a canvas (AsciiDoc) of each: docs/modules/. */
+    @Test
+    void writesTheModuleDiagramsOfTheArchitectureDocument() {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("../docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+        assertThat(java.nio.file.Path.of("../docs/modules/components.puml")).exists().content().contains("\"Catalogue\"", "Rel(");
+    }
+
+    @Test
+    void everyPackageOfMainCodeIsDocumentedAndNullMarked() {
+        JavaClasses main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("vn.ocop.service", "vn.ocop.rules");
+        TreeSet<String> packages = new TreeSet<>();
+        for (JavaClass c : main) {
+            packages.add(c.getPackageName());
+        }
+        List<String> unmarked = packages.stream()
+                .filter(p -> !main.getPackage(p).isAnnotatedWith(NullMarked.class))
+                .toList();
+        assertThat(packages).hasSizeGreaterThan(20);
+        assertThat(unmarked).as("packages without a package-info.java annotated @NullMarked").isEmpty();
     }
 
     @Test

@@ -5,4 +5,5 @@
  * pack compiled at run time. Requests are validated in Java before any rule fires
  * ({@link vn.ocop.rules.engine.RequestValidator}); {@link vn.ocop.rules.engine.PackEvaluation} runs the phases.
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.rules.engine;

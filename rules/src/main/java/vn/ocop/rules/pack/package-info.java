@@ -5,4 +5,5 @@
  * evaluate on its own, e.g. to replay an old result), and the editions shipped on the classpath
  * ({@link vn.ocop.rules.pack.BuiltInPacks}, precompiled at build time by {@link vn.ocop.rules.pack.BuildTimeCompiler}).
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.rules.pack;

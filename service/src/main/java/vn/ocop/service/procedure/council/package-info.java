@@ -3,4 +3,5 @@
  * submission), the chair's reopening, the quorum, the result scored on the sitting date with a second pass on
  * COUNCIL_SPREAD, and the authority's decision on the counted result.
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.service.procedure.council;
