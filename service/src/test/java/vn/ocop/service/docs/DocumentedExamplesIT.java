@@ -57,7 +57,9 @@ class DocumentedExamplesIT {
     @BeforeAll
     static void start() {
         app = SpringApplication.run(OcopApplication.class, "--server.port=0", "--spring.profiles.active=local",
-                "--ocop.storage.embedded.path=" + data.resolve("ocop.mv"), "--spring.main.banner-mode=off");
+                "--ocop.storage.embedded.path=" + data.resolve("ocop.mv"), "--spring.main.banner-mode=off",
+                // the examples are about answers, not this machine's speed: a busy CI may compile slowly
+                "--ocop.rulesets.compile-timeout=600s", "--ocop.rulesets.sandbox.timeout=600s");
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
