@@ -48,4 +48,5 @@
  *   <li>The HTTP layer must cap request sizes itself so a 50 MB upload is refused while being received.</li>
  * </ul>
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.rules.authoring;

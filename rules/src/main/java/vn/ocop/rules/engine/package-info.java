@@ -6,4 +6,5 @@
  * ({@link vn.ocop.rules.engine.RequestValidator}); {@link vn.ocop.rules.engine.PackEvaluation} runs the phases.
  * The engine reads packs ({@code vn.ocop.rules.pack}); packs never call the engine.
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.rules.engine;

@@ -3,4 +3,5 @@
  * allows); keep them small and side-effect free apart from the recording methods
  * ({@code Selection.award}, {@code Dossier.support}, {@code Council.report} and the council's setters).
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.rules.model;

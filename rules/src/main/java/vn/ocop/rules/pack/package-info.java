@@ -6,4 +6,5 @@
  * Loading and evaluating a pack is the engine's ({@code vn.ocop.rules.engine.CompiledRulePack}): this package
  * depends on no other package of the rules module but the API and the fact model.
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.rules.pack;

@@ -4,4 +4,5 @@
  * {@link vn.ocop.rules.reference.EditionGenerator} (run by the documented Maven command) writes
  * {@code editions/ocop-2026/}. A test runs it again and compares with the shipped files.
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.rules.reference;

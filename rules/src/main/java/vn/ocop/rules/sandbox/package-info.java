@@ -5,4 +5,5 @@
  * service. Messages are Java-serialized records of {@link vn.ocop.rules.api.SandboxMessages}, read through an
  * allow-list filter on both sides.
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.rules.sandbox;

@@ -5,4 +5,5 @@
  * Public API: {@link vn.ocop.service.certificate.Certificates}, {@link vn.ocop.service.certificate.CertificateIssuance},
  * {@link vn.ocop.service.certificate.RecognitionDecision}.
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.service.certificate;

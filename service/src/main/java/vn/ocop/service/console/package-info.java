@@ -4,4 +4,5 @@
  * {@code vn.ocop.api.server}, in process), so every rule, check and role is the API's; nothing is decided in a page.
  * Form login with sessions and CSRF; the API keeps its stateless chain. See docs/console.md.
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.service.console;

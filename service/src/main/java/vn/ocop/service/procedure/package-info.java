@@ -4,4 +4,5 @@
  * Public API: {@link vn.ocop.service.procedure.DecisionRecorded}, the event other features (certificates) follow.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Procedure")
+@org.jspecify.annotations.NullMarked
 package vn.ocop.service.procedure;

@@ -4,4 +4,5 @@
  * product-idea form; every path under /public is rate-limited per client. Pages are Thymeleaf templates under
  * {@code templates/public/}, rendered thinly over the certificate and idea services.
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.service.publicsite;

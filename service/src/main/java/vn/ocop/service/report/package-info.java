@@ -4,4 +4,5 @@
  * data (targets in {@code programme-plans/*.yaml}, training and budget actuals entered by the provincial office).
  * JSON, CSV and XLSX (Apache POI), with a chart of stars by group (JFreeChart, SVG by JFreeSVG).
  */
+@org.jspecify.annotations.NullMarked
 package vn.ocop.service.report;

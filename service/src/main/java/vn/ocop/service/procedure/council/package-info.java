@@ -5,6 +5,7 @@
  * console's scoring sheet and council pages call these services, as the API does.
  */
 @NamedInterface("council")
+@org.jspecify.annotations.NullMarked
 package vn.ocop.service.procedure.council;
 
 import org.springframework.modulith.NamedInterface;
