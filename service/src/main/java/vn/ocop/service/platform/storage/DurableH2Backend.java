@@ -40,11 +40,14 @@ class DurableH2Backend extends H2Backend {
     /** Commands whose answers carry stored documents. */
     private static final Set<String> READS = Set.of("find", "getmore", "aggregate", "findandmodify", "distinct");
     private final GroupCommit group;
+    private final MVStore store;
+    private java.util.concurrent.ScheduledExecutorService compactor;
     /** Commands by name (the only client is this process's driver, so the names are few), logged at close. */
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
 
     DurableH2Backend(MVStore store, boolean fsync) {
         super(store);
+        this.store = store;
         this.group = new GroupCommit(() -> {
             store.commit();
             if (fsync) {
@@ -103,6 +106,30 @@ class DurableH2Backend extends H2Backend {
         return answer;
     }
 
+    /**
+     * Compacts the file every {@code interval} (zero: never), for at most 200 ms each time. A commit per write group
+     * leaves holes between chunks that later, larger chunks do not fit: without it the file was about twice its live
+     * data (docs/benchmarks.md, store size). Compaction rewrites live pages and commits; acknowledged writes stay.
+     */
+    void compactEvery(java.time.Duration interval) {
+        if (interval.isZero() || interval.isNegative()) return;
+        compactor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "embedded-store-compaction");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = interval.toMillis();
+        compactor.scheduleWithFixedDelay(this::compact, ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void compact() {
+        try {
+            if (!store.isClosed()) store.compactFile(200);
+        } catch (RuntimeException e) {
+            log.warn("Embedded store compaction failed (the data is unaffected; it is retried later)", e);
+        }
+    }
+
     /** Write commands acknowledged and commits made so far (their ratio is the average group size). */
     long writes() {
         return group.writes();
@@ -117,6 +144,19 @@ class DurableH2Backend extends H2Backend {
         Map<String, Long> counts = new TreeMap<>();
         commands.forEach((k, v) -> counts.put(k, v.sum()));
         log.info("Embedded store: {} write commands, {} commits; commands {}", group.writes(), group.commits(), counts);
+        if (compactor != null) {
+            // no interrupt: an interrupted file write would close MVStore's channel
+            compactor.shutdown();
+            try {
+                compactor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!store.isClosed()) {
+            store.commit();
+            store.compactFile(2_000); // a clean shutdown leaves a compact file
+        }
         super.close();
     }
 }
