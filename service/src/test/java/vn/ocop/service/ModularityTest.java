@@ -1,5 +1,7 @@
 package vn.ocop.service;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,7 +11,10 @@ import org.springframework.modulith.core.ApplicationModules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Features use each other only through their top-level packages; the rules module stays free of Spring and MongoDB. */
+/**
+ * Features use each other only through their top-level packages; the rules module stays free of Spring and MongoDB,
+ * and the service uses it only through its API ({@code vn.ocop.rules.api}, the façade {@code RulePlatform}).
+ */
 class ModularityTest {
 
     @Test
@@ -29,5 +34,19 @@ class ModularityTest {
         noClasses().that().resideInAPackage("vn.ocop.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
                 .check(rules);
+    }
+
+    @Test
+    void serviceUsesTheRulesModuleOnlyThroughItsApi() {
+        JavaClasses service = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("vn.ocop.service");
+        assertThat(service.size()).as("service classes found").isGreaterThan(50);
+        DescribedPredicate<JavaClass> rulesInternals = JavaClass.Predicates.resideInAPackage("vn.ocop.rules..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("vn.ocop.rules.api..")))
+                .as("classes of vn.ocop.rules outside vn.ocop.rules.api");
+        noClasses().that().resideInAPackage("vn.ocop.service..")
+                .should().dependOnClassesThat(rulesInternals)
+                .check(service);
     }
 }

@@ -1,6 +1,7 @@
 package vn.ocop.rules.authoring;
 
 import org.kie.api.builder.Message;
+import vn.ocop.rules.api.RuleFileProblem;
 
 import java.time.Duration;
 import java.util.ArrayList;

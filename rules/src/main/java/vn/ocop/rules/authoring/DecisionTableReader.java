@@ -1,6 +1,7 @@
 package vn.ocop.rules.authoring;
 
 import org.drools.decisiontable.InputType;
+import vn.ocop.rules.api.RuleFileProblem;
 import org.drools.decisiontable.SpreadsheetCompiler;
 
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,7 @@
 package vn.ocop.rules.authoring;
 
 import java.nio.charset.StandardCharsets;
+import vn.ocop.rules.api.RuleFileProblem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

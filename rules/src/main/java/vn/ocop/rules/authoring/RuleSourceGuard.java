@@ -1,6 +1,7 @@
 package vn.ocop.rules.authoring;
 
 import com.github.javaparser.JavaParser;
+import vn.ocop.rules.api.RuleFileProblem;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;

@@ -1,6 +1,7 @@
 package vn.ocop.rules.authoring;
 
 import java.nio.ByteBuffer;
+import vn.ocop.rules.api.RuleFileProblem;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;

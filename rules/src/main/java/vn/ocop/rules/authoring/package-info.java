@@ -13,7 +13,7 @@
  *   <li>{@link vn.ocop.rules.authoring.BoundedCompiler}: the parsing above and the compilation run in bounded
  *       workers (time limit, concurrency cap). {@link vn.ocop.rules.authoring.RulePackChecker} chains 1–3.</li>
  * </ol>
- * Every refusal and compile error is a {@link vn.ocop.rules.authoring.RuleFileProblem} (file, line, column, code,
+ * Every refusal and compile error is a {@link vn.ocop.rules.api.RuleFileProblem} (file, line, column, code,
  * message).
  *
  * <h2>Decisions</h2>

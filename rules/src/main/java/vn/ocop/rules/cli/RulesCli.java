@@ -21,9 +21,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
-import vn.ocop.rules.authoring.RuleFileProblem;
+import vn.ocop.rules.api.RuleFileProblem;
+import vn.ocop.rules.engine.BuiltInEditions;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.EditionManifest;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.rules.pipeline.RulesetCompiler;
@@ -173,7 +174,7 @@ public final class RulesCli {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         Map<String, CompiledRulePack> builtIn = new LinkedHashMap<>();
-        BuiltInPacks.loadAll().forEach(p -> builtIn.put(p.editionId(), p));
+        BuiltInEditions.loadAll().forEach(p -> builtIn.put(p.editionId(), p));
         String base = candidate.editionId();
         if (!builtIn.containsKey(base) && candidate.info().extendsEdition() != null) base = candidate.info().extendsEdition();
         CompiledRulePack current = builtIn.get(base);

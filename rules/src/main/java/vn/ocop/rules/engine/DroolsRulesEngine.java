@@ -13,7 +13,6 @@ import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.RulesEngine;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.rules.pack.CompiledRulePack;
 
 /**
  * The engine the service calls: the active compiled pack per edition id. Thread-safe: packs are
@@ -28,7 +27,7 @@ public final class DroolsRulesEngine implements RulesEngine {
 
     /** The built-in editions, loaded from the kjars compiled at build time and warmed. */
     public static DroolsRulesEngine fromBuiltInPacks() {
-        return new DroolsRulesEngine(BuiltInPacks.loadAll());
+        return new DroolsRulesEngine(BuiltInEditions.loadAll());
     }
 
     /** Warms the pack, then makes it the one {@link #evaluate} uses for its edition (replacing any other version). */

@@ -9,7 +9,6 @@ import vn.ocop.rules.api.Finding;
 import vn.ocop.rules.api.Severity;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.api.Status;
-import vn.ocop.rules.pack.CompiledRulePack;
 
 /**
  * A request naming exclusions: the dossier is excluded (or its evaluation stopped by a knock-out), so nothing is

@@ -34,7 +34,6 @@ import vn.ocop.rules.model.MemberScore;
 import vn.ocop.rules.model.Selection;
 import vn.ocop.rules.model.StarMinimum;
 import vn.ocop.rules.model.SupportedOption;
-import vn.ocop.rules.pack.CompiledRulePack;
 
 /**
  * One evaluation on one compiled pack. Phase 1 (focus: the sheet id, then "conditions") awards points, applies

@@ -4,25 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The editions shipped on the classpath. {@code editions/index.txt} lists their ids, so nothing scans jars.
  * An edition folder holds the files of the layout in docs/rule-authoring.md; the shared engine rules
  * ({@code engine/index.txt}) are added to every pack as {@code engine/*}. Precompiled kjars under
- * {@code compiled/<edition>/} are used when their recorded SHA-256 matches the pack.
+ * {@code compiled/<edition>/} belong to a pack when their recorded SHA-256 matches it ({@link #precompiledKjars});
+ * {@code vn.ocop.rules.engine.BuiltInEditions} loads them.
  */
 public final class BuiltInPacks {
     public static final String EDITIONS = "editions/";
-    private static final Logger LOG = LoggerFactory.getLogger(BuiltInPacks.class);
     private static final List<String> FIXED_FILES = List.of("stars/thresholds.csv", "council/spread.drl");
 
     private BuiltInPacks() {}
@@ -71,37 +68,20 @@ public final class BuiltInPacks {
         return files;
     }
 
-    /** Loads every built-in edition, from precompiled kjars when they match, else by compiling (slow; logged). */
-    public static List<CompiledRulePack> loadAll() {
-        List<CompiledRulePack> packs = new ArrayList<>();
-        for (String id : editionIds()) {
-            packs.add(load(pack(id)));
-        }
-        return packs;
-    }
-
-    /** One built-in edition, loaded from its precompiled kjars when they match (not warmed). */
-    public static CompiledRulePack load(String editionId) {
-        return load(pack(editionId));
-    }
-
-    static CompiledRulePack load(RulePack pack) {
+    /**
+     * The kjars compiled at build time for exactly this pack ({@code compiled/<edition>/}, recorded SHA-256 equal to
+     * the pack's), or empty when there are none or they belong to other files.
+     */
+    public static Optional<Map<String, byte[]>> precompiledKjars(RulePack pack) {
         String dir = "compiled/" + pack.editionId() + "/";
         String sha = pack.sha256();
         Optional<String> compiledSha = resource(dir + "pack.sha256").map(b -> new String(b, StandardCharsets.UTF_8).strip());
-        if (compiledSha.filter(sha::equals).isPresent()) {
-            Map<String, byte[]> kjars = new LinkedHashMap<>();
-            for (String group : lines(dir + "groups.txt")) {
-                kjars.put(group, resource(dir + group + ".kjar").orElseThrow());
-            }
-            return CompiledRulePack.load(pack, kjars);
+        if (compiledSha.filter(sha::equals).isEmpty()) return Optional.empty();
+        Map<String, byte[]> kjars = new LinkedHashMap<>();
+        for (String group : lines(dir + "groups.txt")) {
+            kjars.put(group, resource(dir + group + ".kjar").orElseThrow());
         }
-        LOG.warn("No precompiled kjars matching edition {} (sha {}); compiling its rules now", pack.editionId(), sha);
-        RulePackCompiler.Compilation compilation = new RulePackCompiler().compile(pack);
-        if (!compilation.succeeded()) {
-            throw new IllegalStateException("built-in edition " + pack.editionId() + " does not compile: " + compilation.errors());
-        }
-        return compilation.load();
+        return Optional.of(kjars);
     }
 
     private static List<String> lines(String resource) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import vn.ocop.rules.api.PackSources;
 
 /**
  * An edition's rule files: path (relative to the edition folder, '/'-separated) → content.
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * the child's files replace the parent's files of the same path, and the parent's manifest is kept as
  * {@code parent/edition.yaml} so that the resolved pack is self-contained (and hashed as such).
  */
-public final class RulePack {
+public final class RulePack implements PackSources {
     public static final String MANIFEST = "edition.yaml";
     public static final String PARENT_PREFIX = "parent/";
 

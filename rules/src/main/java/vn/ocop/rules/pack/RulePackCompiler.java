@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * engine rules. Never throws for bad rule files: problems come back as {@link CompileError}s.
  */
 public final class RulePackCompiler {
-    static final String KBASE = "kbase";
+    public static final String KBASE = "kbase";
     private static final Logger LOG = LoggerFactory.getLogger(RulePackCompiler.class);
     private static final String SRC = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
@@ -37,12 +37,6 @@ public final class RulePackCompiler {
     public record Compilation(RulePack pack, Map<String, byte[]> kjars, List<CompileError> errors, List<String> warnings) {
         public boolean succeeded() {
             return errors.isEmpty();
-        }
-
-        /** Loads the kjars; only when {@link #succeeded()}. */
-        public CompiledRulePack load() {
-            if (!succeeded()) throw new IllegalStateException("pack " + pack.editionId() + " has compile errors: " + errors);
-            return CompiledRulePack.load(pack, kjars);
         }
     }
 

@@ -14,14 +14,14 @@ import vn.ocop.rules.api.OptionInfo;
  * minStars, headings and notes (" | "-separated), readingNote, alternativeOf, caseLabel; a criterion's
  * columns are read from its first row. Without a part column the part is the code's first letter ("A1.1").
  */
-final class SheetTable {
+public final class SheetTable {
     static final String LIST_SEPARATOR = " | ";
 
     private SheetTable() {}
 
     private enum Col { OPTION, POINTS, GROUP, NAME, LABEL, RULE, PART, MIN_STARS, HEADINGS, NOTES, READING, ALTERNATIVE_OF, CASE }
 
-    static List<CriterionInfo> criteria(String csv) {
+    public static List<CriterionInfo> criteria(String csv) {
         List<List<String>> rows = Csv.parse(csv);
         int header = indexOfHeader(rows);
         if (header < 0 || header + 3 >= rows.size()) {

@@ -16,7 +16,7 @@ public final class StarThresholds {
         this.from = from;
     }
 
-    static StarThresholds read(byte[] csv) {
+    public static StarThresholds read(byte[] csv) {
         Map<Integer, BigDecimal> from = new TreeMap<>();
         if (csv == null) return new StarThresholds(from);
         try {

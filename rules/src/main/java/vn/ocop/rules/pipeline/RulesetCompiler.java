@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.ocop.rules.api.RuleFileProblem;
 import vn.ocop.rules.authoring.BoundedCompiler;
-import vn.ocop.rules.authoring.RuleFileProblem;
 import vn.ocop.rules.authoring.RulePackChecker;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.BuiltInPacks;
 import vn.ocop.rules.pack.CompileError;
-import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.EditionManifest;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.rules.pack.RulePackCompiler;
@@ -71,7 +71,7 @@ public final class RulesetCompiler implements AutoCloseable {
             for (CompileError e : c.errors()) problems.add(new RuleFileProblem(e.file(), e.line(), e.column(), "COMPILE_ERROR", e.message()));
             return new Result(null, problems, c.warnings());
         }
-        BoundedCompiler.Outcome<CompiledRulePack> loaded = worker.compile(pack.editionId(), c::load);
+        BoundedCompiler.Outcome<CompiledRulePack> loaded = worker.compile(pack.editionId(), () -> CompiledRulePack.load(c.pack(), c.kjars()));
         if (!loaded.ok()) return new Result(null, loaded.problems(), c.warnings());
         return new Result(loaded.value(), List.of(), c.warnings());
     }

@@ -1,6 +1,7 @@
 package vn.ocop.rules.sandbox;
 
 import java.io.BufferedInputStream;
+import vn.ocop.rules.api.SandboxMessages;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -13,7 +14,7 @@ import java.util.List;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.RuleLimitExceeded;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.rules.scenario.ScenarioFile;
 import vn.ocop.rules.scenario.ScenarioRun;
@@ -67,7 +68,8 @@ public final class SandboxMain {
         System.exit(0); // Drools may leave non-daemon threads
     }
 
-    static SandboxMessages.ScenarioReport scenarios(CompiledRulePack pack, SandboxMessages.RunScenarios run) {
+    /** Also how trusted packs run their scenarios in the service's own JVM ({@code RulePlatform#runScenarios}). */
+    public static SandboxMessages.ScenarioReport scenarios(CompiledRulePack pack, SandboxMessages.RunScenarios run) {
         List<ScenarioFile> files = new ArrayList<>();
         List<SandboxMessages.Outcome> unreadable = new ArrayList<>();
         for (SandboxMessages.Source s : run.scenarios()) {

@@ -16,7 +16,7 @@ import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.Finding;
 import vn.ocop.rules.api.MemberResult;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 
 /**
  * Runs golden scenarios against one compiled pack and reports, instead of asserting: pass/fail per scenario with

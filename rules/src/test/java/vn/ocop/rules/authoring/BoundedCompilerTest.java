@@ -1,6 +1,7 @@
 package vn.ocop.rules.authoring;
 
 import org.drools.model.codegen.ExecutableModelProject;
+import vn.ocop.rules.api.RuleFileProblem;
 import org.junit.jupiter.api.Test;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;

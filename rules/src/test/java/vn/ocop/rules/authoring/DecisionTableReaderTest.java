@@ -1,6 +1,7 @@
 package vn.ocop.rules.authoring;
 
 import org.apache.poi.ss.util.CellRangeAddress;
+import vn.ocop.rules.api.RuleFileProblem;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;

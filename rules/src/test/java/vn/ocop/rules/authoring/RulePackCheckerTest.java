@@ -1,6 +1,7 @@
 package vn.ocop.rules.authoring;
 
 import org.junit.jupiter.api.AfterEach;
+import vn.ocop.rules.api.RuleFileProblem;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package vn.ocop.rules.authoring;
 
 import org.junit.jupiter.api.Test;
+import vn.ocop.rules.api.RuleFileProblem;
 
 import java.io.IOException;
 import java.io.InputStream;

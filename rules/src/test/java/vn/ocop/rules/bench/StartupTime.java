@@ -2,8 +2,9 @@ package vn.ocop.rules.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import vn.ocop.rules.engine.BuiltInEditions;
 import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 
 /**
  * Measures start-up per edition: loading its precompiled kjars (no DRL compiled) and warming it, as wall time and as
@@ -18,7 +19,7 @@ public final class StartupTime {
         long wall0 = System.nanoTime(), cpu0 = threads.getCurrentThreadCpuTime();
         for (String id : BuiltInPacks.editionIds()) {
             long wall = System.nanoTime(), cpu = threads.getCurrentThreadCpuTime();
-            CompiledRulePack pack = BuiltInPacks.load(id);
+            CompiledRulePack pack = BuiltInEditions.load(id);
             long loaded = threads.getCurrentThreadCpuTime();
             pack.warm();
             System.out.printf("[startup] %s: %d sheets, load %d ms CPU, warm %d ms CPU, %d ms wall%n", id, pack.sheets().size(),

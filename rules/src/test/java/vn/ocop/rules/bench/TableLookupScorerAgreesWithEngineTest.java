@@ -16,7 +16,7 @@ import vn.ocop.rules.api.MemberResult;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.api.Status;
 import vn.ocop.rules.engine.DroolsRulesEngine;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 
 /**
  * Keeps the benchmark's plain-Java baseline honest: on the reference sheet it must score exactly as

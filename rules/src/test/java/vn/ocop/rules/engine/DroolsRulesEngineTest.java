@@ -18,7 +18,6 @@ import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.Finding;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.api.Status;
-import vn.ocop.rules.pack.CompiledRulePack;
 
 class DroolsRulesEngineTest {
     private final DroolsRulesEngine engine = TestEngines.engine();

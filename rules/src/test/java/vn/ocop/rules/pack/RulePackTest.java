@@ -1,6 +1,7 @@
 package vn.ocop.rules.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import vn.ocop.rules.engine.CompiledRulePack;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -111,7 +112,7 @@ class RulePackTest {
         assertThat(compilation.errors()).isEmpty();
         assertThat(compilation.warnings()).hasSize(6).allSatisfy(w -> assertThat(w).contains("skipped"));
         assertThat(compilation.kjars()).containsOnlyKeys("FOOD");
-        CompiledRulePack pack = compilation.load();
+        CompiledRulePack pack = CompiledRulePack.load(compilation.pack(), compilation.kjars());
         assertThat(pack.sheets()).containsOnlyKeys("food-fresh-produce");
         assertThat(pack.evaluate(new EvaluationRequest("ocop-2019", "beverage", null, List.of(new Assessment("An", Map.of()))))
                 .findings()).extracting(Finding::code).containsExactly("UNKNOWN_SHEET");

@@ -23,7 +23,7 @@ import vn.ocop.rules.api.OptionInfo;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.engine.DroolsRulesEngine;
 import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 
 /**
  * Runs every scenario file under scenarios/ (one DynamicTest each), then reports the rules no scenario

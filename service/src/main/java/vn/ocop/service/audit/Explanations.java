@@ -20,12 +20,12 @@ import vn.ocop.api.model.Finding;
 import vn.ocop.api.model.MemberExplanation;
 import vn.ocop.api.model.MemberResult;
 import vn.ocop.api.model.NextStarGap;
-import vn.ocop.api.model.UnmetMinimum;
 import vn.ocop.api.model.PartTotals;
+import vn.ocop.api.model.UnmetMinimum;
 import vn.ocop.rules.api.CriterionInfo;
 import vn.ocop.rules.api.OptionInfo;
+import vn.ocop.rules.api.PackVersion;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.platform.web.ApiException;
 
@@ -46,7 +46,7 @@ class Explanations {
     Explanation explain(String id) {
         EvaluationRecord r = ledger.record(id).map(ledger::view).orElseThrow(() -> ApiException.notFound("Evaluation", id));
         EvaluationResult result = r.getResult() == null ? new EvaluationResult() : r.getResult();
-        Optional<CompiledRulePack> pack = versions.find(r.getEdition(), r.getRulesetVersion(), r.getRulesetSha256());
+        Optional<PackVersion> pack = versions.find(r.getEdition(), r.getRulesetVersion(), r.getRulesetSha256());
         Optional<SheetInfo> sheet = pack.flatMap(p -> p.sheet(r.getSheet()));
         Map<String, CriterionInfo> criteria = sheet.map(s -> s.criteria().stream()
                 .collect(Collectors.toMap(CriterionInfo::code, Function.identity(), (a, b) -> a))).orElse(Map.of());

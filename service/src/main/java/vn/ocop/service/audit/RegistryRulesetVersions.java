@@ -3,7 +3,7 @@ package vn.ocop.service.audit;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.api.PackVersion;
 import vn.ocop.service.ruleset.RulesetRegistry;
 
 /**
@@ -19,7 +19,7 @@ class RegistryRulesetVersions implements RulesetVersions {
     }
 
     @Override
-    public Optional<CompiledRulePack> find(String edition, String version, String sha256) {
+    public Optional<PackVersion> find(String edition, String version, String sha256) {
         if (edition == null || version == null || sha256 == null) return Optional.empty();
         int number;
         try {

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.Difference;
-import vn.ocop.api.model.IntegrityFailure;
 import vn.ocop.api.model.IntegrityFailure.CheckEnum;
-import vn.ocop.api.model.ReplayReport;
+import vn.ocop.api.model.IntegrityFailure;
 import vn.ocop.api.model.ReplayReport.OutcomeEnum;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.api.model.ReplayReport;
+import vn.ocop.rules.api.PackVersion;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.evaluation.RecordHash;
 import vn.ocop.service.platform.storage.CanonicalJson;
@@ -88,7 +88,7 @@ public class Replays {
             checkLink(doc, sequence, previous, report.getFailures());
         }
         // 3. the recorded ruleset, then re-score and compare
-        Optional<CompiledRulePack> pack = versions.find(report.getEdition(), report.getRulesetVersion(), report.getRulesetSha256());
+        Optional<PackVersion> pack = versions.find(report.getEdition(), report.getRulesetVersion(), report.getRulesetSha256());
         if (pack.isEmpty()) {
             report.addFailuresItem(failure(CheckEnum.RULESET_UNAVAILABLE, sequence, report.getEvaluationId(),
                     "ruleset " + report.getEdition() + " version " + report.getRulesetVersion() + " (sha256 "
@@ -129,7 +129,7 @@ public class Replays {
     }
 
     /** Re-scores the record's snapshot on the pack and compares the result with the stored one. */
-    List<TreeDiff.Difference> rescore(Document doc, CompiledRulePack pack) {
+    List<TreeDiff.Difference> rescore(Document doc, PackVersion pack) {
         Object stored = RecordHash.tree(doc).get("result");
         String old = CanonicalJson.write(stored == null ? java.util.Map.of() : stored);
         String fresh = CanonicalJson.write(ledger.rescoredTree(doc, pack));

@@ -1,7 +1,7 @@
 package vn.ocop.service.audit;
 
+import vn.ocop.rules.api.PackVersion;
 import java.util.Optional;
-import vn.ocop.rules.pack.CompiledRulePack;
 
 /**
  * Where replays find the exact ruleset version a record names, retired versions too. Implemented now by the built-in
@@ -9,5 +9,5 @@ import vn.ocop.rules.pack.CompiledRulePack;
  */
 public interface RulesetVersions {
     /** The compiled pack of exactly this edition and version whose content hash is {@code sha256}, if it can be loaded. */
-    Optional<CompiledRulePack> find(String edition, String version, String sha256);
+    Optional<PackVersion> find(String edition, String version, String sha256);
 }

@@ -16,7 +16,7 @@ import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.api.PackVersion;
 import vn.ocop.service.platform.security.IntegrityKey;
 
 /**
@@ -116,7 +116,7 @@ public class EvaluationLedger {
      * findings the service adds (format 2), in the members the format has. Its canonical form equals that of the
      * stored {@code result} when nothing changed.
      */
-    public Map<String, Object> rescoredTree(Document stored, CompiledRulePack pack) {
+    public Map<String, Object> rescoredTree(Document stored, PackVersion pack) {
         EvaluationResult now = pack.evaluate(request(stored));
         int format = RecordFormat.of(stored);
         if (format < 2) return RecordFormat.asFormat1(ApiMapping.resultTree(now));

@@ -26,12 +26,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.ocop.rules.api.EvaluationRequest;
-import vn.ocop.rules.sandbox.SandboxMain;
-import vn.ocop.rules.sandbox.SandboxMessages;
+import vn.ocop.rules.api.SandboxMessages;
 import vn.ocop.service.platform.web.ApiException;
 
 /**
- * Starts a sandbox JVM ({@link SandboxMain}) per test or simulation job of an uploaded version: its own heap
+ * Starts a sandbox JVM ({@code SandboxMessages.MAIN_CLASS}) per test or simulation job of an uploaded version: its own heap
  * ({@code ocop.rulesets.sandbox.heap}, default 256m, {@code -XX:+ExitOnOutOfMemoryError}), at most
  * {@code ocop.rulesets.sandbox.max-concurrent} at a time, each answer within {@code ocop.rulesets.sandbox.timeout}
  * (else the process is killed). Whatever the rules do, the service only sees a {@link SandboxFailure}: a 422 problem
@@ -93,10 +92,10 @@ class RuleSandbox implements DisposableBean {
         String classPath = System.getProperty("java.class.path");
         String bootJar = bootJar(classPath);
         if (bootJar != null) {
-            cmd.addAll(List.of("-Dloader.main=" + SandboxMain.class.getName(), "-cp", bootJar,
+            cmd.addAll(List.of("-Dloader.main=" + SandboxMessages.MAIN_CLASS, "-cp", bootJar,
                     "org.springframework.boot.loader.launch.PropertiesLauncher"));
         } else {
-            cmd.addAll(List.of("-cp", classPath, SandboxMain.class.getName()));
+            cmd.addAll(List.of("-cp", classPath, SandboxMessages.MAIN_CLASS));
         }
         return cmd;
     }

@@ -22,16 +22,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import vn.ocop.rules.api.CompileReport;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.api.PackCompiler;
+import vn.ocop.rules.api.PackSources;
+import vn.ocop.rules.api.PackVersion;
+import vn.ocop.rules.api.RulePlatform;
 import vn.ocop.rules.api.RulesEngine;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.rules.engine.DroolsRulesEngine;
-import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.rules.pack.CompiledRulePack;
-import vn.ocop.rules.pack.RulePack;
-import vn.ocop.rules.pipeline.RulesetCompiler;
 
 /**
  * Which ruleset version scores: the public API of the ruleset feature, and the service's {@link RulesEngine}.
@@ -49,30 +49,31 @@ import vn.ocop.rules.pipeline.RulesetCompiler;
  */
 @Service
 public class RulesetRegistry implements RulesEngine, DisposableBean {
+    private static final RulePlatform RULES = RulePlatform.get();
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Logger LOG = LoggerFactory.getLogger(RulesetRegistry.class);
     private static final int CACHE_LIMIT = 24;
     static final String BUILT_IN = "built-in";
 
     /** A published version as the snapshot holds it. */
-    public record Version(String id, String edition, int version, LocalDate effectiveFrom, String sha256, CompiledRulePack pack) {}
+    public record Version(String id, String edition, int version, LocalDate effectiveFrom, String sha256, PackVersion pack) {}
 
     private record Snapshot(Map<String, List<Version>> byEdition, String fingerprint) {}
 
     private final RulesetStore store;
-    private final RulesetCompiler compiler;
+    private final PackCompiler compiler;
     private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(Map.of(), ""));
     /** Loaded packs by SHA-256 (published ones stay; others are evicted beyond {@value #CACHE_LIMIT}). */
-    private final Map<String, CompiledRulePack> packs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true));
+    private final Map<String, PackVersion> packs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true));
     private final Map<String, Object> loading = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller;
     /** Built-in packs as loaded from the jar, by SHA-256: their versions never load from the store. */
-    private final Map<String, CompiledRulePack> builtIns = new ConcurrentHashMap<>();
+    private final Map<String, PackVersion> builtIns = new ConcurrentHashMap<>();
     private final Map<String, RulesetSeals.Broken> refused = new ConcurrentHashMap<>();
     private final RulesetSeals seals;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    RulesetRegistry(RulesetStore store, RulesetCompiler compiler, RulesetSeals seals,
+    RulesetRegistry(RulesetStore store, PackCompiler compiler, RulesetSeals seals,
                     io.micrometer.core.instrument.MeterRegistry meters,
                     @Value("${ocop.rulesets.poll-interval:5s}") java.time.Duration pollInterval) {
         this.store = store;
@@ -103,7 +104,7 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
     }
 
     /** Any stored version of an edition, whatever its status (replay of retired versions, drafts for simulation). */
-    public Optional<CompiledRulePack> version(String edition, int version) {
+    public Optional<PackVersion> version(String edition, int version) {
         for (Version v : current.get().byEdition().getOrDefault(edition, List.of())) {
             if (v.version() == version) return Optional.of(v.pack());
         }
@@ -114,7 +115,7 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
     /** Scores with the edition's version in force on {@code date}. */
     public EvaluationResult evaluate(EvaluationRequest request, LocalDate date) {
         Optional<Version> v = request == null ? Optional.empty() : inForce(request.edition(), date);
-        if (v.isEmpty()) return new DroolsRulesEngine(List.of()).evaluate(request); // INVALID: UNKNOWN_EDITION
+        if (v.isEmpty()) return RULES.engine(List.of()).evaluate(request); // INVALID: UNKNOWN_EDITION
         return v.get().pack().evaluate(request);
     }
 
@@ -165,7 +166,7 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
         Map<String, List<Version>> byEdition = new TreeMap<>();
         for (Document h : headers) {
             try {
-                CompiledRulePack pack = packs.get(h.getString("sha256"));
+                PackVersion pack = packs.get(h.getString("sha256"));
                 if (pack == null) {
                     Document full = store.find(h.getString("_id"));
                     if (full == null) continue;
@@ -207,14 +208,14 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
      * refused: logged, counted ({@code ocop.rulesets.integrity.failures}), reported by {@link #integrity(String)} and the
      * health indicator, and never used; the call throws a 409 problem RULESET_INTEGRITY_FAILED.
      */
-    CompiledRulePack load(Document d) {
+    PackVersion load(Document d) {
         return load(d, true);
     }
 
     /** As {@link #load(Document)}; {@code warm} false for uploaded versions that must not run in this JVM yet. */
-    CompiledRulePack load(Document d, boolean warm) {
+    PackVersion load(Document d, boolean warm) {
         String sha = d.getString("sha256");
-        CompiledRulePack cached = packs.get(sha);
+        PackVersion cached = packs.get(sha);
         if (cached != null) return cached;
         Object lock = loading.computeIfAbsent(sha, k -> new Object());
         synchronized (lock) {
@@ -222,16 +223,16 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
             if (cached != null) return cached;
             String id = d.getString("_id");
             if (BUILT_IN.equals(d.getString("author"))) {
-                CompiledRulePack builtIn = builtIns.get(sha);
+                PackVersion builtIn = builtIns.get(sha);
                 if (builtIn == null) refuse(id, new RulesetSeals.Broken("RULESET_BUILT_IN_MISMATCH", "Phiên bản " + id
                         + " là bộ quy tắc có sẵn nhưng SHA-256 của nó không khớp với bộ trong chương trình: bị từ chối."));
                 return builtIn;
             }
-            RulePack pack = verifiedSources(d);
+            PackSources pack = verifiedSources(d);
             Map<String, byte[]> kjars = verifiedStoredKjars(d);
-            CompiledRulePack loaded;
+            PackVersion loaded;
             if (kjars != null) {
-                loaded = CompiledRulePack.load(pack, kjars);
+                loaded = RULES.load(pack, kjars);
             } else {
                 // kjars gone: compile again from the sources, which verified above
                 loaded = compile(pack, id);
@@ -248,16 +249,16 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
      * sandbox runs them): from the cache, from the store, or compiled from the verified sources.
      */
     Map<String, byte[]> verifiedKjars(Document d) {
-        CompiledRulePack cached = packs.get(d.getString("sha256"));
+        PackVersion cached = packs.get(d.getString("sha256"));
         if (cached != null) return cached.kjars();
-        RulePack pack = verifiedSources(d);
+        PackSources pack = verifiedSources(d);
         Map<String, byte[]> kjars = verifiedStoredKjars(d);
         return kjars != null ? kjars : compile(pack, d.getString("_id")).kjars();
     }
 
-    private RulePack verifiedSources(Document d) {
+    private PackSources verifiedSources(Document d) {
         String id = d.getString("_id");
-        RulePack pack = new RulePack(d.getString("edition"), RulesetStore.docsToFiles(d.getList("files", Document.class)));
+        PackSources pack = RULES.pack(d.getString("edition"), RulesetStore.docsToFiles(d.getList("files", Document.class)));
         if (!pack.sha256().equals(d.getString("sha256"))) {
             refuse(id, new RulesetSeals.Broken("RULESET_SOURCES_TAMPERED", "Tệp nguồn lưu của phiên bản " + id
                     + " không khớp với SHA-256 đã ghi: phiên bản bị từ chối."));
@@ -276,8 +277,8 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
         return kjars;
     }
 
-    private CompiledRulePack compile(RulePack pack, String id) {
-        RulesetCompiler.Result r = compiler.compile(pack);
+    private PackVersion compile(PackSources pack, String id) {
+        CompileReport r = compiler.compile(pack);
         if (!r.ok()) throw new IllegalStateException("ruleset " + id + " does not compile: " + r.problems());
         return r.pack();
     }
@@ -301,7 +302,7 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
                 "RULESET_INTEGRITY_FAILED", broken.message());
     }
 
-    void remember(CompiledRulePack pack) {
+    void remember(PackVersion pack) {
         packs.put(pack.sha256(), pack);
         synchronized (packs) {
             if (packs.size() > CACHE_LIMIT) {
@@ -316,7 +317,7 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
     }
 
     private void seedBuiltIns() {
-        for (CompiledRulePack pack : BuiltInPacks.loadAll()) {
+        for (PackVersion pack : RULES.loadBuiltIns()) {
             builtIns.put(pack.sha256(), pack);
             String edition = pack.editionId();
             Document d = new Document("_id", RulesetStore.id(edition, 1)).append("edition", edition).append("version", 1)
@@ -324,7 +325,7 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
                     .append("author", "built-in").append("createdAt", new Date())
                     .append("note", "Built-in rule pack shipped with the service (rules/src/main/resources/editions/" + edition + ")")
                     .append("parentVersion", null)
-                    .append("effectiveFrom", pack.manifest().effectiveFrom() == null ? null : pack.manifest().effectiveFrom().toString())
+                    .append("effectiveFrom", pack.info().effectiveFrom() == null ? null : pack.info().effectiveFrom().toString())
                     .append("groups", List.copyOf(pack.kjars().keySet()))
                     .append("files", RulesetStore.filesToDocs(pack.pack().files()))
                     .append("testsPassed", true)

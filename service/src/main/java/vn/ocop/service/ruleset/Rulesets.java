@@ -20,16 +20,14 @@ import org.bson.conversions.Bson;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import com.mongodb.client.model.Updates;
-import vn.ocop.rules.authoring.RuleFileProblem;
-import vn.ocop.rules.authoring.UploadLimits;
-import vn.ocop.rules.pack.CompiledRulePack;
-import vn.ocop.rules.pack.EditionManifest;
-import vn.ocop.rules.pack.RulePack;
-import vn.ocop.rules.pipeline.RulesetCompiler;
-import vn.ocop.rules.sandbox.SandboxMessages;
-import vn.ocop.rules.scenario.BuiltInScenarios;
-import vn.ocop.rules.scenario.ScenarioFile;
-import vn.ocop.rules.scenario.ScenarioRun;
+import vn.ocop.rules.api.CompileReport;
+import vn.ocop.rules.api.EditionHeader;
+import vn.ocop.rules.api.PackCompiler;
+import vn.ocop.rules.api.PackSources;
+import vn.ocop.rules.api.PackVersion;
+import vn.ocop.rules.api.RuleFileProblem;
+import vn.ocop.rules.api.RulePlatform;
+import vn.ocop.rules.api.SandboxMessages;
 import vn.ocop.service.jobs.Jobs;
 import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.platform.web.AuditDetail;
@@ -40,19 +38,20 @@ import vn.ocop.service.platform.web.AuditDetail;
  */
 @Service
 class Rulesets {
+    private static final RulePlatform RULES = RulePlatform.get();
     static final String DRAFT = "DRAFT", VALIDATED = "VALIDATED", PUBLISHED = "PUBLISHED", RETIRED = "RETIRED";
     private static final Pattern VERSION_LINE = Pattern.compile("(?m)^version:.*$");
 
     private final RulesetStore store;
     private final RulesetRegistry registry;
-    private final RulesetCompiler compiler;
+    private final PackCompiler compiler;
     private final Simulation simulation;
     private final Jobs jobs;
     private final RulesetSeals seals;
     private final RuleSandbox sandbox;
     private final boolean fourEyes;
 
-    Rulesets(RulesetStore store, RulesetRegistry registry, RulesetCompiler compiler, Simulation simulation, Jobs jobs,
+    Rulesets(RulesetStore store, RulesetRegistry registry, PackCompiler compiler, Simulation simulation, Jobs jobs,
              RulesetSeals seals, RuleSandbox sandbox,
              @org.springframework.beans.factory.annotation.Value("${ocop.rulesets.four-eyes:true}") boolean fourEyes) {
         this.seals = seals;
@@ -88,11 +87,11 @@ class Rulesets {
                 throw ApiException.invalidField("binaryFiles." + p, "not base64");
             }
         });
-        if (uploaded.keySet().stream().anyMatch(p -> p.startsWith(RulesetCompiler.ENGINE) || p.startsWith(RulePack.PARENT_PREFIX))
-                || (deleted != null && deleted.stream().anyMatch(p -> p.startsWith(RulesetCompiler.ENGINE)))) {
+        if (uploaded.keySet().stream().anyMatch(p -> p.startsWith(PackSources.ENGINE_PREFIX) || p.startsWith(PackSources.PARENT_PREFIX))
+                || (deleted != null && deleted.stream().anyMatch(p -> p.startsWith(PackSources.ENGINE_PREFIX)))) {
             throw ApiException.invalidField("files", "engine/ (the platform's shared rules) and parent/ cannot be uploaded");
         }
-        List<RuleFileProblem> refused = UploadLimits.defaults().check(uploaded);
+        List<RuleFileProblem> refused = RULES.checkUploadLimits(uploaded);
         if (!refused.isEmpty()) throw problems(HttpStatus.UNPROCESSABLE_CONTENT, "UPLOAD_REFUSED", "The upload was refused", refused);
 
         Document parent = null;
@@ -107,29 +106,29 @@ class Rulesets {
         files.putAll(uploaded);
         if (deleted != null) deleted.forEach(files::remove);
         // a draft is always built on the platform's current shared rules
-        files.keySet().removeIf(p -> p.startsWith(RulesetCompiler.ENGINE));
-        files.putAll(vn.ocop.rules.pack.BuiltInPacks.engineFiles());
+        files.keySet().removeIf(p -> p.startsWith(PackSources.ENGINE_PREFIX));
+        files.putAll(RULES.engineFiles());
         if (parent == null) {
             // a new edition; a provincial one names its parent edition in edition.yaml and is resolved against it
-            if (!files.containsKey(RulePack.MANIFEST)) throw ApiException.invalidField("files", "a new edition needs edition.yaml");
+            if (!files.containsKey(PackSources.MANIFEST)) throw ApiException.invalidField("files", "a new edition needs edition.yaml");
             String extendsEdition;
             try {
-                extendsEdition = EditionManifest.parse(files.get(RulePack.MANIFEST)).extendsEdition();
+                extendsEdition = RULES.header(files.get(PackSources.MANIFEST)).extendsEdition();
             } catch (RuntimeException e) {
                 throw ApiException.invalidField("files.edition.yaml", "cannot be read: " + e.getMessage());
             }
             if (extendsEdition != null) {
-                CompiledRulePack base = registry.inForce(extendsEdition, LocalDate.now(RulesetRegistry.VIETNAM))
+                PackVersion base = registry.inForce(extendsEdition, LocalDate.now(RulesetRegistry.VIETNAM))
                         .map(RulesetRegistry.Version::pack)
                         .orElseThrow(() -> ApiException.invalidField("files.edition.yaml", "extends unknown edition " + extendsEdition));
-                files = new TreeMap<>(new RulePack(edition, files).extend(base.pack()).files());
+                files = new TreeMap<>(RULES.extend(RULES.pack(edition, files), base).files());
             }
         }
         for (int attempt = 0; attempt < 5; attempt++) {
             int version = nextVersion(edition);
             Map<String, byte[]> content = new TreeMap<>(files);
-            if (content.containsKey(RulePack.MANIFEST)) content.put(RulePack.MANIFEST, withVersion(content.get(RulePack.MANIFEST), version));
-            RulePack pack = new RulePack(edition, content);
+            if (content.containsKey(PackSources.MANIFEST)) content.put(PackSources.MANIFEST, withVersion(content.get(PackSources.MANIFEST), version));
+            PackSources pack = RULES.pack(edition, content);
             Date now = new Date();
             Document d = new Document("_id", RulesetStore.id(edition, version)).append("edition", edition).append("version", version)
                     .append("rev", 1L).append("status", DRAFT).append("sha256", pack.sha256()).append("author", user)
@@ -242,8 +241,8 @@ class Rulesets {
         if (!DRAFT.equals(status) && !VALIDATED.equals(status)) {
             throw new ApiException(HttpStatus.CONFLICT, "RULESET_NOT_DRAFT", "Only a draft can be validated; this version is " + status);
         }
-        RulePack pack = pack(d);
-        RulesetCompiler.Result r = compiler.compile(pack, d.getString("edition"));
+        PackSources pack = pack(d);
+        CompileReport r = compiler.compile(pack, d.getString("edition"));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("passed", r.ok());
         report.put("errors", r.problems().stream().map(Rulesets::problem).toList());
@@ -277,21 +276,12 @@ class Rulesets {
         boolean passed;
         if (RulesetRegistry.BUILT_IN.equals(d.getString("author"))) {
             // the shipped packs run here; everything uploaded runs in a sandbox JVM (RuleSandbox)
-            CompiledRulePack pack = registry.load(d);
-            List<ScenarioFile> scenarios = new ArrayList<>();
-            List<Map<String, Object>> unreadable = new ArrayList<>();
-            for (SandboxMessages.Source src : scenarioSources(d)) {
-                try {
-                    scenarios.add(ScenarioFile.parse(src.name(), src.yaml()));
-                } catch (IllegalArgumentException e) {
-                    unreadable.add(outcome(src.name(), src.name(), false, List.of(e.getMessage())));
-                }
-            }
-            ScenarioRun.Report run = ScenarioRun.run(pack, scenarios);
-            outcomes.addAll(unreadable);
+            PackVersion pack = registry.load(d);
+            SandboxMessages.ScenarioReport run = RULES.runScenarios(pack, scenarioSources(d));
             run.outcomes().forEach(o -> outcomes.add(outcome(o.file(), o.name(), o.passed(), o.differences())));
             unfired = run.unfiredRules();
-            passed = unreadable.isEmpty() && run.passed();
+            // unreadable files come back as failed outcomes; a run with nothing in it proves nothing
+            passed = !run.outcomes().isEmpty() && run.outcomes().stream().allMatch(SandboxMessages.Outcome::passed);
         } else {
             Map<String, byte[]> kjars = registry.verifiedKjars(d);
             SandboxMessages.ScenarioReport run;
@@ -355,20 +345,20 @@ class Rulesets {
             throw new ApiException(HttpStatus.CONFLICT, "RULESET_NOT_VALIDATED", "Validate the draft first (POST …/validate)");
         }
         if (RulesetRegistry.BUILT_IN.equals(d.getString("author"))) {
-            CompiledRulePack pack = registry.load(d);
+            PackVersion pack = registry.load(d);
             return jobs.start("ruleset-simulation", user, progress -> simulation.run(id, Simulation.inProcess(pack), request, progress));
         }
         Map<String, byte[]> kjars = registry.verifiedKjars(d);
-        RulePack pack = pack(d);
+        PackSources pack = pack(d);
         return jobs.start("ruleset-simulation", user, progress -> {
             try (RuleSandbox.Session session = sandbox.open(d.getString("edition"), pack.files(), kjars)) {
-                return simulation.run(id, sandboxed(session, pack.manifest()), request, progress);
+                return simulation.run(id, sandboxed(session, RULES.header(pack.files().get(PackSources.MANIFEST))), request, progress);
             }
         });
     }
 
     /** The candidate scored in the sandbox; the first request its rules could not score fails the job. */
-    private static Simulation.Candidate sandboxed(RuleSandbox.Session session, EditionManifest manifest) {
+    private static Simulation.Candidate sandboxed(RuleSandbox.Session session, EditionHeader manifest) {
         return new Simulation.Candidate() {
             public String editionId() { return manifest.id(); }
             public String extendsEdition() { return manifest.extendsEdition(); }
@@ -475,7 +465,7 @@ class Rulesets {
 
     /** The built-in golden scenarios of an edition by pack path ({@code scenarios/<group>/<file>.yaml}). */
     static Map<String, byte[]> builtInScenarioFiles(String edition) {
-        return BuiltInScenarios.files(edition);
+        return RULES.builtInScenarios(edition);
     }
 
     Document rollback(String id, String user) {
@@ -500,8 +490,8 @@ class Rulesets {
         return after;
     }
 
-    static RulePack pack(Document d) {
-        return new RulePack(d.getString("edition"), RulesetStore.docsToFiles(d.getList("files", Document.class)));
+    static PackSources pack(Document d) {
+        return RULES.pack(d.getString("edition"), RulesetStore.docsToFiles(d.getList("files", Document.class)));
     }
 
     private static Document change(String status, String user, Date at) {

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import org.springframework.stereotype.Component;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.api.PackVersion;
 import vn.ocop.service.dossier.DossierScan;
 import vn.ocop.service.jobs.JobProgress;
 
@@ -54,7 +54,7 @@ class Simulation {
         List<EvaluationResult> score(List<EvaluationRequest> requests);
     }
 
-    static Candidate inProcess(CompiledRulePack pack) {
+    static Candidate inProcess(PackVersion pack) {
         return new Candidate() {
             public String editionId() { return pack.editionId(); }
             public String extendsEdition() { return pack.info().extendsEdition(); }
@@ -181,7 +181,7 @@ class Simulation {
         if (item.request().assessments().isEmpty()) return Scored.skip("noAssessments");
         Optional<RulesetRegistry.Version> inForce = registry.inForce(edition, date).or(() -> registry.inForce(item.edition(), date));
         if (inForce.isEmpty()) return Scored.skip("noVersionInForce");
-        CompiledRulePack current = inForce.get().pack();
+        PackVersion current = inForce.get().pack();
         EvaluationRequest req = item.request();
         EvaluationResult before = current.evaluate(new EvaluationRequest(current.editionId(), req.group(), req.sheet(), req.facts(),
                 req.assessments(), req.exclusions()));

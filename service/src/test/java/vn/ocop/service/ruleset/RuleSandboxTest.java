@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import vn.ocop.rules.api.Assessment;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.api.SandboxMessages;
 import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.rules.pack.RulePackCompiler;
-import vn.ocop.rules.sandbox.SandboxMessages;
 
 /**
  * The sandbox JVM on its own: it scores exactly as this JVM does, and a pack that exhausts memory (a join of every

@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ocop.rules.api.Assessment;
 import vn.ocop.rules.api.EvaluationRequest;
-import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.Http.Response;

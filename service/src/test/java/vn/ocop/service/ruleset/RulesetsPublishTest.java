@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import vn.ocop.rules.pipeline.RulesetCompiler;
+import vn.ocop.rules.api.PackCompiler;
 import vn.ocop.service.jobs.Jobs;
 import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.platform.web.AuditDetail;
@@ -48,7 +48,7 @@ class RulesetsPublishTest {
     }
 
     Rulesets rulesets(boolean fourEyes) {
-        return new Rulesets(store, registry, mock(RulesetCompiler.class), mock(Simulation.class), mock(Jobs.class),
+        return new Rulesets(store, registry, mock(PackCompiler.class), mock(Simulation.class), mock(Jobs.class),
                 mock(RulesetSeals.class), mock(RuleSandbox.class), fourEyes);
     }
 

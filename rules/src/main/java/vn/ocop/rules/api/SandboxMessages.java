@@ -1,4 +1,4 @@
-package vn.ocop.rules.sandbox;
+package vn.ocop.rules.api;
 
 import java.io.ObjectInputFilter;
 import java.io.Serializable;
@@ -12,6 +12,8 @@ public final class SandboxMessages {
     public static final int EXIT_OUT_OF_MEMORY = 3;
     /** Exit code of a sandbox that could not load the pack or read a message. */
     public static final int EXIT_FAILED = 2;
+    /** The sandbox JVM's main class (by name: the API depends on no implementation; a rules test keeps it right). */
+    public static final String MAIN_CLASS = "vn.ocop.rules.sandbox.SandboxMain";
 
     private SandboxMessages() {}
 
@@ -29,10 +31,10 @@ public final class SandboxMessages {
     public record Outcome(String file, String name, boolean passed, List<String> differences) implements Serializable {}
 
     /** Requests to score; answered with {@link Evaluated}, one entry per request in order. */
-    public record Evaluate(List<vn.ocop.rules.api.EvaluationRequest> requests) implements Serializable {}
+    public record Evaluate(List<EvaluationRequest> requests) implements Serializable {}
 
     /** Per request: the result, or the failure (a rule limit reached) that stopped it. */
-    public record Evaluated(List<vn.ocop.rules.api.EvaluationResult> results, List<Failure> failures) implements Serializable {}
+    public record Evaluated(List<EvaluationResult> results, List<Failure> failures) implements Serializable {}
 
     /** A request that failed in the sandbox, with a stable code and a Vietnamese message. */
     public record Failure(String code, String message) implements Serializable {}

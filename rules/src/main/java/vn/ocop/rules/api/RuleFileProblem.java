@@ -1,4 +1,4 @@
-package vn.ocop.rules.authoring;
+package vn.ocop.rules.api;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package vn.ocop.rules.pack;
+package vn.ocop.rules.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,14 +16,19 @@ import org.kie.api.runtime.KieSessionsPool;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.api.PackVersion;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.rules.engine.PackEvaluation;
+import vn.ocop.rules.pack.EditionManifest;
+import vn.ocop.rules.pack.RulePack;
+import vn.ocop.rules.pack.RulePackCompiler;
+import vn.ocop.rules.pack.SheetTable;
+import vn.ocop.rules.pack.StarThresholds;
 
 /**
  * One version of an edition, compiled and loaded: its catalogue and one KieBase per product group.
  * Immutable and thread-safe; {@link #evaluate} may be called on an old version to replay a result.
  */
-public final class CompiledRulePack {
+public final class CompiledRulePack implements PackVersion {
     private static final int POOL_SIZE = 4;
 
     private final RulePack pack;
