@@ -4,7 +4,8 @@
 # each (sheet ocop-2023/food, 31 criteria), then runs wrk: POST /api/v1/dossiers/{id}/evaluations round-robin at
 # CONNECTIONS connections for DURATION seconds after a WARMUP-second warm-up, and for the peer figure the same
 # connections on GET /api/v1/dossiers/{id}. Prints the store's file size and bytes per stored evaluation at the end
-# (with RECORDS=N it first adds evaluations until N are stored: target 4's store size). Bounded: about 2 minutes.
+# per stored evaluation (with RECORDS=N it first keeps loading until N are stored: target 4's store size at N).
+# Bounded: about 3 minutes on an idle machine (RECORDS=10000 adds ~30 s at 400/s).
 #
 #   mvn -q -o -pl service -am package -DskipTests && bench/stored.sh
 #   CONNECTIONS=8 DURATION=30 DOSSIERS=200 RECORDS=10000 bench/stored.sh
@@ -50,17 +51,19 @@ for d in $(seq 1 "$DOSSIERS"); do
 done
 echo "prepared $DOSSIERS dossiers with 3 assessments each; $(nproc) cores; uptime: $(uptime)"
 export DOSSIERS_FILE="$DATA/dossiers.txt" AUTH
-run() { DOSSIERS="$DOSSIERS_FILE" wrk -t 2 -c "$CONNECTIONS" -d "$1s" --latency -s bench/stored.lua "$B" | grep -E 'RESULT|Requests/sec'; }
-echo "== warm-up ${WARMUP}s"; run "$WARMUP" > /dev/null
-echo "== POST /api/v1/dossiers/{id}/evaluations, $CONNECTIONS connections, ${DURATION}s"; run "$DURATION"
+run() { DOSSIERS="$DOSSIERS_FILE" wrk -t 2 -c "$CONNECTIONS" -d "$1s" --timeout 10s --latency -s bench/stored.lua "$B" | grep -E 'RESULT'; }
+stored=0
+count() { # adds the 201s of a RESULT line to $stored
+  local line; line=$(cat); echo "$line"
+  stored=$((stored + $(sed -E 's/RESULT requests ([0-9]+),.*errors ([0-9]+)\/([0-9]+).*/\1 - \2 - \3/' <<< "$line")))
+}
+echo "== warm-up ${WARMUP}s"; count < <(run "$WARMUP") > /dev/null
+echo "== POST /api/v1/dossiers/{id}/evaluations, $CONNECTIONS connections, ${DURATION}s"; count < <(run "$DURATION")
 echo "== peer: GET /api/v1/dossiers/{id}, same connections, ${DURATION}s"
-DOSSIERS="$DOSSIERS_FILE" wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --latency -s bench/read.lua "$B" | grep -E 'RESULT'
+DOSSIERS="$DOSSIERS_FILE" wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s --latency -s bench/read.lua "$B" | grep -E 'RESULT'
 echo "uptime after: $(uptime)"
-STORED=$(call "$B/api/v1/dossiers/$(head -1 "$DATA/dossiers.txt")/evaluations" | jq length)
-echo "stored evaluations of the first dossier: $STORED"
-if [ "$RECORDS" -gt 0 ]; then
-  COUNT=$(bench/count.sh "$B" "$DATA/dossiers.txt" 2>/dev/null || echo 0)
-fi
+while [ "$stored" -lt "$RECORDS" ]; do count < <(run 10) > /dev/null; done
+echo "stored evaluations (201s): $stored; store file while running: $(stat -c %s "$DATA/ocop.mv") bytes = $(( $(stat -c %s "$DATA/ocop.mv") / (stored > 0 ? stored : 1) )) B per stored evaluation"
 kill $PID; wait $PID 2>/dev/null || true
 grep -o 'Embedded store: .*' "$DATA/service.log" || true
-echo "store file after a clean shutdown: $(stat -c %s "$DATA/ocop.mv") bytes"
+echo "store file after a clean shutdown: $(stat -c %s "$DATA/ocop.mv") bytes = $(( $(stat -c %s "$DATA/ocop.mv") / (stored > 0 ? stored : 1) )) B per stored evaluation"
