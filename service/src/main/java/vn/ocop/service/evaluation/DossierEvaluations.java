@@ -99,7 +99,8 @@ class DossierEvaluations {
             Document doc = p.link(head);
             // write order: the record (self-authenticating: hash + MAC) first, then the head, a pointer recovered from it
             if (records.insert(doc)) {
-                chain.advance(in.dossierId(), new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
+                // one command: the head as read (or recovered) is where this writer moves it from
+                chain.advanceFrom(in.dossierId(), head, new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
                 return p.stored(doc);
             }
             // taken: by a concurrent writer, or by one that stopped before it moved the head
@@ -123,13 +124,17 @@ class DossierEvaluations {
         java.util.Set<String> fresh = new java.util.HashSet<>();
         List<Document> docs = new java.util.ArrayList<>(inputs.size());
         List<EvaluationRecord> out = new java.util.ArrayList<>(inputs.size());
-        for (Inputs in : inputs) {
+        // scoring and mapping are independent per record: on every core (the common pool), in input order; only the
+        // chaining below is sequential, since each record's hash covers its predecessor's
+        List<Prepared> prepared = inputs.parallelStream().map(in -> prepare(in, user)).toList();
+        for (int i = 0; i < inputs.size(); i++) {
+            Inputs in = inputs.get(i);
             EvaluationChain.Head head = heads.computeIfAbsent(in.dossierId(), id -> {
                 EvaluationChain.Head h = chain.recover(id, chain.stored(id));
                 if (h.sequence() == 0) fresh.add(id);
                 return h;
             });
-            Prepared p = prepare(in, user);
+            Prepared p = prepared.get(i);
             Document doc = p.link(head);
             heads.put(in.dossierId(), new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
             docs.add(doc);

@@ -107,6 +107,28 @@ class EvaluationChain {
         chains.insertMany(heads.entrySet().stream().map(e -> headDocument(e.getKey(), e.getValue())).toList());
     }
 
+    /**
+     * Moves the head from {@code from}, the head as this writer read it, to {@code to} in one command (a compare-and-set,
+     * or the insert of a dossier's first head); if another writer moved it meanwhile, as {@link #advance}.
+     */
+    void advanceFrom(String dossierId, Head from, Head to) {
+        try {
+            if (from == Head.EMPTY) {
+                chains.insertOne(headDocument(dossierId, to));
+                return;
+            }
+            if (chains.updateOne(new Document("_id", dossierId).append("lastSequence", from.sequence()),
+                    Updates.combine(Updates.set("lastSequence", to.sequence()), Updates.set("lastHash", to.hash()),
+                            Updates.set("mac", key.mac(EVIDENCE, RecordSeal.headMessage(dossierId, to.sequence(), to.hash())))))
+                    .getModifiedCount() == 1) {
+                return;
+            }
+        } catch (MongoException e) {
+            if (!Bson.isDuplicateKey(e)) throw e;
+        }
+        advance(dossierId, to);
+    }
+
     /** Moves the stored head to {@code to} unless it is already there or further. */
     void advance(String dossierId, Head to) {
         for (int attempt = 0; attempt < 10; attempt++) {

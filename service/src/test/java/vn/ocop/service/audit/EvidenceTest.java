@@ -229,6 +229,56 @@ class EvidenceTest {
     }
 
     @Test
+    void concurrentStoredEvaluationsKeepOneUnbrokenAuditChainAndOneChainPerDossier() throws Exception {
+        String id = dossier("Trà shan tuyết");
+        long headBefore = mongo.getCollection(AuditChain.HEADS).find(eq("_id", AuditChain.HEAD_ID)).first()
+                .get("lastSequence", Number.class).longValue();
+        int threads = 6, each = 3;
+        List<Thread> workers = new ArrayList<>();
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < each; i++) {
+                    statuses.add(http.post("/api/v1/dossiers/" + id + "/evaluations", "council", null).status());
+                }
+            });
+            w.start();
+            workers.add(w);
+        }
+        go.countDown();
+        for (Thread w : workers) w.join();
+        // every writer got its record: the losers of a race for a number recovered and took the next one
+        assertThat(statuses).hasSize(threads * each).containsOnly(201);
+        List<Document> records = mongo.getCollection("evaluations").find(eq("dossierId", id)).into(new ArrayList<>());
+        assertThat(records.stream().map(r -> r.get("sequence", Number.class).longValue()).sorted().toList())
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, threads * each).boxed().toList());
+        JsonNode v = verify(id);
+        assertThat(v.get("outcome").asString()).as(v.toString()).isEqualTo("INTACT");
+        // the audit entries written together (group append) form one gap-free, linked, correctly hashed run
+        List<Document> entries = mongo.getCollection(AuditLog.COLLECTION)
+                .find(new Document("sequence", new Document("$gt", headBefore)))
+                .sort(new Document("sequence", 1)).into(new ArrayList<>());
+        assertThat(entries).hasSize(threads * each);
+        Document head = mongo.getCollection(AuditChain.HEADS).find(eq("_id", AuditChain.HEAD_ID)).first();
+        String previous = mongo.getCollection(AuditLog.COLLECTION).find(new Document("sequence", headBefore)).first().getString("hash");
+        for (int i = 0; i < entries.size(); i++) {
+            Document e = entries.get(i);
+            assertThat(e.get("sequence", Number.class).longValue()).isEqualTo(headBefore + 1 + i);
+            assertThat(e.getString("previousHash")).isEqualTo(previous);
+            assertThat(e.getString("hash")).isEqualTo(vn.ocop.service.platform.storage.DocumentHash.sha256(e, AuditChain.NOT_HASHED));
+            previous = e.getString("hash");
+        }
+        assertThat(head.get("lastSequence", Number.class).longValue()).isEqualTo(headBefore + threads * each);
+        assertThat(head.getString("lastHash")).isEqualTo(previous);
+    }
+
+    @Test
     void aDeletedAuditEntryIsNamed() {
         String id = dossier("Nấm linh chi");
         evaluate(id);

@@ -40,11 +40,13 @@ class DurableH2Backend extends H2Backend {
     /** Commands whose answers carry stored documents. */
     private static final Set<String> READS = Set.of("find", "getmore", "aggregate", "findandmodify", "distinct");
     private final GroupCommit group;
+    private final MVStore store;
     /** Commands by name (the only client is this process's driver, so the names are few), logged at close. */
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
 
     DurableH2Backend(MVStore store, boolean fsync) {
         super(store);
+        this.store = store;
         this.group = new GroupCommit(() -> {
             store.commit();
             if (fsync) {
@@ -123,6 +125,7 @@ class DurableH2Backend extends H2Backend {
         Map<String, Long> counts = new TreeMap<>();
         commands.forEach((k, v) -> counts.put(k, v.sum()));
         log.info("Embedded store: {} write commands, {} commits; commands {}", group.writes(), group.commits(), counts);
+        if (!store.isClosed()) store.commit();
         super.close();
     }
 }

@@ -37,7 +37,8 @@ class EmbeddedMongoConfiguration {
                                     @Value("${ocop.storage.embedded.fsync:false}") boolean fsync,
                                     @Value("${ocop.storage.embedded.retention-time:0}") int retentionMillis,
                                     @Value("${ocop.storage.embedded.threads:16}") int threads,
-                                    @Value("${ocop.storage.embedded.port:0}") int port) {
+                                    @Value("${ocop.storage.embedded.port:0}") int port,
+                                    @Value("${ocop.storage.embedded.compression:high}") String compression) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("ocop.storage.embedded.port must be 0 (a random port) or 1-65535, not " + port);
         }
@@ -47,11 +48,21 @@ class EmbeddedMongoConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + file.getParent(), e);
         }
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        // Pages are compressed when written (MVStore reads compressed and uncompressed pages alike, so older files open
+        // as they are): a stored evaluation's ~24 kB page deflates to ~5 kB. Measured in docs/benchmarks.md (store size).
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
+        switch (compression) {
+            case "high" -> builder.compressHigh(); // Deflate
+            case "fast" -> builder.compress();     // LZF
+            case "none" -> { }
+            default -> throw new IllegalArgumentException("ocop.storage.embedded.compression must be high, fast or none, not " + compression);
+        }
+        MVStore store = builder.open();
         // MVStore keeps replaced chunks for 45 s by default; with a commit per write that grew the file by ~37 kB
         // per write (740 MB after 20,000 writes). 0 lets freed space be reused at once (94 MB). See operations.md.
         store.setRetentionTime(retentionMillis);
-        MongoServer server = new MongoServer(new DurableH2Backend(store, fsync).version(ServerVersion.MONGO_5_0));
+        DurableH2Backend backend = new DurableH2Backend(store, fsync);
+        MongoServer server = new MongoServer(backend.version(ServerVersion.MONGO_5_0));
         // Commands run on the server's netty event loops (netty's default: 2 per core). A write waiting for its group
         // commit blocks its event loop, so more event loops let more writes (and the reads queued behind them on the
         // same connection's loop) share one commit. See DurableH2Backend and operations.md.

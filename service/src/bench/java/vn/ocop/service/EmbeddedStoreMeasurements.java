@@ -26,7 +26,7 @@ import static com.mongodb.client.model.Filters.in;
 
 /**
  * Not a test: the measurements behind docs/operations.md. Run with
- * {@code mvn -q -pl api-spec,service -am test -Dtest=EmbeddedStoreMeasurements -Docop.measure=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -q -o -pl service -am -Pbench test -Dtest=EmbeddedStoreMeasurements -Docop.measure=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "ocop.measure", matches = "true")
 class EmbeddedStoreMeasurements {

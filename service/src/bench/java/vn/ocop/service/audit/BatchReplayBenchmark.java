@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * BENCHMARK, not a timed test (its name keeps it out of the normal test run). Seeds N stored evaluations through the
  * service layer (batch append: scored by the real engine, hash-chained, 5 per dossier) on a fresh embedded store, then
  * replays all of them as one streamed batch and prints evaluations/s. docs/benchmarks.md, "Batch replay":
- * <pre>mvn -q -pl service -am test -Dtest=BatchReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.n=100000</pre>
+ * <pre>mvn -q -o -pl service -am -Pbench test -Dtest=BatchReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.n=100000</pre>
+ * (bench/history.sh). Seeding goes through {@link EvaluationLedger#appendAll}: a Java call for imports and benchmarks,
+ * no API.
  */
 @SpringBootTest
 class BatchReplayBenchmark {
@@ -96,11 +98,12 @@ class BatchReplayBenchmark {
         System.out.printf("BENCH seed: %d evaluations in %.1f s (%.0f/s)%n", n, seedSeconds, n / seedSeconds);
 
         long total = mongo.getCollection("evaluations").countDocuments();
+        vn.ocop.service.BenchHeap.resetPeaks();
         BatchReplay.Report r = batch.run(BatchReplay.Filter.ALL, done -> true);
         System.out.printf("BENCH batch replay: %d evaluations in %.1f s = %.0f evaluations/s; MATCH %d, MISMATCH %d, "
-                        + "INTEGRITY_FAILED %d; max heap used %d MB%n", r.replayed(), r.millis() / 1000.0, r.perSecond(),
-                r.match(), r.mismatch(), r.integrityFailed(),
-                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
+                        + "INTEGRITY_FAILED %d; heap peak %d MB, after GC %d MB (max %d MB)%n", r.replayed(), r.millis() / 1000.0, r.perSecond(),
+                r.match(), r.mismatch(), r.integrityFailed(), vn.ocop.service.BenchHeap.peakMb(),
+                vn.ocop.service.BenchHeap.afterGcMb(), vn.ocop.service.BenchHeap.maxMb());
         assertThat(r.replayed()).isEqualTo(total);
         assertThat(r.match()).isEqualTo(total);
     }

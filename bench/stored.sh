@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Benchmark (not a test), issue 14 target 3: stored evaluations on the embedded store, loaded with wrk.
+# Starts the jar on a fresh store (local profile), prepares DOSSIERS dossiers with three council members' assessments
+# each (sheet ocop-2023/food, 31 criteria), then runs wrk: POST /api/v1/dossiers/{id}/evaluations round-robin at
+# CONNECTIONS connections for DURATION seconds after a WARMUP-second warm-up, and for the peer figure the same
+# connections on GET /api/v1/dossiers/{id}. Prints the store's file size and bytes per stored evaluation at the end
+# per stored evaluation (with RECORDS=N it first keeps loading until N are stored: target 4's store size at N).
+# Bounded: about 3 minutes on an idle machine (RECORDS=10000 adds ~30 s at 400/s).
+#
+#   mvn -q -o -pl service -am package -DskipTests && bench/stored.sh
+#   CONNECTIONS=8 DURATION=30 DOSSIERS=200 RECORDS=10000 bench/stored.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18090}
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-10}
+CONNECTIONS=${CONNECTIONS:-8}
+DOSSIERS=${DOSSIERS:-200}
+RECORDS=${RECORDS:-0}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx1g"}
+DATA=$(mktemp -d)
+B=http://127.0.0.1:$PORT
+AUTH=$(printf 'admin:admin-pass' | base64)
+command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar service/target/ocop-service.jar --server.port="$PORT" --spring.profiles.active=local \
+  --ocop.storage.embedded.path="$DATA/ocop.mv" --logging.level.root=WARN \
+  --logging.level.vn.ocop.service.platform.storage=INFO > "$DATA/service.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; [ -n "${KEEP:-}" ] && cp "$DATA/ocop.mv" "$KEEP"; rm -rf "$DATA"' EXIT
+for i in $(seq 1 600); do
+  if curl -fs "$B/actuator/health/readiness" > /dev/null; then break; fi
+  if ! kill -0 $PID 2>/dev/null || [ "$i" = 600 ]; then echo "service not ready:"; tail -40 "$DATA/service.log"; exit 1; fi
+  sleep 0.5
+done
+echo "ready after $SECONDS s"
+call() { curl -fsS -H "Authorization: Basic $AUTH" -H 'Content-Type: application/json' "$@"; }
+# three members with varied options on every criterion of the sheet
+SHEET=$(call "$B/api/v1/editions/ocop-2023/sheets/food")
+ASSESSMENTS=()
+for k in 0 1 2; do
+  ASSESSMENTS+=("$(jq -c --arg k "$k" --arg name "Thành viên $k" '{member: $name, selections: ([.criteria[]
+      | {key: .code, value: (1 + ((.code | explode | add) + ($k | tonumber)) % (.options | length))}] | from_entries)}' <<< "$SHEET")")
+done
+: > "$DATA/dossiers.txt"
+for d in $(seq 1 "$DOSSIERS"); do
+  ID=$(call "$B/api/v1/dossiers" -d "{\"product\":{\"name\":\"Sản phẩm $d\"},\"producer\":{\"name\":\"HTX $d\",\"type\":\"COOPERATIVE\"},
+        \"location\":{\"provinceCode\":\"82\",\"communeCode\":\"29869\"},\"edition\":\"ocop-2023\",\"sheet\":\"food\"}" | jq -r .id)
+  for a in "${ASSESSMENTS[@]}"; do call "$B/api/v1/dossiers/$ID/assessments" -d "$a" > /dev/null; done
+  echo "$ID" >> "$DATA/dossiers.txt"
+done
+echo "prepared $DOSSIERS dossiers with 3 assessments each; $(nproc) cores; uptime: $(uptime)"
+export DOSSIERS_FILE="$DATA/dossiers.txt" AUTH
+run() { DOSSIERS="$DOSSIERS_FILE" wrk -t 2 -c "$CONNECTIONS" -d "$1s" --timeout 10s --latency -s bench/stored.lua "$B" | grep -E 'RESULT'; }
+stored=0
+count() { # adds the 201s of a RESULT line to $stored
+  local line; line=$(cat); echo "$line"
+  stored=$((stored + $(sed -E 's/RESULT requests ([0-9]+),.*errors ([0-9]+)\/([0-9]+).*/\1 - \2 - \3/' <<< "$line")))
+}
+echo "== warm-up ${WARMUP}s"; count < <(run "$WARMUP") > /dev/null
+echo "== POST /api/v1/dossiers/{id}/evaluations, $CONNECTIONS connections, ${DURATION}s"; count < <(run "$DURATION")
+echo "== peer: GET /api/v1/dossiers/{id}, same connections, ${DURATION}s"
+DOSSIERS="$DOSSIERS_FILE" wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s --latency -s bench/read.lua "$B" | grep -E 'RESULT'
+echo "uptime after: $(uptime)"
+while [ "$stored" -lt "$RECORDS" ]; do count < <(run 10) > /dev/null; done
+echo "stored evaluations (201s): $stored; store file while running: $(stat -c %s "$DATA/ocop.mv") bytes = $(( $(stat -c %s "$DATA/ocop.mv") / (stored > 0 ? stored : 1) )) B per stored evaluation"
+kill $PID; wait $PID 2>/dev/null || true
+grep -o 'Embedded store: .*' "$DATA/service.log" || true
+echo "store file after a clean shutdown: $(stat -c %s "$DATA/ocop.mv") bytes = $(( $(stat -c %s "$DATA/ocop.mv") / (stored > 0 ? stored : 1) )) B per stored evaluation"
