@@ -26,6 +26,7 @@ import vn.ocop.rules.api.CriterionInfo;
 import vn.ocop.rules.api.OptionInfo;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.service.ruleset.RulesetVersions;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.platform.web.ApiException;
 

@@ -15,6 +15,7 @@ import vn.ocop.api.model.IntegrityFailure.CheckEnum;
 import vn.ocop.api.model.ReplayReport;
 import vn.ocop.api.model.ReplayReport.OutcomeEnum;
 import vn.ocop.rules.pack.CompiledRulePack;
+import vn.ocop.service.ruleset.RulesetVersions;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.evaluation.RecordHash;
 import vn.ocop.service.platform.storage.CanonicalJson;

@@ -1,10 +1,9 @@
-package vn.ocop.service.audit;
+package vn.ocop.service.ruleset;
 
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.ocop.rules.pack.CompiledRulePack;
-import vn.ocop.service.ruleset.RulesetRegistry;
 
 /**
  * Any stored version of an edition, retired ones too, from the ruleset registry: the pack of exactly the recorded
