@@ -24,7 +24,7 @@ from fractions import Fraction
 HERE = os.path.dirname(os.path.abspath(__file__))
 RULES = os.path.normpath(os.path.join(HERE, '..', '..', '..'))          # .../rules
 EDITIONS_DIR = os.path.join(RULES, 'src', 'main', 'resources', 'editions')
-SCENARIOS_DIR = os.path.join(RULES, 'src', 'test', 'resources', 'scenarios')
+SCENARIOS_DIR = os.path.join(RULES, 'src', 'main', 'resources', 'scenarios')
 
 # Part maxima per edition (OCOP-FACTS.md). A sheet's criterion maxima must add up to these, and to 100.
 PART_MAXIMA = {

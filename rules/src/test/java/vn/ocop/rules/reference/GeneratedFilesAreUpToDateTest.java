@@ -22,7 +22,7 @@ class GeneratedFilesAreUpToDateTest {
 
     @Test
     void theGoldenScenariosAreWhatTheScenarioGeneratorWrites() throws IOException {
-        assertSame(ScenarioGenerator.generate(REFERENCE), Path.of("src", "test", "resources", "scenarios", "ocop-2026"));
+        assertSame(ScenarioGenerator.generate(REFERENCE), Path.of("src", "main", "resources", "scenarios", "ocop-2026"));
     }
 
     private static void assertSame(Map<String, String> generated, Path folder) throws IOException {

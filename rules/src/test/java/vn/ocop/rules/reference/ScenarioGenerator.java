@@ -48,7 +48,7 @@ public final class ScenarioGenerator {
 
     public static void main(String[] args) throws IOException {
         Path reference = Path.of(args.length > 0 ? args[0] : "rules/src/main/reference/qd26-2026");
-        Path out = Path.of(args.length > 1 ? args[1] : "rules/src/test/resources/scenarios/" + EDITION);
+        Path out = Path.of(args.length > 1 ? args[1] : "rules/src/main/resources/scenarios/" + EDITION);
         Map<String, String> files = generate(reference);
         if (Files.isDirectory(out)) {
             try (Stream<Path> old = Files.walk(out)) {

@@ -41,17 +41,20 @@ class GoldenScenariosTest {
     @TestFactory
     Stream<DynamicTest> scenarios() throws IOException, URISyntaxException {
         DroolsRulesEngine engine = TestEngines.engine();
-        Path root = Path.of(getClass().getClassLoader().getResource("scenarios").toURI());
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml") || p.toString().endsWith(".json"))
-                    .sorted().toList();
-        }
+        // the shipped scenarios (src/main/resources) and those of the test packs (src/test/resources)
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path file : files) {
-            String path = root.relativize(file).toString().replace('\\', '/');
-            ScenarioFile scenario = ScenarioFile.parse(path, Files.readAllBytes(file));
-            tests.add(DynamicTest.dynamicTest(path + ": " + scenario.name(), file.toUri(), () -> run(engine, scenario)));
+        for (java.net.URL url : java.util.Collections.list(getClass().getClassLoader().getResources("scenarios"))) {
+            Path root = Path.of(url.toURI());
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(root)) {
+                files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml") || p.toString().endsWith(".json"))
+                        .sorted().toList();
+            }
+            for (Path file : files) {
+                String path = root.relativize(file).toString().replace('\\', '/');
+                ScenarioFile scenario = ScenarioFile.parse(path, Files.readAllBytes(file));
+                tests.add(DynamicTest.dynamicTest(path + ": " + scenario.name(), file.toUri(), () -> run(engine, scenario)));
+            }
         }
         tests.add(DynamicTest.dynamicTest("every award rule of every sheet is fired by some scenario", () -> reportUnfired(engine)));
         return tests.stream();

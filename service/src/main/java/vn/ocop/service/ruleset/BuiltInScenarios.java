@@ -1,39 +1,21 @@
 package vn.ocop.service.ruleset;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import vn.ocop.rules.sandbox.SandboxMessages;
 
 /**
- * The golden scenarios the product ships (classpath {@code scenarios/<edition>/<group>/*.yaml}) and the scenarios a
+ * The golden scenarios the product ships (rules/: {@code scenarios/<edition>/<group>/*.yaml}) and the scenarios a
  * version's test runs: the built-in ones it does not override and its own {@code scenarios/**.yaml}.
  */
 final class BuiltInScenarios {
     private BuiltInScenarios() {}
 
-    /** The built-in golden scenarios of an edition by pack path ({@code scenarios/<group>/<file>.yaml}). */
+    /** The built-in golden scenarios of an edition by pack path ({@code scenarios/<group>/<file>.yaml}), from rules/. */
     static Map<String, byte[]> files(String edition) {
-        Map<String, byte[]> out = new TreeMap<>();
-        try {
-            String root = "scenarios/" + edition + "/";
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + "**/*.yaml")) {
-                String url = r.getURL().toString();
-                int at = url.lastIndexOf(root);
-                if (at < 0) continue;
-                try (var in = r.getInputStream()) {
-                    out.putIfAbsent("scenarios/" + url.substring(at + root.length()), in.readAllBytes());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return vn.ocop.rules.scenario.BuiltInScenarios.files(edition);
     }
 
     /**

@@ -16,6 +16,7 @@ import vn.ocop.rules.authoring.UploadLimits;
 import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.EditionManifest;
 import vn.ocop.rules.pack.RulePack;
+import vn.ocop.rules.pipeline.RulesetCompiler;
 import vn.ocop.service.platform.web.ApiException;
 
 /**

@@ -29,6 +29,7 @@ import vn.ocop.rules.engine.DroolsRulesEngine;
 import vn.ocop.rules.pack.BuiltInPacks;
 import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.RulePack;
+import vn.ocop.rules.pipeline.RulesetCompiler;
 
 /**
  * Which ruleset version scores: the public API of the ruleset feature, and the service's {@link RulesEngine}.

@@ -15,6 +15,7 @@ import vn.ocop.rules.authoring.RuleFileProblem;
 import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.EditionManifest;
 import vn.ocop.rules.pack.RulePack;
+import vn.ocop.rules.pipeline.RulesetCompiler;
 import vn.ocop.rules.sandbox.SandboxMessages;
 import vn.ocop.rules.scenario.ScenarioFile;
 import vn.ocop.rules.scenario.ScenarioRun;
@@ -97,11 +98,6 @@ class Rulesets {
     RulesetDiffs.Diff diff(String id) {
         Ruleset r = require(id);
         return RulesetDiffs.of(r, r.parentVersion() == null ? null : require(Ruleset.id(r.edition(), r.parentVersion())));
-    }
-
-    /** Kept for {@code RulesCli} until it moves to rules/ (it reads the shipped scenarios). */
-    static Map<String, byte[]> builtInScenarioFiles(String edition) {
-        return BuiltInScenarios.files(edition);
     }
 
     // ---- validate, test -----------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.RulePack;
+import vn.ocop.rules.pipeline.RulesetCompiler;
 import vn.ocop.rules.sandbox.SandboxMessages;
 import vn.ocop.service.jobs.Jobs;
 import vn.ocop.service.platform.security.IntegrityKey;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.ocop.rules.pipeline.RulesetCompiler;
 import vn.ocop.service.jobs.Jobs;
 import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.platform.web.AuditDetail;

@@ -1,4 +1,4 @@
-package vn.ocop.service.ruleset;
+package vn.ocop.rules.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import vn.ocop.rules.authoring.BoundedCompiler;
 import vn.ocop.rules.authoring.RuleFileProblem;
 import vn.ocop.rules.authoring.RulePackChecker;
@@ -23,15 +20,15 @@ import vn.ocop.rules.pack.RulePackCompiler;
  * Checks and compiles uploaded packs, in order: upload limits and the rule-source guard ({@link RulePackChecker}, in
  * the bounded worker), structural checks of the manifest and the thresholds, then the Drools compile and the load,
  * each inside the {@link BoundedCompiler} (one at a time, time-limited, low priority), so a pathological upload
- * cannot stall scoring. Nothing uploaded is compiled before the guard has passed it.
+ * cannot stall scoring. Nothing uploaded is compiled before the guard has passed it. Close it to stop the worker.
  */
-@Component
-class RulesetCompiler implements DisposableBean, AutoCloseable {
-    static final String ENGINE = "engine/";
+public final class RulesetCompiler implements AutoCloseable {
+    /** The folder of the platform's shared rules in every pack; an upload may not change it. */
+    public static final String ENGINE = "engine/";
 
     /** The outcome; {@code pack} is set only when there are no problems. */
-    record Result(CompiledRulePack pack, List<RuleFileProblem> problems, List<String> warnings) {
-        boolean ok() {
+    public record Result(CompiledRulePack pack, List<RuleFileProblem> problems, List<String> warnings) {
+        public boolean ok() {
             return problems.isEmpty() && pack != null;
         }
     }
@@ -39,17 +36,18 @@ class RulesetCompiler implements DisposableBean, AutoCloseable {
     private final BoundedCompiler worker;
     private final RulePackChecker checker;
 
-    RulesetCompiler(@Value("${ocop.rulesets.compile-timeout:120s}") Duration timeout) {
+    /** {@code timeout}: the longest one compile or load may take before it is abandoned. */
+    public RulesetCompiler(Duration timeout) {
         this.worker = new BoundedCompiler(timeout, 1, Duration.ofSeconds(60));
         this.checker = new RulePackChecker(worker);
     }
 
-    Result compile(RulePack pack) {
+    public Result compile(RulePack pack) {
         return compile(pack, pack.editionId());
     }
 
     /** Full validation: guard, structure, compile, load. Never throws for bad content. */
-    Result compile(RulePack pack, String expectedEdition) {
+    public Result compile(RulePack pack, String expectedEdition) {
         // engine/* are the platform's shared rules (a package uploads may not use): they must be the built-in ones
         Map<String, byte[]> engine = BuiltInPacks.engineFiles();
         Map<String, byte[]> uploaded = new java.util.TreeMap<>();
@@ -76,11 +74,6 @@ class RulesetCompiler implements DisposableBean, AutoCloseable {
         BoundedCompiler.Outcome<CompiledRulePack> loaded = worker.compile(pack.editionId(), c::load);
         if (!loaded.ok()) return new Result(null, loaded.problems(), c.warnings());
         return new Result(loaded.value(), List.of(), c.warnings());
-    }
-
-    @Override
-    public void destroy() {
-        worker.close();
     }
 
     @Override

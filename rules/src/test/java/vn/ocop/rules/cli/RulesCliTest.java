@@ -1,4 +1,4 @@
-package vn.ocop.service;
+package vn.ocop.rules.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.service.ruleset.RulesCli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

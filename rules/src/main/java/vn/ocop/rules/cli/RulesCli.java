@@ -1,4 +1,4 @@
-package vn.ocop.service.ruleset;
+package vn.ocop.rules.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ import vn.ocop.rules.pack.BuiltInPacks;
 import vn.ocop.rules.pack.CompiledRulePack;
 import vn.ocop.rules.pack.EditionManifest;
 import vn.ocop.rules.pack.RulePack;
+import vn.ocop.rules.pipeline.RulesetCompiler;
+import vn.ocop.rules.scenario.BuiltInScenarios;
 import vn.ocop.rules.scenario.ScenarioFile;
 import vn.ocop.rules.scenario.ScenarioRun;
 
@@ -36,6 +39,8 @@ import vn.ocop.rules.scenario.ScenarioRun;
  * built-in parent; engine/ always comes from the platform.
  */
 public final class RulesCli {
+    /** Evaluation dates are Vietnamese calendar days. */
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private final PrintStream out;
     private final PrintStream err;
 
@@ -63,7 +68,7 @@ public final class RulesCli {
                 case "validate" -> cli.validate(Path.of(args[1])) == null ? 1 : 0;
                 case "test" -> cli.test(Path.of(args[1]));
                 default -> args.length < 3 ? cli.simulateUsage() : cli.simulate(Path.of(args[1]), Path.of(args[2]),
-                        args.length > 3 ? LocalDate.parse(args[3]) : LocalDate.now(RulesetRegistry.VIETNAM));
+                        args.length > 3 ? LocalDate.parse(args[3]) : LocalDate.now(VIETNAM));
             };
         } catch (IOException | RuntimeException e) {
             err.println("error: " + e.getMessage());
@@ -103,7 +108,7 @@ public final class RulesCli {
         if (pack == null) return 1;
         List<ScenarioFile> scenarios = new ArrayList<>();
         List<Map<String, Object>> unreadable = new ArrayList<>();
-        Rulesets.builtInScenarioFiles(pack.editionId()).forEach((path, bytes) -> {
+        BuiltInScenarios.files(pack.editionId()).forEach((path, bytes) -> {
             if (pack.pack().files().containsKey(path)) return; // the folder's own scenario replaces the built-in one
             String name = "built-in:" + pack.editionId() + "/" + path.substring("scenarios/".length());
             try {
