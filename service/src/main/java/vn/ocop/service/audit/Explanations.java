@@ -27,6 +27,7 @@ import vn.ocop.rules.api.OptionInfo;
 import vn.ocop.rules.api.PackVersion;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.evaluation.EvaluationLedger;
+import vn.ocop.service.ruleset.RulesetVersions;
 import vn.ocop.service.platform.web.ApiException;
 
 /**

@@ -16,6 +16,7 @@ import vn.ocop.api.model.ReplayReport.OutcomeEnum;
 import vn.ocop.api.model.ReplayReport;
 import vn.ocop.rules.api.PackVersion;
 import vn.ocop.service.evaluation.EvaluationLedger;
+import vn.ocop.service.ruleset.RulesetVersions;
 import vn.ocop.service.evaluation.RecordHash;
 import vn.ocop.service.platform.storage.CanonicalJson;
 import vn.ocop.service.platform.web.ApiException;

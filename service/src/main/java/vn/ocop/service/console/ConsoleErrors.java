@@ -75,6 +75,13 @@ class ConsoleErrors {
         return page(request, response, e.status(), Refusal.of(e));
     }
 
+    /** A step the ruleset's status does not allow, with the same code and status the API answers. */
+    @ExceptionHandler(vn.ocop.service.ruleset.RulesetRefused.class)
+    ModelAndView rulesetRefused(vn.ocop.service.ruleset.RulesetRefused e, HttpServletRequest request, HttpServletResponse response) {
+        return page(request, response, vn.ocop.service.ruleset.RulesetRefused.status(e.kind()),
+                new Refusal(e.code(), message(e.code()), List.of()));
+    }
+
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) {
         return page(request, response, HttpStatus.BAD_REQUEST, new Refusal("VALIDATION_FAILED", message("VALIDATION_FAILED"), List.of()));

@@ -1,11 +1,15 @@
 package vn.ocop.service.ruleset;
 
+import vn.ocop.rules.api.RulePlatform;
+import vn.ocop.rules.api.PackVersion;
+import vn.ocop.rules.api.PackSources;
+import vn.ocop.rules.api.PackCompiler;
+import vn.ocop.rules.api.CompileReport;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import vn.ocop.rules.api.CompileReport;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
-import vn.ocop.rules.api.PackCompiler;
-import vn.ocop.rules.api.PackSources;
-import vn.ocop.rules.api.PackVersion;
-import vn.ocop.rules.api.RulePlatform;
 import vn.ocop.rules.api.RulesEngine;
 import vn.ocop.rules.api.SheetInfo;
 
@@ -49,11 +47,11 @@ import vn.ocop.rules.api.SheetInfo;
  */
 @Service
 public class RulesetRegistry implements RulesEngine, DisposableBean {
-    private static final RulePlatform RULES = RulePlatform.get();
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Logger LOG = LoggerFactory.getLogger(RulesetRegistry.class);
     private static final int CACHE_LIMIT = 24;
-    static final String BUILT_IN = "built-in";
+    private static final RulePlatform RULES = RulePlatform.get();
+    static final String BUILT_IN = Ruleset.BUILT_IN;
 
     /** A published version as the snapshot holds it. */
     public record Version(String id, String edition, int version, LocalDate effectiveFrom, String sha256, PackVersion pack) {}
@@ -108,8 +106,8 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
         for (Version v : current.get().byEdition().getOrDefault(edition, List.of())) {
             if (v.version() == version) return Optional.of(v.pack());
         }
-        Document d = store.find(RulesetStore.id(edition, version));
-        return d == null ? Optional.empty() : Optional.of(load(d));
+        Ruleset r = store.find(RulesetStore.id(edition, version));
+        return r == null ? Optional.empty() : Optional.of(load(r));
     }
 
     /** Scores with the edition's version in force on {@code date}. */
@@ -157,26 +155,26 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
 
     /** Reads the store now and switches if published versions changed (the poll; also called after a publish). */
     public synchronized void refresh() {
-        List<Document> headers = store.headers().stream().filter(d -> "PUBLISHED".equals(d.getString("status"))).toList();
+        List<Ruleset> headers = store.headers().stream().filter(r -> r.status() == RulesetStatus.PUBLISHED).toList();
         StringBuilder fp = new StringBuilder();
-        headers.stream().sorted(Comparator.comparing(d -> d.getString("_id")))
-                .forEach(d -> fp.append(d.getString("_id")).append('|').append(d.getString("effectiveFrom")).append('|')
-                        .append(d.getString("sha256")).append(';'));
+        headers.stream().sorted(Comparator.comparing(Ruleset::id))
+                .forEach(r -> fp.append(r.id()).append('|').append(r.effectiveFrom()).append('|')
+                        .append(r.sha256()).append(';'));
         if (fp.toString().equals(current.get().fingerprint())) return;
         Map<String, List<Version>> byEdition = new TreeMap<>();
-        for (Document h : headers) {
+        for (Ruleset h : headers) {
             try {
-                PackVersion pack = packs.get(h.getString("sha256"));
+                PackVersion pack = packs.get(h.sha256());
                 if (pack == null) {
-                    Document full = store.find(h.getString("_id"));
+                    Ruleset full = store.find(h.id());
                     if (full == null) continue;
                     pack = load(full);
                 }
-                byEdition.computeIfAbsent(h.getString("edition"), e -> new ArrayList<>()).add(new Version(h.getString("_id"),
-                        h.getString("edition"), h.getInteger("version"), date(h.getString("effectiveFrom")), h.getString("sha256"), pack));
+                byEdition.computeIfAbsent(h.edition(), e -> new ArrayList<>()).add(new Version(h.id(),
+                        h.edition(), h.version(), h.effectiveFrom(), h.sha256(), pack));
             } catch (RuntimeException e) {
                 // never break scoring: a version that cannot be loaded is left out (and logged every poll)
-                LOG.error("ruleset {} cannot be loaded; it is not used", h.getString("_id"), e);
+                LOG.error("ruleset {} cannot be loaded; it is not used", h.id(), e);
             }
         }
         Comparator<Version> order = Comparator.comparing((Version v) -> v.effectiveFrom() == null ? LocalDate.MIN : v.effectiveFrom())
@@ -208,21 +206,21 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
      * refused: logged, counted ({@code ocop.rulesets.integrity.failures}), reported by {@link #integrity(String)} and the
      * health indicator, and never used; the call throws a 409 problem RULESET_INTEGRITY_FAILED.
      */
-    PackVersion load(Document d) {
-        return load(d, true);
+    PackVersion load(Ruleset r) {
+        return load(r, true);
     }
 
-    /** As {@link #load(Document)}; {@code warm} false for uploaded versions that must not run in this JVM yet. */
-    PackVersion load(Document d, boolean warm) {
-        String sha = d.getString("sha256");
+    /** As {@link #load(Ruleset)}; {@code warm} false for uploaded versions that must not run in this JVM yet. */
+    PackVersion load(Ruleset d, boolean warm) {
+        String sha = d.sha256();
         PackVersion cached = packs.get(sha);
         if (cached != null) return cached;
         Object lock = loading.computeIfAbsent(sha, k -> new Object());
         synchronized (lock) {
             cached = packs.get(sha);
             if (cached != null) return cached;
-            String id = d.getString("_id");
-            if (BUILT_IN.equals(d.getString("author"))) {
+            String id = d.id();
+            if (d.isBuiltIn()) {
                 PackVersion builtIn = builtIns.get(sha);
                 if (builtIn == null) refuse(id, new RulesetSeals.Broken("RULESET_BUILT_IN_MISMATCH", "Phiên bản " + id
                         + " là bộ quy tắc có sẵn nhưng SHA-256 của nó không khớp với bộ trong chương trình: bị từ chối."));
@@ -248,18 +246,18 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
      * The kjars of an uploaded version, verified as {@link #load} does but without loading them into this JVM (the
      * sandbox runs them): from the cache, from the store, or compiled from the verified sources.
      */
-    Map<String, byte[]> verifiedKjars(Document d) {
-        PackVersion cached = packs.get(d.getString("sha256"));
+    Map<String, byte[]> verifiedKjars(Ruleset d) {
+        PackVersion cached = packs.get(d.sha256());
         if (cached != null) return cached.kjars();
         PackSources pack = verifiedSources(d);
         Map<String, byte[]> kjars = verifiedStoredKjars(d);
-        return kjars != null ? kjars : compile(pack, d.getString("_id")).kjars();
+        return kjars != null ? kjars : compile(pack, d.id()).kjars();
     }
 
-    private PackSources verifiedSources(Document d) {
-        String id = d.getString("_id");
-        PackSources pack = RULES.pack(d.getString("edition"), RulesetStore.docsToFiles(d.getList("files", Document.class)));
-        if (!pack.sha256().equals(d.getString("sha256"))) {
+    private PackSources verifiedSources(Ruleset d) {
+        String id = d.id();
+        PackSources pack = RULES.pack(d.edition(), d.files());
+        if (!pack.sha256().equals(d.sha256())) {
             refuse(id, new RulesetSeals.Broken("RULESET_SOURCES_TAMPERED", "Tệp nguồn lưu của phiên bản " + id
                     + " không khớp với SHA-256 đã ghi: phiên bản bị từ chối."));
         }
@@ -269,11 +267,11 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
     }
 
     /** The stored kjars when they verify; null when there are none; refused when they do not verify. */
-    private Map<String, byte[]> verifiedStoredKjars(Document d) {
-        Map<String, byte[]> kjars = store.kjars(d.getString("_id"), d.getList("groups", String.class));
+    private Map<String, byte[]> verifiedStoredKjars(Ruleset d) {
+        Map<String, byte[]> kjars = store.kjars(d.id(), d.groups());
         if (kjars == null) return null;
         RulesetSeals.Broken broken = seals.checkKjars(d, kjars);
-        if (broken != null) refuse(d.getString("_id"), broken);
+        if (broken != null) refuse(d.id(), broken);
         return kjars;
     }
 
@@ -320,16 +318,8 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
         for (PackVersion pack : RULES.loadBuiltIns()) {
             builtIns.put(pack.sha256(), pack);
             String edition = pack.editionId();
-            Document d = new Document("_id", RulesetStore.id(edition, 1)).append("edition", edition).append("version", 1)
-                    .append("rev", 1L).append("status", "PUBLISHED").append("sha256", pack.sha256())
-                    .append("author", "built-in").append("createdAt", new Date())
-                    .append("note", "Built-in rule pack shipped with the service (rules/src/main/resources/editions/" + edition + ")")
-                    .append("parentVersion", null)
-                    .append("effectiveFrom", pack.info().effectiveFrom() == null ? null : pack.info().effectiveFrom().toString())
-                    .append("groups", List.copyOf(pack.kjars().keySet()))
-                    .append("files", RulesetStore.filesToDocs(pack.pack().files()))
-                    .append("testsPassed", true)
-                    .append("history", List.of(new Document("status", "PUBLISHED").append("by", "built-in").append("at", new Date())));
+            Ruleset d = Ruleset.builtIn(edition, pack.pack().files(), pack.sha256(), pack.info().effectiveFrom(),
+                    List.copyOf(pack.kjars().keySet()), java.time.Instant.now());
             if (store.insert(d)) LOG.info("built-in {} stored as version 1", edition);
             pack.warm();
             remember(pack);

@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 import vn.ocop.service.platform.security.IntegrityKey;
 
@@ -31,31 +30,30 @@ class RulesetSeals {
         this.key = key;
     }
 
-    /** The integrity document of a new draft (sources only; kjars are sealed when validated). */
-    Document sealSources(String id, String sourcesSha) {
-        return new Document("keyId", key.keyId()).append("sourcesMac", key.mac(SOURCES, id, sourcesSha));
+    /** The seal of a new draft (sources only; kjars are sealed when validated). */
+    Ruleset.Seal sealSources(String id, String sourcesSha) {
+        return new Ruleset.Seal(key.keyId(), key.mac(SOURCES, id, sourcesSha), null);
     }
 
     /** Per group: the kjar's SHA-256 and its MAC. */
-    List<Document> sealKjars(String id, String sourcesSha, Map<String, byte[]> kjars) {
-        List<Document> out = new ArrayList<>();
+    List<Ruleset.KjarSeal> sealKjars(String id, String sourcesSha, Map<String, byte[]> kjars) {
+        List<Ruleset.KjarSeal> out = new ArrayList<>();
         new TreeMap<>(kjars).forEach((group, bytes) -> {
             String sha = sha256(bytes);
-            out.add(new Document("group", group).append("sha256", sha).append("mac", key.mac(KJAR, id, sourcesSha, group, sha)));
+            out.add(new Ruleset.KjarSeal(group, sha, key.mac(KJAR, id, sourcesSha, group, sha)));
         });
         return out;
     }
 
     /** Null when the stored sources carry a valid MAC for this version id and SHA. */
-    Broken checkSources(Document d) {
-        Document integrity = d.get("integrity", Document.class);
-        String mac = integrity == null ? null : integrity.getString("sourcesMac");
+    Broken checkSources(Ruleset r) {
+        String mac = r.integrity() == null ? null : r.integrity().sourcesMac();
         if (mac == null) {
-            return new Broken("RULESET_UNSEALED", "Phiên bản " + d.getString("_id") + " không có mã xác thực (MAC) của tệp nguồn:"
+            return new Broken("RULESET_UNSEALED", "Phiên bản " + r.id() + " không có mã xác thực (MAC) của tệp nguồn:"
                     + " không thể biết tệp có bị sửa trực tiếp trong cơ sở dữ liệu hay không, nên không được dùng.");
         }
-        if (!key.verify(mac, SOURCES, d.getString("_id"), d.getString("sha256"))) {
-            return new Broken("RULESET_SOURCES_TAMPERED", "Mã xác thực tệp nguồn của phiên bản " + d.getString("_id")
+        if (!key.verify(mac, SOURCES, r.id(), r.sha256())) {
+            return new Broken("RULESET_SOURCES_TAMPERED", "Mã xác thực tệp nguồn của phiên bản " + r.id()
                     + " không khớp (tệp, SHA-256 hoặc khoá toàn vẹn đã thay đổi): phiên bản bị từ chối.");
         }
         return null;
@@ -65,25 +63,23 @@ class RulesetSeals {
      * Null when every stored kjar has the SHA-256 sealed for it and the seal verifies; kjars or seals missing for a
      * group are reported too (the caller recompiles from the verified sources instead).
      */
-    Broken checkKjars(Document d, Map<String, byte[]> kjars) {
-        Document integrity = d.get("integrity", Document.class);
-        List<Document> seals = integrity == null ? null : integrity.getList("kjars", Document.class);
+    Broken checkKjars(Ruleset r, Map<String, byte[]> kjars) {
+        List<Ruleset.KjarSeal> seals = r.integrity() == null ? null : r.integrity().kjars();
         if (seals == null || seals.isEmpty()) {
-            return new Broken("RULESET_KJAR_UNSEALED", "Bản biên dịch của phiên bản " + d.getString("_id") + " không có mã xác thực.");
+            return new Broken("RULESET_KJAR_UNSEALED", "Bản biên dịch của phiên bản " + r.id() + " không có mã xác thực.");
         }
-        Map<String, Document> byGroup = new TreeMap<>();
-        seals.forEach(s -> byGroup.put(s.getString("group"), s));
+        Map<String, Ruleset.KjarSeal> byGroup = new TreeMap<>();
+        seals.forEach(s -> byGroup.put(s.group(), s));
         if (!byGroup.keySet().equals(new TreeMap<>(kjars).keySet())) {
-            return new Broken("RULESET_KJAR_TAMPERED", "Các nhóm sản phẩm đã biên dịch của phiên bản " + d.getString("_id")
+            return new Broken("RULESET_KJAR_TAMPERED", "Các nhóm sản phẩm đã biên dịch của phiên bản " + r.id()
                     + " không khớp với các nhóm đã niêm phong.");
         }
         for (Map.Entry<String, byte[]> e : kjars.entrySet()) {
-            Document seal = byGroup.get(e.getKey());
+            Ruleset.KjarSeal seal = byGroup.get(e.getKey());
             String sha = sha256(e.getValue());
-            if (!sha.equals(seal.getString("sha256"))
-                    || !key.verify(seal.getString("mac"), KJAR, d.getString("_id"), d.getString("sha256"), e.getKey(), sha)) {
+            if (!sha.equals(seal.sha256()) || !key.verify(seal.mac(), KJAR, r.id(), r.sha256(), e.getKey(), sha)) {
                 return new Broken("RULESET_KJAR_TAMPERED", "Bản biên dịch (kjar) nhóm " + e.getKey() + " của phiên bản "
-                        + d.getString("_id") + " không khớp với bản đã niêm phong từ tệp nguồn: có thể đã bị thay trong cơ sở"
+                        + r.id() + " không khớp với bản đã niêm phong từ tệp nguồn: có thể đã bị thay trong cơ sở"
                         + " dữ liệu. Phiên bản bị từ chối, không dùng để chấm.");
             }
         }

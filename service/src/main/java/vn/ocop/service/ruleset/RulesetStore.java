@@ -8,13 +8,10 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,7 +26,8 @@ import static com.mongodb.client.model.Filters.eq;
  * {_id, rev} for optimistic updates) and {@code ruleset_kjars} (compiled kjar bytes of uploaded versions, _id "version id:group"; built-in
  * packs load from the jar). Kjars are trusted only through {@link RulesetSeals}.
  * The rulesets collection stays small (tens of versions), so listing it is a cheap scan even on the embedded store;
- * the poll projects the files and reports away.
+ * the poll projects the files and reports away. The documents are mapped to and from {@link Ruleset} here (by
+ * {@link RulesetDocuments}): nothing above the store sees BSON.
  */
 @Component
 class RulesetStore {
@@ -46,13 +44,13 @@ class RulesetStore {
     }
 
     static String id(String edition, int version) {
-        return edition + "@" + version;
+        return Ruleset.id(edition, version);
     }
 
     /** Inserts a new version; false when that edition/version exists already (another instance was first). */
-    boolean insert(Document d) {
+    boolean insert(Ruleset r) {
         try {
-            rulesets.insertOne(d);
+            rulesets.insertOne(RulesetDocuments.toDocument(r));
             return true;
         } catch (MongoException e) {
             if (Bson.isDuplicateKey(e)) return false;
@@ -60,19 +58,28 @@ class RulesetStore {
         }
     }
 
-    Document find(String id) {
-        return rulesets.find(eq("_id", id)).first();
+    Ruleset find(String id) {
+        Document d = rulesets.find(eq("_id", id)).first();
+        return d == null ? null : RulesetDocuments.fromDocument(d);
     }
 
     /** Every version without files, kjars or reports: for the poll and the list. */
-    List<Document> headers() {
-        return rulesets.find().projection(Projections.exclude("files", "validation", "tests")).into(new ArrayList<>());
+    List<Ruleset> headers() {
+        return rulesets.find().projection(Projections.exclude("files", "validation", "tests")).into(new ArrayList<>())
+                .stream().map(RulesetDocuments::fromDocument).toList();
     }
 
-    /** Applies the update if the document is still at revision {@code rev}; null when it changed meanwhile. */
-    Document updateIfRev(String id, long rev, org.bson.conversions.Bson update) {
-        return rulesets.findOneAndUpdate(and(eq("_id", id), eq("rev", rev)), Updates.combine(update, Updates.inc("rev", 1L)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    /**
+     * Writes a step of the lifecycle: the fields {@code after} changed against {@code before}, if the stored version
+     * is still at {@code before}'s revision (one compare-and-set; the files never change). Null when it changed
+     * meanwhile.
+     */
+    Ruleset save(Ruleset before, Ruleset after) {
+        if (!before.hasFiles() || !before.id().equals(after.id())) throw new IllegalArgumentException("a step of " + before);
+        org.bson.conversions.Bson update = RulesetDocuments.changes(before, after);
+        Document d = rulesets.findOneAndUpdate(and(eq("_id", before.id()), eq("rev", before.rev())),
+                Updates.combine(update, Updates.inc("rev", 1L)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return d == null ? null : RulesetDocuments.fromDocument(d);
     }
 
     /** Stores (or replaces, when a draft is validated again) a version's kjars under "version id:group". */
@@ -101,29 +108,6 @@ class RulesetStore {
             out.put(g, d.get("bytes", Binary.class).getData());
         }
         return out;
-    }
-
-    /** Files as stored: a list of {path, text} or {path, base64} (paths contain dots, so they cannot be keys). */
-    static List<Document> filesToDocs(Map<String, byte[]> files) {
-        List<Document> out = new ArrayList<>();
-        new TreeMap<>(files).forEach((path, bytes) -> {
-            Document f = new Document("path", path);
-            if (isBinary(path)) f.append("base64", Base64.getEncoder().encodeToString(bytes));
-            else f.append("text", new String(bytes, StandardCharsets.UTF_8));
-            out.add(f);
-        });
-        return out;
-    }
-
-    static Map<String, byte[]> docsToFiles(List<Document> docs) {
-        Map<String, byte[]> files = new TreeMap<>();
-        if (docs == null) return files;
-        for (Document f : docs) {
-            String path = f.getString("path");
-            files.put(path, f.containsKey("base64") ? Base64.getDecoder().decode(f.getString("base64"))
-                    : f.getString("text").getBytes(StandardCharsets.UTF_8));
-        }
-        return files;
     }
 
     static boolean isBinary(String path) {

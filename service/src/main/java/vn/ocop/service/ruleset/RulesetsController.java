@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatus;
@@ -17,7 +16,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.Job;
 import vn.ocop.api.model.PublishRequest;
 import vn.ocop.api.model.Ruleset;
@@ -30,26 +28,25 @@ import vn.ocop.api.server.RulesetsApi;
 import vn.ocop.service.jobs.Jobs;
 import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.platform.security.CurrentUser;
-import vn.ocop.service.platform.storage.Bson;
 
 /** The ruleset lifecycle endpoints (POLICY_OFFICER and ADMIN; AUDITOR reads). */
 @RestController
 class RulesetsController implements RulesetsApi {
     private final Rulesets rulesets;
     private final Jobs jobs;
-    private final JsonMapper json;
+    private final RulesetViews views;
 
-    RulesetsController(Rulesets rulesets, Jobs jobs, JsonMapper json) {
+    RulesetsController(Rulesets rulesets, Jobs jobs, RulesetViews views) {
         this.rulesets = rulesets;
         this.jobs = jobs;
-        this.json = json;
+        this.views = views;
     }
 
     @Override
     public ResponseEntity<Ruleset> createRuleset(RulesetDraftInput in) {
-        Document d = rulesets.createDraft(in.getEdition(), in.getParentVersion(), in.getNote(), in.getFiles(),
-                in.getBinaryFiles(), in.getDeletedFiles(), CurrentUser.name());
-        return ResponseEntity.created(URI.create("/api/v1/rulesets/" + d.getString("_id"))).body(view(d));
+        var r = rulesets.createDraft(new RulesetDrafts.Upload(in.getEdition(), in.getParentVersion(), in.getNote(), in.getFiles(),
+                in.getBinaryFiles(), in.getDeletedFiles()), CurrentUser.name());
+        return ResponseEntity.created(URI.create("/api/v1/rulesets/" + r.id())).body(view(r));
     }
 
     /**
@@ -97,8 +94,9 @@ class RulesetsController implements RulesetsApi {
             // not decoded into replacement characters and stored garbled
             binary.put(path, java.util.Base64.getEncoder().encodeToString(bytes));
         }
-        Document d = rulesets.createDraft(edition.trim(), parentVersion, note, text, binary, List.of(), CurrentUser.name());
-        return ResponseEntity.created(URI.create("/api/v1/rulesets/" + d.getString("_id"))).body(view(d));
+        var r = rulesets.createDraft(new RulesetDrafts.Upload(edition.trim(), parentVersion, note, text, binary, List.of()),
+                CurrentUser.name());
+        return ResponseEntity.created(URI.create("/api/v1/rulesets/" + r.id())).body(view(r));
     }
 
     @Override
@@ -136,17 +134,17 @@ class RulesetsController implements RulesetsApi {
 
     @Override
     public ResponseEntity<RulesetDiff> diffRuleset(String id) {
-        return ResponseEntity.ok(json.convertValue(rulesets.diff(id), RulesetDiff.class));
+        return ResponseEntity.ok(views.diff(rulesets.diff(id)));
     }
 
     @Override
     public ResponseEntity<ValidationReport> validateRuleset(String id) {
-        return ResponseEntity.ok(json.convertValue(rulesets.validate(id, CurrentUser.name()), ValidationReport.class));
+        return ResponseEntity.ok(views.validation(rulesets.validate(id, CurrentUser.name())));
     }
 
     @Override
     public ResponseEntity<TestReport> testRuleset(String id) {
-        return ResponseEntity.ok(json.convertValue(rulesets.test(id, CurrentUser.name()), TestReport.class));
+        return ResponseEntity.ok(views.tests(rulesets.test(id, CurrentUser.name())));
     }
 
     @Override
@@ -183,25 +181,8 @@ class RulesetsController implements RulesetsApi {
         return ResponseEntity.ok(view(rulesets.rollback(id, CurrentUser.name())));
     }
 
-    /** The stored document as the API shows it: files by path and size, not their content. */
-    private Ruleset view(Document d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.getString("_id"));
-        for (String k : List.of("edition", "version", "status", "sha256", "author", "createdAt", "note", "parentVersion",
-                "effectiveFrom", "testsPassed", "history", "validation", "tests")) {
-            if (d.get(k) != null) m.put(k, Bson.plain(d.get(k)));
-        }
-        List<Document> files = d.getList("files", Document.class);
-        if (files != null) {
-            Map<String, byte[]> own = RulesetStore.docsToFiles(files);
-            m.put("files", own.entrySet().stream()
-                    .map(e -> Map.of("path", e.getKey(), "size", (long) e.getValue().length)).toList());
-            m.put("builtInScenarios", Rulesets.builtInScenarioFiles(d.getString("edition")).entrySet().stream()
-                    .filter(e -> !own.containsKey(e.getKey()))
-                    .map(e -> Map.of("path", e.getKey(), "size", (long) e.getValue().length)).toList());
-        }
-        if (d.get("publication") != null) m.put("publication", Bson.plain(d.get("publication")));
-        m.put("integrity", rulesets.integrity(d));
-        return json.convertValue(m, Ruleset.class);
+    /** The version as the API shows it: files by path and size, not their content, and its integrity here. */
+    private Ruleset view(vn.ocop.service.ruleset.Ruleset r) {
+        return views.ruleset(r, rulesets.integrity(r));
     }
 }

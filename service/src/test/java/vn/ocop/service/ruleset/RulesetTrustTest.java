@@ -309,7 +309,7 @@ class RulesetTrustTest {
         // the attacker's kjar really would rate this sheet 5 stars
         Document evilDoc = mongo.getCollection(RulesetStore.RULESETS).find(new Document("_id", evil)).first();
         Binary evilKjar = mongo.getCollection(RulesetStore.KJARS).find(new Document("_id", evil + ":FOOD")).first().get("bytes", Binary.class);
-        CompiledRulePack evilPack = CompiledRulePack.load(new RulePack(EDITION, RulesetStore.docsToFiles(evilDoc.getList("files", Document.class))),
+        CompiledRulePack evilPack = CompiledRulePack.load(new RulePack(EDITION, RulesetDocuments.docsToFiles(evilDoc.getList("files", Document.class))),
                 Map.of("FOOD", evilKjar.getData()));
         assertThat(evilPack.evaluate(toRequest(request)).stars()).isEqualTo(5);
 

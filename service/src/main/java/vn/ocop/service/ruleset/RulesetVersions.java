@@ -1,11 +1,12 @@
-package vn.ocop.service.audit;
+package vn.ocop.service.ruleset;
 
 import vn.ocop.rules.api.PackVersion;
 import java.util.Optional;
 
 /**
- * Where replays find the exact ruleset version a record names, retired versions too. Implemented now by the built-in
- * packs ({@link BuiltInRulesetVersions}); the ruleset registry of the lifecycle feature replaces that one bean.
+ * The ruleset feature's answer to "which pack scored this record": the exact version a stored evaluation names,
+ * retired versions too, accepted only when its content hash is the recorded one. Audit (replay, explanations) and
+ * evaluation ask this, not each other.
  */
 public interface RulesetVersions {
     /** The compiled pack of exactly this edition and version whose content hash is {@code sha256}, if it can be loaded. */

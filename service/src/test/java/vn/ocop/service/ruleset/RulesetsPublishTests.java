@@ -1,31 +1,30 @@
 package vn.ocop.service.ruleset;
 
+import vn.ocop.rules.api.PackCompiler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import vn.ocop.rules.api.PackCompiler;
 import vn.ocop.service.jobs.Jobs;
 import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.platform.web.AuditDetail;
 
 /** Four eyes on and off, and what a publication records, on the service alone (its storage mocked). */
-class RulesetsPublishTest {
+class RulesetsPublishTests {
     static final String ID = "ocop-2023@7";
 
     RulesetStore store = mock(RulesetStore.class);
@@ -35,11 +34,9 @@ class RulesetsPublishTest {
     @BeforeEach
     void inARequest() {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-        Document d = new Document("_id", ID).append("edition", "ocop-2023").append("version", 7).append("rev", 3L)
-                .append("status", Rulesets.VALIDATED).append("author", "policy").append("sha256", "abc")
-                .append("testsPassed", true).append("testedSha256", "abc");
-        when(store.find(ID)).thenReturn(d);
-        when(store.updateIfRev(eq(ID), anyLong(), any())).thenAnswer(i -> new Document(d).append("status", Rulesets.PUBLISHED));
+        Ruleset tested = RulesetTests.testedDraft(ID, "policy");
+        when(store.find(ID)).thenReturn(tested);
+        when(store.save(any(), any())).thenAnswer(i -> i.getArgument(1));
     }
 
     @AfterEach
@@ -49,26 +46,31 @@ class RulesetsPublishTest {
 
     Rulesets rulesets(boolean fourEyes) {
         return new Rulesets(store, registry, mock(PackCompiler.class), mock(Simulation.class), mock(Jobs.class),
-                mock(RulesetSeals.class), mock(RuleSandbox.class), fourEyes);
+                mock(RulesetSeals.class), mock(RuleSandbox.class), mock(RulesetDrafts.class), fourEyes);
     }
 
     @Test
     void withFourEyesTheAuthorIsRefusedAndAnotherOfficerPublishes() {
         LocalDate today = LocalDate.now(RulesetRegistry.VIETNAM);
         assertThatThrownBy(() -> rulesets(true).publish(ID, today, false, null, "policy"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("RULESET_FOUR_EYES"));
-        verify(store, never()).updateIfRev(eq(ID), anyLong(), any());
+                .isInstanceOfSatisfying(RulesetRefused.class, e -> {
+                    assertThat(e.code()).isEqualTo("RULESET_FOUR_EYES");
+                    assertThat(e.kind()).isEqualTo(RulesetRefused.Kind.FORBIDDEN);
+                });
+        verify(store, never()).save(any(), any());
 
-        rulesets(true).publish(ID, today, false, null, "policy2");
-        verify(store).updateIfRev(eq(ID), eq(3L), any());
+        Ruleset published = rulesets(true).publish(ID, today, false, null, "policy2");
+        assertThat(published.status()).isEqualTo(RulesetStatus.PUBLISHED);
+        assertThat(published.publication().by()).isEqualTo("policy2");
+        assertThat(published.publication().fourEyes()).isTrue();
         Map<String, Object> audit = AuditDetail.of(request);
         assertThat(audit).containsEntry("event", "RULESET_PUBLISHED").containsEntry("fourEyes", true).containsEntry("author", "policy");
     }
 
     @Test
     void withFourEyesOffTheAuthorPublishesAndTheAuditLogSaysSo() {
-        rulesets(false).publish(ID, LocalDate.now(RulesetRegistry.VIETNAM), false, null, "policy");
-        verify(store).updateIfRev(eq(ID), eq(3L), any());
+        Ruleset published = rulesets(false).publish(ID, LocalDate.now(RulesetRegistry.VIETNAM), false, null, "policy");
+        assertThat(published.status()).isEqualTo(RulesetStatus.PUBLISHED);
         assertThat(AuditDetail.of(request)).containsEntry("event", "RULESET_PUBLISHED_WITHOUT_FOUR_EYES")
                 .containsEntry("fourEyes", false);
     }
@@ -81,6 +83,15 @@ class RulesetsPublishTest {
                     assertThat(e.code()).isEqualTo("RULESET_BACKDATED");
                     assertThat(e.errors()).extracting(ApiException.FieldProblem::field).contains("simulationJob", "effectiveFrom");
                 });
-        verify(store, never()).updateIfRev(eq(ID), anyLong(), any());
+        verify(store, never()).save(any(), any());
     }
+
+    @Test
+    void aChangeMeanwhileIsAConflictNotAPublication() {
+        when(store.save(any(), any())).thenReturn(null);
+        assertThatThrownBy(() -> rulesets(true).publish(ID, LocalDate.now(RulesetRegistry.VIETNAM), false, null, "policy2"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        verify(registry, never()).refresh();
+    }
+
 }

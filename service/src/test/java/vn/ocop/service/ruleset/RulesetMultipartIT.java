@@ -1,4 +1,4 @@
-package vn.ocop.service;
+package vn.ocop.service.ruleset;
 
 import vn.ocop.testsupport.TempStore;
 
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** POST /api/v1/rulesets as multipart/form-data (issue 4, item 2): the same draft as the JSON form, the same guards. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-class RulesetMultipartTest {
+class RulesetMultipartIT {
     static final String PATH = "stars/thresholds.csv";
 
     @LocalServerPort
