@@ -30,8 +30,12 @@ class PackageStructureTest {
 
     @Test
     void theApiDependsOnNothingElseOfTheModule() {
-        classes().that().resideInAPackage("vn.ocop.rules.api..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("vn.ocop.rules.api..", "java..")
+        classes()
+                .that()
+                .resideInAPackage("vn.ocop.rules.api..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("vn.ocop.rules.api..", "java..")
                 .check(MAIN);
     }
 

@@ -3,9 +3,9 @@ package vn.ocop.rules;
 import java.util.ArrayList;
 import java.util.List;
 import vn.ocop.rules.engine.BuiltInEditions;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.engine.DroolsRulesEngine;
 import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.RulePackCompiler;
 
 /** One engine for all tests: the built-in editions plus the test-only provincial example, compiled at run time. */
@@ -25,8 +25,10 @@ public final class TestEngines {
     }
 
     private static CompiledRulePack provincial() {
-        RulePackCompiler.Compilation compilation = new RulePackCompiler().compile(BuiltInPacks.read("editions/" + PROVINCIAL));
-        if (!compilation.succeeded()) throw new AssertionError("provincial example does not compile: " + compilation.errors());
+        RulePackCompiler.Compilation compilation =
+                new RulePackCompiler().compile(BuiltInPacks.read("editions/" + PROVINCIAL));
+        if (!compilation.succeeded())
+            throw new AssertionError("provincial example does not compile: " + compilation.errors());
         return CompiledRulePack.load(compilation.pack(), compilation.kjars());
     }
 }

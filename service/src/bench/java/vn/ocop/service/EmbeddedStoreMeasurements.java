@@ -1,5 +1,8 @@
 package vn.ocop.service;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -20,10 +23,6 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-
 /**
  * Not a test: the measurements behind docs/operations.md. Run with
  * {@code mvn -q -o -pl service -am -Pbench test -Dtest=EmbeddedStoreMeasurements -Docop.measure=true -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -36,11 +35,14 @@ class EmbeddedStoreMeasurements {
     void measure() throws Exception {
         Path dir = Files.createTempDirectory("ocop-measure");
         for (boolean commitEachWrite : new boolean[] {false, true}) {
-            MVStore store = new MVStore.Builder().fileName(dir.resolve("m" + commitEachWrite + ".mv").toString()).open();
+            MVStore store = new MVStore.Builder()
+                    .fileName(dir.resolve("m" + commitEachWrite + ".mv").toString())
+                    .open();
             H2Backend backend = commitEachWrite ? newDurable(store) : new H2Backend(store);
             MongoServer server = new MongoServer(backend);
             server.bind("127.0.0.1", 0);
-            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            try (MongoClient client = MongoClients.create(
+                    "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
                 var db = client.getDatabase("m");
                 MongoCollection<Document> indexed = db.getCollection("indexed");
                 MongoCollection<Document> plain = db.getCollection("plain");
@@ -48,25 +50,62 @@ class EmbeddedStoreMeasurements {
                 indexed.createIndex(Indexes.ascending("dossierId", "sequence"), new IndexOptions().unique(true));
                 fill(indexed);
                 fill(plain);
-                System.out.printf("%n== %s, %d documents per collection%n", commitEachWrite ? "commit after each write" : "stock H2 backend", DOCS);
-                time("insertOne", 500, i -> indexed.insertOne(new Document("_id", "new-" + i).append("version", 1L)
-                        .append("dossierId", "new-" + i).append("sequence", 1L)));
-                time("find by _id", 500, i -> indexed.find(eq("_id", "d" + (i * 37 % DOCS))).first());
-                time("update Filters.and(_id, version) ($and form) with that index", 50, i ->
-                        indexed.updateOne(and(eq("_id", "d" + (i * 37 % DOCS)), eq("version", 1L)), Updates.set("x", i)));
-                time("update {_id, version} with unique index {_id, version}", 200, i ->
-                        indexed.updateOne(new Document("_id", "d" + (i * 37 % DOCS)).append("version", 1L), Updates.set("x", i)));
-                time("update {_id, version} without that index", 20, i ->
-                        plain.updateOne(new Document("_id", "d" + (i * 37 % DOCS)).append("version", 1L), Updates.set("x", i)));
-                time("find {dossierId, sequence $in [1..5]} with unique index", 200, i ->
-                        indexed.find(new Document("dossierId", "d" + (i * 37 % DOCS))
-                                .append("sequence", new Document("$in", LongStream.rangeClosed(1, 5).boxed().toList()))).first());
-                time("find {dossierId, sequence} exact with unique index", 200, i ->
-                        indexed.find(new Document("dossierId", "d" + (i * 37 % DOCS)).append("sequence", 1L)).first());
-                time("find {dossierId} alone (not the index's keys: scan)", 20, i ->
-                        indexed.find(eq("dossierId", "d" + (i * 37 % DOCS))).first());
-                time("find by _id $in [3 ids]", 200, i ->
-                        indexed.find(in("_id", List.of("d" + i, "d" + (i + 1), "d" + (i + 2)))).into(new ArrayList<>()));
+                System.out.printf(
+                        "%n== %s, %d documents per collection%n",
+                        commitEachWrite ? "commit after each write" : "stock H2 backend", DOCS);
+                time(
+                        "insertOne",
+                        500,
+                        i -> indexed.insertOne(new Document("_id", "new-" + i)
+                                .append("version", 1L)
+                                .append("dossierId", "new-" + i)
+                                .append("sequence", 1L)));
+                time(
+                        "find by _id",
+                        500,
+                        i -> indexed.find(eq("_id", "d" + (i * 37 % DOCS))).first());
+                time(
+                        "update Filters.and(_id, version) ($and form) with that index",
+                        50,
+                        i -> indexed.updateOne(
+                                and(eq("_id", "d" + (i * 37 % DOCS)), eq("version", 1L)), Updates.set("x", i)));
+                time(
+                        "update {_id, version} with unique index {_id, version}",
+                        200,
+                        i -> indexed.updateOne(
+                                new Document("_id", "d" + (i * 37 % DOCS)).append("version", 1L), Updates.set("x", i)));
+                time(
+                        "update {_id, version} without that index",
+                        20,
+                        i -> plain.updateOne(
+                                new Document("_id", "d" + (i * 37 % DOCS)).append("version", 1L), Updates.set("x", i)));
+                time(
+                        "find {dossierId, sequence $in [1..5]} with unique index",
+                        200,
+                        i -> indexed.find(new Document("dossierId", "d" + (i * 37 % DOCS))
+                                        .append(
+                                                "sequence",
+                                                new Document(
+                                                        "$in",
+                                                        LongStream.rangeClosed(1, 5)
+                                                                .boxed()
+                                                                .toList())))
+                                .first());
+                time(
+                        "find {dossierId, sequence} exact with unique index",
+                        200,
+                        i -> indexed.find(new Document("dossierId", "d" + (i * 37 % DOCS)).append("sequence", 1L))
+                                .first());
+                time(
+                        "find {dossierId} alone (not the index's keys: scan)",
+                        20,
+                        i -> indexed.find(eq("dossierId", "d" + (i * 37 % DOCS)))
+                                .first());
+                time(
+                        "find by _id $in [3 ids]",
+                        200,
+                        i -> indexed.find(in("_id", List.of("d" + i, "d" + (i + 1), "d" + (i + 2))))
+                                .into(new ArrayList<>()));
                 // every timed insert landed (500 timed plus time()'s warm-up call): the figures measured real writes
                 assertThat(indexed.countDocuments()).isEqualTo(DOCS + 501L);
             } finally {
@@ -85,19 +124,29 @@ class EmbeddedStoreMeasurements {
         Path dir = Files.createTempDirectory("ocop-concurrent");
         int threads = 8;
         int perThread = Integer.getInteger("ocop.measure.inserts", 300);
-        String[] modes = {"commit per write, default event loops", "group commit, default event loops",
-                "commit per write, 16 event loops", "group commit, 16 event loops"};
+        String[] modes = {
+            "commit per write, default event loops",
+            "group commit, default event loops",
+            "commit per write, 16 event loops",
+            "group commit, 16 event loops"
+        };
         for (int round = 0; round < 2; round++) {
             for (int mode = 0; mode < modes.length; mode++) {
-                MVStore store = new MVStore.Builder().fileName(dir.resolve("c" + round + mode + ".mv").toString()).open();
+                MVStore store = new MVStore.Builder()
+                        .fileName(dir.resolve("c" + round + mode + ".mv").toString())
+                        .open();
                 store.setRetentionTime(0);
                 H2Backend backend = mode % 2 == 0 ? new CommitPerWrite(store) : newDurable(store);
                 MongoServer server = new MongoServer(backend);
                 server.bind(new java.net.InetSocketAddress("127.0.0.1", 0), 0, mode < 2 ? 0 : 16);
-                try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+                try (MongoClient client = MongoClients.create(
+                        "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
                     MongoCollection<Document> c = client.getDatabase("c").getCollection("c");
                     c.createIndex(Indexes.ascending("dossierId", "sequence"), new IndexOptions().unique(true));
-                    for (int i = 0; i < 200; i++) c.insertOne(new Document("_id", "warm" + i).append("dossierId", "w" + i).append("sequence", 1L));
+                    for (int i = 0; i < 200; i++)
+                        c.insertOne(new Document("_id", "warm" + i)
+                                .append("dossierId", "w" + i)
+                                .append("sequence", 1L));
                     long[] latencies = new long[threads * perThread];
                     java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
                     List<Thread> workers = new ArrayList<>();
@@ -111,7 +160,9 @@ class EmbeddedStoreMeasurements {
                             }
                             for (int i = 0; i < perThread; i++) {
                                 long s = System.nanoTime();
-                                c.insertOne(new Document("_id", "t" + me + "-" + i).append("dossierId", "t" + me).append("sequence", (long) i)
+                                c.insertOne(new Document("_id", "t" + me + "-" + i)
+                                        .append("dossierId", "t" + me)
+                                        .append("sequence", (long) i)
                                         .append("payload", "x".repeat(500)));
                                 latencies[me * perThread + i] = System.nanoTime() - s;
                             }
@@ -122,7 +173,9 @@ class EmbeddedStoreMeasurements {
                     long start = System.nanoTime();
                     go.countDown();
                     for (Thread w : workers) w.join();
-                    assertThat(c.countDocuments()).as("every acknowledged insert is stored").isEqualTo(200L + (long) threads * perThread);
+                    assertThat(c.countDocuments())
+                            .as("every acknowledged insert is stored")
+                            .isEqualTo(200L + (long) threads * perThread);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     java.util.Arrays.sort(latencies);
                     String groups = "";
@@ -135,8 +188,13 @@ class EmbeddedStoreMeasurements {
                         long k = (long) commits.invoke(backend);
                         groups = String.format(", %d writes / %d commits = %.1f per commit", w, k, (double) w / k);
                     }
-                    System.out.printf("%-40s %6.0f inserts/s, p50 %.2f ms, p99 %.2f ms%s%n", modes[mode], latencies.length / seconds,
-                            latencies[latencies.length / 2] / 1e6, latencies[(int) (latencies.length * 0.99)] / 1e6, groups);
+                    System.out.printf(
+                            "%-40s %6.0f inserts/s, p50 %.2f ms, p99 %.2f ms%s%n",
+                            modes[mode],
+                            latencies.length / seconds,
+                            latencies[latencies.length / 2] / 1e6,
+                            latencies[(int) (latencies.length * 0.99)] / 1e6,
+                            groups);
                 } finally {
                     server.shutdown();
                 }
@@ -154,8 +212,11 @@ class EmbeddedStoreMeasurements {
         }
 
         @Override
-        public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String database, String command,
-                                                               de.bwaldvogel.mongo.bson.Document query) {
+        public de.bwaldvogel.mongo.bson.Document handleCommand(
+                io.netty.channel.Channel channel,
+                String database,
+                String command,
+                de.bwaldvogel.mongo.bson.Document query) {
             try {
                 return super.handleCommand(channel, database, command, query);
             } finally {
@@ -173,14 +234,16 @@ class EmbeddedStoreMeasurements {
         System.out.printf("%nretention time %d ms%n", store.getRetentionTime());
         MongoServer server = new MongoServer(newDurable(store));
         server.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             MongoCollection<Document> c = client.getDatabase("g").getCollection("c");
             long start = System.nanoTime();
             for (int i = 1; i <= 20_000; i++) {
                 c.insertOne(new Document("_id", "d" + i).append("payload", "x".repeat(2000)));
                 if (i % 2000 == 0) {
-                    System.out.printf("%6d writes: file %6.1f MB, fill rate %d%%, %.2f ms/write%n", i, Files.size(file) / 1e6,
-                            store.getFillRate(), (System.nanoTime() - start) / 1e6 / i);
+                    System.out.printf(
+                            "%6d writes: file %6.1f MB, fill rate %d%%, %.2f ms/write%n",
+                            i, Files.size(file) / 1e6, store.getFillRate(), (System.nanoTime() - start) / 1e6 / i);
                 }
             }
             assertThat(c.countDocuments()).isEqualTo(20_000L);
@@ -191,7 +254,8 @@ class EmbeddedStoreMeasurements {
     }
 
     private static H2Backend newDurable(MVStore store) throws Exception {
-        var c = Class.forName("vn.ocop.service.platform.storage.DurableH2Backend").getDeclaredConstructor(MVStore.class, boolean.class);
+        var c = Class.forName("vn.ocop.service.platform.storage.DurableH2Backend")
+                .getDeclaredConstructor(MVStore.class, boolean.class);
         c.setAccessible(true);
         return (H2Backend) c.newInstance(store, false);
     }
@@ -199,7 +263,10 @@ class EmbeddedStoreMeasurements {
     private static void fill(MongoCollection<Document> c) {
         List<Document> batch = new ArrayList<>();
         for (int i = 0; i < DOCS; i++) {
-            batch.add(new Document("_id", "d" + i).append("version", 1L).append("dossierId", "d" + i).append("sequence", 1L)
+            batch.add(new Document("_id", "d" + i)
+                    .append("version", 1L)
+                    .append("dossierId", "d" + i)
+                    .append("sequence", 1L)
                     .append("payload", "x".repeat(500)));
             if (batch.size() == 1000) {
                 c.insertMany(batch);

@@ -1,14 +1,11 @@
 package vn.ocop.service;
 
-import vn.ocop.testsupport.TempStore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -24,6 +21,7 @@ import vn.ocop.rules.api.CriterionInfo;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.ruleset.RulesetRegistry;
 import vn.ocop.testsupport.Http;
+import vn.ocop.testsupport.TempStore;
 
 /**
  * BENCHMARK, not a test (the name keeps it out of the default run): seeds N dossiers with three assessments each
@@ -38,8 +36,10 @@ import vn.ocop.testsupport.Http;
 class SimulationBenchmark {
     @LocalServerPort
     int port;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     RulesetRegistry registry;
 
@@ -51,7 +51,8 @@ class SimulationBenchmark {
     @Test
     void simulate() throws Exception {
         int n = Integer.getInteger("bench.dossiers", 100_000);
-        SheetInfo sheet = registry.version("ocop-2023", 1).orElseThrow().sheet("food").orElseThrow();
+        SheetInfo sheet =
+                registry.version("ocop-2023", 1).orElseThrow().sheet("food").orElseThrow();
         long seedStart = System.nanoTime();
         List<Document> dossiers = new ArrayList<>(), assessments = new ArrayList<>();
         java.util.Random random = new java.util.Random(42);
@@ -61,18 +62,35 @@ class SimulationBenchmark {
             for (int m = 0; m < 3; m++) {
                 List<Document> selections = new ArrayList<>();
                 for (CriterionInfo c : sheet.criteria()) {
-                    selections.add(new Document("code", c.code()).append("option", 1 + random.nextInt(c.options().size())));
+                    selections.add(new Document("code", c.code())
+                            .append("option", 1 + random.nextInt(c.options().size())));
                 }
                 String aid = UUID.randomUUID().toString();
                 ids.add(aid);
-                assessments.add(new Document("_id", aid).append("dossierId", id).append("member", "Thành viên " + m)
-                        .append("role", "MEMBER").append("selections", selections).append("createdBy", "bench").append("createdAt", new Date()));
+                assessments.add(new Document("_id", aid)
+                        .append("dossierId", id)
+                        .append("member", "Thành viên " + m)
+                        .append("role", "MEMBER")
+                        .append("selections", selections)
+                        .append("createdBy", "bench")
+                        .append("createdAt", new Date()));
             }
-            dossiers.add(new Document("_id", id).append("version", 1L).append("product", new Document("name", "Sản phẩm " + i))
-                    .append("location", new Document("provinceCode", i % 2 == 0 ? "82" : "01").append("communeCode", "29869"))
-                    .append("registeredOn", "2025-03-01").append("edition", "ocop-2023").append("sheet", "food").append("group", "FOOD")
-                    .append("status", "SUBMITTED").append("evaluationCount", 0L).append("assessmentIds", ids)
-                    .append("createdBy", "bench").append("createdAt", new Date()).append("updatedAt", new Date()));
+            dossiers.add(new Document("_id", id)
+                    .append("version", 1L)
+                    .append("product", new Document("name", "Sản phẩm " + i))
+                    .append(
+                            "location",
+                            new Document("provinceCode", i % 2 == 0 ? "82" : "01").append("communeCode", "29869"))
+                    .append("registeredOn", "2025-03-01")
+                    .append("edition", "ocop-2023")
+                    .append("sheet", "food")
+                    .append("group", "FOOD")
+                    .append("status", "SUBMITTED")
+                    .append("evaluationCount", 0L)
+                    .append("assessmentIds", ids)
+                    .append("createdBy", "bench")
+                    .append("createdAt", new Date())
+                    .append("updatedAt", new Date()));
             if (dossiers.size() == 1000) {
                 mongo.getCollection("dossiers").insertMany(dossiers);
                 mongo.getCollection("assessments").insertMany(assessments);
@@ -88,14 +106,16 @@ class SimulationBenchmark {
         Http http = new Http(port);
         BenchHeap.resetPeaks();
         long start = System.nanoTime();
-        JsonNode job = http.post("/api/v1/rulesets/ocop-2023@1/simulate", "policy", "{}").json();
+        JsonNode job = http.post("/api/v1/rulesets/ocop-2023@1/simulate", "policy", "{}")
+                .json();
         String id = job.get("id").asString();
         long lastPrint = 0;
         while (true) {
             job = http.get("/api/v1/jobs/" + id, "policy").json();
             if (job.get("state").asString().matches("SUCCEEDED|FAILED|CANCELLED")) break;
             if (System.currentTimeMillis() - lastPrint > 10_000) {
-                System.out.println("[bench] " + job.get("percent") + "% done, ~" + job.get("estimatedSecondsLeft") + " s left");
+                System.out.println(
+                        "[bench] " + job.get("percent") + "% done, ~" + job.get("estimatedSecondsLeft") + " s left");
                 lastPrint = System.currentTimeMillis();
             }
             Thread.sleep(200);
@@ -105,11 +125,18 @@ class SimulationBenchmark {
         long heapMb = BenchHeap.afterGcMb();
         JsonNode result = job.get("result");
         System.out.printf("[bench] seeded %d dossiers (3 assessments each) in %.1f s%n", n, seedSeconds);
-        System.out.printf("[bench] simulation %s: scored %s in %.1f s wall = %.0f dossiers/s (job's own figure %s/s), heap peak %d MB, after GC %d MB (max %d MB)%n",
-                job.get("state").asString(), result == null ? "-" : result.get("scored"), seconds,
+        System.out.printf(
+                "[bench] simulation %s: scored %s in %.1f s wall = %.0f dossiers/s (job's own figure %s/s), heap peak %d MB, after GC %d MB (max %d MB)%n",
+                job.get("state").asString(),
+                result == null ? "-" : result.get("scored"),
+                seconds,
                 (result == null ? 0 : result.get("scored").asLong()) / seconds,
-                result == null ? "-" : result.get("dossiersPerSecond"), peakMb, heapMb, BenchHeap.maxMb());
-        // a benchmark that scored the wrong number of dossiers, or found changes comparing a version with itself, measured nothing
+                result == null ? "-" : result.get("dossiersPerSecond"),
+                peakMb,
+                heapMb,
+                BenchHeap.maxMb());
+        // a benchmark that scored the wrong number of dossiers, or found changes comparing a version with itself,
+        // measured nothing
         assertThat(job.get("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(result.get("scored").asLong()).isEqualTo(n);
         assertThat(result.get("changedStars").asLong()).isZero();

@@ -1,11 +1,15 @@
 package vn.ocop.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.ocop.testsupport.Http.assessmentJson;
+import static vn.ocop.testsupport.Http.dossierJson;
+
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -25,10 +29,6 @@ import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.Http.Response;
 import vn.ocop.testsupport.TestEngineConfiguration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.ocop.testsupport.Http.assessmentJson;
-import static vn.ocop.testsupport.Http.dossierJson;
-
 /**
  * The storage and API suite. It runs against the embedded store ({@link EmbeddedStoreApiTest}) and against
  * MongoDB 7 in a container ({@link MongoDbContainerApiTest}, skipped without Docker).
@@ -39,8 +39,10 @@ import static vn.ocop.testsupport.Http.dossierJson;
 abstract class ApiContractTests {
     @LocalServerPort
     int port;
+
     @Autowired
     MongoTemplate mongo;
+
     Http http;
 
     @BeforeEach
@@ -68,13 +70,20 @@ abstract class ApiContractTests {
         Response read = http.get("/api/v1/dossiers/" + id, "auditor");
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.etag()).isEqualTo("\"1\"");
-        assertThat(read.json().get("facts").get("rawMaterialInProvincePct").decimalValue()).isEqualByComparingTo("80.5");
+        assertThat(read.json().get("facts").get("rawMaterialInProvincePct").decimalValue())
+                .isEqualByComparingTo("80.5");
 
         String changed = dossierJson("Bưởi Năm Roi loại 1", "82", "\"status\":\"SUBMITTED\"");
         Response missing = http.put("/api/v1/dossiers/" + id, "integration", changed);
         assertProblem(missing, 428, "PRECONDITION_REQUIRED");
-        assertProblem(http.put("/api/v1/dossiers/" + id, "integration", changed, "If-Match", "\"7\""), 412, "PRECONDITION_FAILED");
-        assertProblem(http.put("/api/v1/dossiers/" + id, "integration", changed, "If-Match", "garbage"), 412, "PRECONDITION_FAILED");
+        assertProblem(
+                http.put("/api/v1/dossiers/" + id, "integration", changed, "If-Match", "\"7\""),
+                412,
+                "PRECONDITION_FAILED");
+        assertProblem(
+                http.put("/api/v1/dossiers/" + id, "integration", changed, "If-Match", "garbage"),
+                412,
+                "PRECONDITION_FAILED");
 
         Response updated = http.put("/api/v1/dossiers/" + id, "integration", changed, "If-Match", "\"1\"");
         assertThat(updated.status()).as(updated.body()).isEqualTo(200);
@@ -83,7 +92,10 @@ abstract class ApiContractTests {
         assertThat(updated.json().get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(updated.json().get("createdBy").asString()).isEqualTo("integration");
         // a second writer holding the old ETag loses
-        assertProblem(http.put("/api/v1/dossiers/" + id, "integration", changed, "If-Match", "\"1\""), 412, "PRECONDITION_FAILED");
+        assertProblem(
+                http.put("/api/v1/dossiers/" + id, "integration", changed, "If-Match", "\"1\""),
+                412,
+                "PRECONDITION_FAILED");
         assertProblem(http.put("/api/v1/dossiers/nope", "integration", changed, "If-Match", "\"1\""), 404, "NOT_FOUND");
     }
 
@@ -92,9 +104,16 @@ abstract class ApiContractTests {
         String decomposed = Normalizer.normalize("Nước mắm Phú Quốc", Normalizer.Form.NFD);
         assertThat(decomposed).isNotEqualTo(Normalizer.normalize(decomposed, Normalizer.Form.NFC));
         String id = createDossier(decomposed, "91");
-        String name = http.get("/api/v1/dossiers/" + id, "integration").json().get("product").get("name").asString();
-        assertThat(name).isEqualTo("Nước mắm Phú Quốc").isEqualTo(Normalizer.normalize(decomposed, Normalizer.Form.NFC));
-        Document stored = mongo.getCollection("dossiers").find(new Document("_id", id)).first();
+        String name = http.get("/api/v1/dossiers/" + id, "integration")
+                .json()
+                .get("product")
+                .get("name")
+                .asString();
+        assertThat(name)
+                .isEqualTo("Nước mắm Phú Quốc")
+                .isEqualTo(Normalizer.normalize(decomposed, Normalizer.Form.NFC));
+        Document stored =
+                mongo.getCollection("dossiers").find(new Document("_id", id)).first();
         assertThat(stored.get("product", Document.class).getString("name")).isEqualTo("Nước mắm Phú Quốc");
     }
 
@@ -103,15 +122,37 @@ abstract class ApiContractTests {
         String id = createDossier("Gạo ST25", "92");
         assertProblem(http.post("/api/v1/dossiers/" + id + "/evaluations", "council", null), 422, "NO_ASSESSMENTS");
 
-        assertThat(http.post("/api/v1/dossiers/" + id + "/assessments", "council", assessmentJson("Nguyễn Văn An", 3, 3, 3)).status()).isEqualTo(201);
-        assertThat(http.post("/api/v1/dossiers/" + id + "/assessments", "council", assessmentJson("Trần Thị Bình", 3, 2, 3)).status()).isEqualTo(201);
+        assertThat(http.post(
+                                "/api/v1/dossiers/" + id + "/assessments",
+                                "council",
+                                assessmentJson("Nguyễn Văn An", 3, 3, 3))
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.post(
+                                "/api/v1/dossiers/" + id + "/assessments",
+                                "council",
+                                assessmentJson("Trần Thị Bình", 3, 2, 3))
+                        .status())
+                .isEqualTo(201);
         // the same member written decomposed is still the same member
         String again = Normalizer.normalize("Nguyễn Văn An", Normalizer.Form.NFD);
-        assertProblem(http.post("/api/v1/dossiers/" + id + "/assessments", "council", assessmentJson(again, 1, 1, 1)), 409, "DUPLICATE_ASSESSMENT");
-        assertThat(http.post("/api/v1/dossiers/" + id + "/assessments", "council", assessmentJson("Lê Văn Cường", 3, 3, 2)).status()).isEqualTo(201);
-        assertProblem(http.post("/api/v1/dossiers/nope/assessments", "council", assessmentJson("X", 1, 1, 1)), 404, "NOT_FOUND");
+        assertProblem(
+                http.post("/api/v1/dossiers/" + id + "/assessments", "council", assessmentJson(again, 1, 1, 1)),
+                409,
+                "DUPLICATE_ASSESSMENT");
+        assertThat(http.post(
+                                "/api/v1/dossiers/" + id + "/assessments",
+                                "council",
+                                assessmentJson("Lê Văn Cường", 3, 3, 2))
+                        .status())
+                .isEqualTo(201);
+        assertProblem(
+                http.post("/api/v1/dossiers/nope/assessments", "council", assessmentJson("X", 1, 1, 1)),
+                404,
+                "NOT_FOUND");
 
-        JsonNode list = http.get("/api/v1/dossiers/" + id + "/assessments", "council").json();
+        JsonNode list =
+                http.get("/api/v1/dossiers/" + id + "/assessments", "council").json();
         assertThat(list).hasSize(3);
         assertThat(list.get(0).get("member").asString()).isEqualTo("Nguyễn Văn An");
         assertThat(list.get(2).get("member").asString()).isEqualTo("Lê Văn Cường");
@@ -127,24 +168,30 @@ abstract class ApiContractTests {
         assertThat(record.get("result").get("stars").asInt()).isEqualTo(5);
         assertThat(record.get("result").get("averageTotal").decimalValue()).isEqualByComparingTo("92");
         assertThat(record.get("assessments")).hasSize(3);
-        assertThat(record.get("assessments").get(1).get("selections").get("B1").asInt()).isEqualTo(2);
+        assertThat(record.get("assessments").get(1).get("selections").get("B1").asInt())
+                .isEqualTo(2);
         assertThat(record.get("facts").get("certifications").get(0).asString()).isEqualTo("VIETGAP");
         assertThat(record.get("requestedBy").asString()).isEqualTo("council");
-        assertThat(first.location()).endsWith("/api/v1/evaluations/" + record.get("id").asString());
+        assertThat(first.location())
+                .endsWith("/api/v1/evaluations/" + record.get("id").asString());
 
-        JsonNode read = http.get("/api/v1/evaluations/" + record.get("id").asString(), "auditor").json();
+        JsonNode read = http.get("/api/v1/evaluations/" + record.get("id").asString(), "auditor")
+                .json();
         assertThat(read).isEqualTo(record);
         Response dossier = http.get("/api/v1/dossiers/" + id, "integration");
         assertThat(dossier.json().get("status").asString()).isEqualTo("EVALUATED");
         assertThat(dossier.json().get("stars").asInt()).isEqualTo(5);
-        assertThat(dossier.json().get("latestEvaluationId").asString()).isEqualTo(record.get("id").asString());
+        assertThat(dossier.json().get("latestEvaluationId").asString())
+                .isEqualTo(record.get("id").asString());
         assertThat(dossier.etag()).isEqualTo("\"2\"");
 
         Response second = http.post("/api/v1/dossiers/" + id + "/evaluations", "council", null);
         assertThat(second.json().get("sequence").asLong()).isEqualTo(2);
-        JsonNode records = http.get("/api/v1/dossiers/" + id + "/evaluations", "auditor").json();
+        JsonNode records =
+                http.get("/api/v1/dossiers/" + id + "/evaluations", "auditor").json();
         assertThat(records).hasSize(2);
-        assertThat(records.get(0).get("id").asString()).isEqualTo(record.get("id").asString());
+        assertThat(records.get(0).get("id").asString())
+                .isEqualTo(record.get("id").asString());
         assertThat(records.get(1).get("sequence").asLong()).isEqualTo(2);
         assertProblem(http.get("/api/v1/evaluations/nope", "auditor"), 404, "NOT_FOUND");
     }
@@ -170,19 +217,26 @@ abstract class ApiContractTests {
         } finally {
             pool.shutdown();
         }
-        JsonNode records = http.get("/api/v1/dossiers/" + id + "/evaluations", "auditor").json();
+        JsonNode records =
+                http.get("/api/v1/dossiers/" + id + "/evaluations", "auditor").json();
         assertThat(records).hasSize(n);
         assertThat(records.get(n - 1).get("sequence").asLong()).isEqualTo(n);
         JsonNode dossier = http.get("/api/v1/dossiers/" + id, "auditor").json();
-        assertThat(dossier.get("latestEvaluationId").asString()).isEqualTo(records.get(n - 1).get("id").asString());
+        assertThat(dossier.get("latestEvaluationId").asString())
+                .isEqualTo(records.get(n - 1).get("id").asString());
     }
 
     @Test
     void theSequenceIndexRefusesASecondRecordWithTheSameNumber() {
-        Document a = new Document("_id", UUID.randomUUID().toString()).append("dossierId", "d-seq").append("sequence", 1L);
-        Document b = new Document("_id", UUID.randomUUID().toString()).append("dossierId", "d-seq").append("sequence", 1L);
+        Document a = new Document("_id", UUID.randomUUID().toString())
+                .append("dossierId", "d-seq")
+                .append("sequence", 1L);
+        Document b = new Document("_id", UUID.randomUUID().toString())
+                .append("dossierId", "d-seq")
+                .append("sequence", 1L);
         mongo.getCollection("evaluations").insertOne(a);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mongo.getCollection("evaluations").insertOne(b))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> mongo.getCollection("evaluations").insertOne(b))
                 .hasMessageContaining("E11000");
     }
 
@@ -196,23 +250,33 @@ abstract class ApiContractTests {
         createDossier("Another province " + tag, "01");
         province = province + "&q=" + tag;
 
-        JsonNode page = http.get("/api/v1/dossiers?province=" + province + "&sort=product,asc", "auditor").json();
+        JsonNode page = http.get("/api/v1/dossiers?province=" + province + "&sort=product,asc", "auditor")
+                .json();
         assertThat(page.get("items")).hasSize(2);
         // Vietnamese alphabetical order (a before h), not UTF-8 byte order (which put "Chè" first)
-        assertThat(page.get("items").get(0).get("product").get("name").asString()).isEqualTo("Cà phê Buôn Ma Thuột " + tag);
+        assertThat(page.get("items").get(0).get("product").get("name").asString())
+                .isEqualTo("Cà phê Buôn Ma Thuột " + tag);
         assertThat(page.get("hasNext").asBoolean()).isFalse();
 
-        JsonNode paged = http.get("/api/v1/dossiers?province=" + province + "&size=1&page=0", "auditor").json();
+        JsonNode paged = http.get("/api/v1/dossiers?province=" + province + "&size=1&page=0", "auditor")
+                .json();
         assertThat(paged.get("items")).hasSize(1);
         assertThat(paged.get("hasNext").asBoolean()).isTrue();
 
         for (String injected : List.of("{\"$ne\":null}", "{\"$gt\":\"\"}", "$where")) {
-            Response r = http.get("/api/v1/dossiers?province=" + URLEncoder.encode(injected, StandardCharsets.UTF_8), "auditor");
+            Response r = http.get(
+                    "/api/v1/dossiers?province=" + URLEncoder.encode(injected, StandardCharsets.UTF_8), "auditor");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("items")).isEmpty();
         }
-        assertThat(http.get("/api/v1/dossiers?province=" + province + "&status=DRAFT&group=FOOD", "auditor").json().get("items")).hasSize(2);
-        assertThat(http.get("/api/v1/dossiers?province=" + province + "&stars=5", "auditor").json().get("items")).isEmpty();
+        assertThat(http.get("/api/v1/dossiers?province=" + province + "&status=DRAFT&group=FOOD", "auditor")
+                        .json()
+                        .get("items"))
+                .hasSize(2);
+        assertThat(http.get("/api/v1/dossiers?province=" + province + "&stars=5", "auditor")
+                        .json()
+                        .get("items"))
+                .isEmpty();
         assertProblem(http.get("/api/v1/dossiers?sort=password,asc", "auditor"), 400, "VALIDATION_FAILED");
         assertProblem(http.get("/api/v1/dossiers?sort=createdAt,sideways", "auditor"), 400, "VALIDATION_FAILED");
         assertProblem(http.get("/api/v1/dossiers?status=%7B%22$ne%22:1%7D", "auditor"), 400, "VALIDATION_FAILED");
@@ -230,7 +294,8 @@ abstract class ApiContractTests {
         assertThat(valid.json().get("status").asString()).isEqualTo("VALID");
         assertThat(valid.json().get("stars").asInt()).isEqualTo(5);
         assertThat(valid.json().get("averageTotal").decimalValue()).isEqualByComparingTo("93");
-        assertThat(valid.json().get("members").get(1).get("parts").get("A").asInt()).isEqualTo(21);
+        assertThat(valid.json().get("members").get(1).get("parts").get("A").asInt())
+                .isEqualTo(21);
         assertThat(valid.json().get("findings").get(0).get("code").asString()).isEqualTo("COUNCIL_SPREAD");
 
         Response invalid = http.post("/api/v1/evaluate", "integration", """
@@ -254,29 +319,47 @@ abstract class ApiContractTests {
     void districtCodesOnlyBeforeTheReform() {
         String after = dossierJson("Mật ong", "01", "\"registeredOn\":\"2025-08-01\"")
                 .replace("\"provinceCode\":\"01\"", "\"provinceCode\":\"01\",\"districtCode\":\"005\"")
-                .replace("\"communeCode\":\"" + Http.communeOf("01") + "\"", "\"communeCode\":\"00157\""); // Nghĩa Đô, Cầu Giấy before 2025
+                .replace(
+                        "\"communeCode\":\"" + Http.communeOf("01") + "\"",
+                        "\"communeCode\":\"00157\""); // Nghĩa Đô, Cầu Giấy before 2025
         Response refused = http.post("/api/v1/dossiers", "integration", after);
         assertProblem(refused, 400, "VALIDATION_FAILED");
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("location.districtCode");
         Response accepted = http.post("/api/v1/dossiers", "integration", after.replace("2025-08-01", "2024-05-01"));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
-        assertThat(accepted.json().get("location").get("districtCode").asString()).isEqualTo("005");
-        assertThat(http.get("/api/v1/dossiers?district=005&province=01", "auditor").json().get("items").size()).isGreaterThanOrEqualTo(1);
+        assertThat(accepted.json().get("location").get("districtCode").asString())
+                .isEqualTo("005");
+        assertThat(http.get("/api/v1/dossiers?district=005&province=01", "auditor")
+                        .json()
+                        .get("items")
+                        .size())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void rolesAreEnforcedWithProblemJson() {
         assertProblem(http.get("/api/v1/editions", null), 401, "UNAUTHENTICATED");
-        assertProblem(http.send("GET", "/api/v1/editions", null, null, null, "Authorization", "Basic aW50ZWdyYXRpb246d3Jvbmc="), 401, "UNAUTHENTICATED");
+        assertProblem(
+                http.send(
+                        "GET", "/api/v1/editions", null, null, null, "Authorization", "Basic aW50ZWdyYXRpb246d3Jvbmc="),
+                401,
+                "UNAUTHENTICATED");
         assertProblem(http.post("/api/v1/dossiers", "council", dossierJson("x", "01", null)), 403, "FORBIDDEN");
         assertProblem(http.post("/api/v1/evaluate", "auditor", "{}"), 403, "FORBIDDEN");
         String id = createDossier("Nấm linh chi", "01");
-        assertProblem(http.post("/api/v1/dossiers/" + id + "/assessments", "integration", assessmentJson("A", 1, 1, 1)), 403, "FORBIDDEN");
+        assertProblem(
+                http.post("/api/v1/dossiers/" + id + "/assessments", "integration", assessmentJson("A", 1, 1, 1)),
+                403,
+                "FORBIDDEN");
         assertProblem(http.post("/api/v1/dossiers/" + id + "/evaluations", "integration", null), 403, "FORBIDDEN");
         assertProblem(http.get("/actuator/prometheus", "integration"), 403, "FORBIDDEN");
         assertThat(http.get("/api/v1/dossiers/" + id, "policy").status()).isEqualTo(200);
-        assertThat(http.post("/api/v1/dossiers/" + id + "/assessments", "admin", assessmentJson("A", 1, 1, 1)).status()).isEqualTo(201);
-        assertThat(http.get("/actuator/health", null).status()).as(http.get("/actuator/health", "admin").body()).isEqualTo(200);
+        assertThat(http.post("/api/v1/dossiers/" + id + "/assessments", "admin", assessmentJson("A", 1, 1, 1))
+                        .status())
+                .isEqualTo(201);
+        assertThat(http.get("/actuator/health", null).status())
+                .as(http.get("/actuator/health", "admin").body())
+                .isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
         assertThat(http.get("/v3/api-docs", null).status()).isEqualTo(200);
@@ -294,23 +377,83 @@ abstract class ApiContractTests {
         List<String> fields = new ArrayList<>();
         missing.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
         assertThat(fields).contains("product", "producer", "location");
-        assertProblem(http.post("/api/v1/dossiers", "integration", dossierJson("x", "01", null).replace("\"COOPERATIVE\"", "\"MAFIA\"")), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/dossiers", "integration", dossierJson("x", "01", null).replace("80.5", "\"lots\"")), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/dossiers", "integration", dossierJson("x", "01", null).replace("80.5", "180")), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/dossiers", "integration", dossierJson("x", "01", null).replace("\"01\"", "\"$where\"")), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/dossiers", "integration", dossierJson("x", "01", null).replace("food-fresh-produce", "no-such-sheet")), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/dossiers", "integration", dossierJson("x", "01", "\"edition\":\"ocop-1900\"").replace("\"edition\":\"ocop-2023\",", "")), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/dossiers", "integration", dossierJson("x", "01", "\"status\":\"EVALUATED\"")), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/dossiers", "integration", dossierJson("x", "01", "\"registeredOn\":\"yesterday\"")), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/dossiers/" + id + "/assessments", "council", "{\"member\":\"   \",\"selections\":{}}"), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/dossiers/" + id + "/assessments", "council", "{\"member\":\"A\",\"selections\":{\"A1\":\"x\"}}"), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/dossiers/" + id + "/assessments", "council", "{\"member\":\"A\"}"), 400, "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/dossiers",
+                        "integration",
+                        dossierJson("x", "01", null).replace("\"COOPERATIVE\"", "\"MAFIA\"")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/dossiers",
+                        "integration",
+                        dossierJson("x", "01", null).replace("80.5", "\"lots\"")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/dossiers",
+                        "integration",
+                        dossierJson("x", "01", null).replace("80.5", "180")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/dossiers",
+                        "integration",
+                        dossierJson("x", "01", null).replace("\"01\"", "\"$where\"")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/dossiers",
+                        "integration",
+                        dossierJson("x", "01", null).replace("food-fresh-produce", "no-such-sheet")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/dossiers",
+                        "integration",
+                        dossierJson("x", "01", "\"edition\":\"ocop-1900\"").replace("\"edition\":\"ocop-2023\",", "")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post("/api/v1/dossiers", "integration", dossierJson("x", "01", "\"status\":\"EVALUATED\"")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post("/api/v1/dossiers", "integration", dossierJson("x", "01", "\"registeredOn\":\"yesterday\"")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/dossiers/" + id + "/assessments", "council", "{\"member\":\"   \",\"selections\":{}}"),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/dossiers/" + id + "/assessments",
+                        "council",
+                        "{\"member\":\"A\",\"selections\":{\"A1\":\"x\"}}"),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post("/api/v1/dossiers/" + id + "/assessments", "council", "{\"member\":\"A\"}"),
+                400,
+                "VALIDATION_FAILED");
         assertProblem(http.get("/api/v1/dossiers?stars=abc", "auditor"), 400, "VALIDATION_FAILED");
         assertProblem(http.get("/api/v1/dossiers?stars=9", "auditor"), 400, "VALIDATION_FAILED");
         assertProblem(http.get("/api/v1/dossiers?size=1000", "auditor"), 400, "VALIDATION_FAILED");
         assertProblem(http.get("/api/v1/dossiers?page=-1", "auditor"), 400, "VALIDATION_FAILED");
-        assertThat(http.get("/api/v1/dossiers?page=2147483647&size=100", "auditor").status()).isEqualTo(200);
-        assertProblem(http.send("POST", "/api/v1/dossiers", "integration", "text/plain", "hello".getBytes(), new String[0]), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(http.get("/api/v1/dossiers?page=2147483647&size=100", "auditor")
+                        .status())
+                .isEqualTo(200);
+        assertProblem(
+                http.send("POST", "/api/v1/dossiers", "integration", "text/plain", "hello".getBytes(), new String[0]),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
         assertProblem(http.send("DELETE", "/api/v1/dossiers/" + id, "admin", null, null), 405, "METHOD_NOT_ALLOWED");
         assertProblem(http.get("/api/v1/dossiers/does-not-exist", "integration"), 404, "NOT_FOUND");
         assertProblem(http.get("/api/v1/no-such-thing", "admin"), 404, "NOT_FOUND");
@@ -333,18 +476,28 @@ abstract class ApiContractTests {
         JsonNode editions = http.get("/api/v1/editions", "council").json();
         assertThat(editions).hasSize(2);
         assertThat(editions.get(0).get("partMaxima").get("A").asInt()).isEqualTo(35);
-        JsonNode sheets = http.get("/api/v1/editions/ocop-2023/sheets", "council").json();
+        JsonNode sheets =
+                http.get("/api/v1/editions/ocop-2023/sheets", "council").json();
         assertThat(sheets.get(0).get("group").asString()).isEqualTo("FOOD");
-        JsonNode sheet = http.get("/api/v1/editions/ocop-2023/sheets/food-fresh-produce", "council").json();
-        assertThat(sheet.get("criteria").get(0).get("options").get(2).get("points").asInt()).isEqualTo(40);
+        JsonNode sheet = http.get("/api/v1/editions/ocop-2023/sheets/food-fresh-produce", "council")
+                .json();
+        assertThat(sheet.get("criteria")
+                        .get(0)
+                        .get("options")
+                        .get(2)
+                        .get("points")
+                        .asInt())
+                .isEqualTo(40);
 
         http.post("/api/v1/evaluate", "integration", """
                 {"edition":"ocop-2023","sheet":"food-fresh-produce","assessments":[{"member":"A","selections":{"A1":3,"B1":3,"C1":1}}]}""");
         http.post("/api/v1/evaluate", "integration", """
                 {"edition":"made-up-edition","sheet":"food-fresh-produce","assessments":[]}""");
         String metrics = http.get("/actuator/prometheus", "admin").body();
-        assertThat(metrics).contains("ocop_evaluations_seconds_count{edition=\"ocop-2023\",group=\"FOOD\",outcome=\"VALID\"}");
-        assertThat(metrics).contains("ocop_evaluations_seconds_count{edition=\"unknown\",group=\"unknown\",outcome=\"INVALID\"}");
+        assertThat(metrics)
+                .contains("ocop_evaluations_seconds_count{edition=\"ocop-2023\",group=\"FOOD\",outcome=\"VALID\"}");
+        assertThat(metrics)
+                .contains("ocop_evaluations_seconds_count{edition=\"unknown\",group=\"unknown\",outcome=\"INVALID\"}");
         assertThat(metrics).contains("ocop_stars_awarded_total{stars=\"4\"}");
         assertThat(metrics).contains("ocop_findings_total{code=\"UNKNOWN_EDITION\"}");
         assertThat(metrics).doesNotContain("made-up-edition");
@@ -366,10 +519,14 @@ abstract class ApiContractTests {
     int chunkedStatus(String body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/dossiers"))
-                    .header("Authorization", Http.basic("integration")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                    .header("Authorization", Http.basic("integration"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
                     .build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

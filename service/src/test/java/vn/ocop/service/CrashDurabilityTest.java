@@ -1,5 +1,7 @@
 package vn.ocop.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.TestOcopApplication;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded store acknowledges a write only after it is committed to the file: the application runs in a
@@ -29,7 +29,8 @@ class CrashDurabilityTest {
         try {
             Http http = new Http(port);
             for (int i = 0; i < 30; i++) {
-                Http.Response r = http.post("/api/v1/dossiers", "integration", Http.dossierJson("Sản phẩm " + i, "82", null));
+                Http.Response r =
+                        http.post("/api/v1/dossiers", "integration", Http.dossierJson("Sản phẩm " + i, "82", null));
                 assertThat(r.status()).as(r.body()).isEqualTo(201);
                 ids.add(r.json().get("id").asString());
             }
@@ -40,8 +41,12 @@ class CrashDurabilityTest {
         Process second = launch(store, data.resolve("second.log"));
         try {
             Http http = new Http(awaitReady(second));
-            List<String> lost = ids.stream().filter(id -> http.get("/api/v1/dossiers/" + id, "auditor").status() != 200).toList();
-            assertThat(lost).as("acknowledged dossiers lost: %d of %d", lost.size(), ids.size()).isEmpty();
+            List<String> lost = ids.stream()
+                    .filter(id -> http.get("/api/v1/dossiers/" + id, "auditor").status() != 200)
+                    .toList();
+            assertThat(lost)
+                    .as("acknowledged dossiers lost: %d of %d", lost.size(), ids.size())
+                    .isEmpty();
         } finally {
             second.destroyForcibly().waitFor();
         }
@@ -54,12 +59,20 @@ class CrashDurabilityTest {
             port = s.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
-                TestOcopApplication.class.getName(),
-                "--server.port=" + port, "--spring.profiles.active=local", "--spring.main.banner-mode=off",
-                "--ocop.storage.embedded.path=" + store)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(
+                        java,
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TestOcopApplication.class.getName(),
+                        "--server.port=" + port,
+                        "--spring.profiles.active=local",
+                        "--spring.main.banner-mode=off",
+                        "--ocop.storage.embedded.path=" + store)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private int awaitReady(Process process) throws InterruptedException {
@@ -76,5 +89,4 @@ class CrashDurabilityTest {
         }
         throw new AssertionError("the application did not become ready in time");
     }
-
 }

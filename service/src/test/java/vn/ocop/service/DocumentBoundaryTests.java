@@ -1,5 +1,7 @@
 package vn.ocop.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -13,8 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No feature hands another a {@code org.bson.Document}: a call from one feature (a top-level package under
@@ -44,7 +44,8 @@ class DocumentBoundaryTests {
 
     @Test
     void noDocumentCrossesAFeaturesPublicApi() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("vn.ocop.service");
         assertThat(classes.size()).as("service classes found").isGreaterThan(50);
         List<String> crossings = new ArrayList<>();
@@ -52,11 +53,13 @@ class DocumentBoundaryTests {
         for (JavaClass caller : classes) {
             String from = feature(caller);
             if (from == null) continue;
-            for (JavaAccess<?> access : Stream.concat(caller.getMethodCallsFromSelf().stream(),
-                    caller.getConstructorCallsFromSelf().stream()).toList()) {
+            for (JavaAccess<?> access : Stream.concat(
+                            caller.getMethodCallsFromSelf().stream(), caller.getConstructorCallsFromSelf().stream())
+                    .toList()) {
                 JavaClass owner = access.getTargetOwner();
                 String to = feature(owner);
-                if (to == null || to.equals(from) || owner.getPackageName().startsWith(ROOT + "platform.storage")) continue;
+                if (to == null || to.equals(from) || owner.getPackageName().startsWith(ROOT + "platform.storage"))
+                    continue;
                 access.getTarget().resolveMember().ifPresent(member -> {
                     if (member instanceof JavaCodeUnit unit && involvesDocument(unit)) {
                         String target = owner.getName() + "." + unit.getName();
@@ -66,13 +69,18 @@ class DocumentBoundaryTests {
                 });
             }
         }
-        assertThat(crossings).as("calls across features that pass org.bson.Document").isEmpty();
-        assertThat(frozenSeen).as("frozen crossings still in use (remove the ones typed since)").isEqualTo(new TreeSet<>(FROZEN));
+        assertThat(crossings)
+                .as("calls across features that pass org.bson.Document")
+                .isEmpty();
+        assertThat(frozenSeen)
+                .as("frozen crossings still in use (remove the ones typed since)")
+                .isEqualTo(new TreeSet<>(FROZEN));
     }
 
     private static boolean involvesDocument(JavaCodeUnit unit) {
         Stream<JavaType> types = Stream.concat(unit.getParameterTypes().stream(), Stream.of(unit.getReturnType()));
-        return types.flatMap(t -> t.getAllInvolvedRawTypes().stream()).anyMatch(t -> t.getName().equals("org.bson.Document"));
+        return types.flatMap(t -> t.getAllInvolvedRawTypes().stream())
+                .anyMatch(t -> t.getName().equals("org.bson.Document"));
     }
 
     /** The feature of a class: the first package segment under vn.ocop.service, or null outside any feature. */

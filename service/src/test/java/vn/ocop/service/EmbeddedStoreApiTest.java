@@ -1,10 +1,9 @@
 package vn.ocop.service;
 
-import vn.ocop.testsupport.TempStore;
-
 import java.io.IOException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.ocop.testsupport.TempStore;
 
 /** The suite against the embedded mongo-java-server/H2 store in a fresh temp folder. */
 class EmbeddedStoreApiTest extends ApiContractTests {

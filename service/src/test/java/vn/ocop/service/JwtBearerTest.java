@@ -1,5 +1,7 @@
 package vn.ocop.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -25,10 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.TestEngineConfiguration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** With a JWK set configured, bearer tokens are accepted and roles come from the configured claim. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ocop.security.jwt.roles-claim=ocop_roles")
 @Import(TestEngineConfiguration.class)
 class JwtBearerTest {
@@ -50,7 +51,9 @@ class JwtBearerTest {
             exchange.close();
         });
         jwks.start();
-        registry.add("ocop.security.jwt.jwk-set-uri", () -> "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
+        registry.add(
+                "ocop.security.jwt.jwk-set-uri",
+                () -> "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks");
         registry.add("ocop.storage.embedded.path", () -> {
             try {
                 return Files.createTempDirectory("ocop-jwt").resolve("ocop.mv").toString();
@@ -70,9 +73,13 @@ class JwtBearerTest {
     }
 
     static String token(String subject, List<String> roles, RSAKey signer) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
-                new JWTClaimsSet.Builder().subject(subject).claim("ocop_roles", roles)
-                        .expirationTime(new Date(System.currentTimeMillis() + 600_000)).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
+                new JWTClaimsSet.Builder()
+                        .subject(subject)
+                        .claim("ocop_roles", roles)
+                        .expirationTime(new Date(System.currentTimeMillis() + 600_000))
+                        .build());
         jwt.sign(new RSASSASigner(signer));
         return jwt.serialize();
     }
@@ -81,17 +88,39 @@ class JwtBearerTest {
     void rolesComeFromTheConfiguredClaim() throws Exception {
         Http http = new Http(port);
         String body = Http.dossierJson("Trà mãng cầu", "86", null);
-        Http.Response created = http.send("POST", "/api/v1/dossiers", null, "application/json", body.getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + token("portal-dongthap", List.of("INTEGRATION")));
+        Http.Response created = http.send(
+                "POST",
+                "/api/v1/dossiers",
+                null,
+                "application/json",
+                body.getBytes(StandardCharsets.UTF_8),
+                "Authorization",
+                "Bearer " + token("portal-dongthap", List.of("INTEGRATION")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("createdBy").asString()).isEqualTo("portal-dongthap");
 
-        Http.Response denied = http.send("POST", "/api/v1/dossiers", null, "application/json", body.getBytes(StandardCharsets.UTF_8),
-                "Authorization", "Bearer " + token("member-1", List.of("COUNCIL")));
+        Http.Response denied = http.send(
+                "POST",
+                "/api/v1/dossiers",
+                null,
+                "application/json",
+                body.getBytes(StandardCharsets.UTF_8),
+                "Authorization",
+                "Bearer " + token("member-1", List.of("COUNCIL")));
         ApiContractTests.assertProblem(denied, 403, "FORBIDDEN");
 
-        Http.Response forged = http.send("GET", "/api/v1/editions", null, null, null,
-                "Authorization", "Bearer " + token("x", List.of("ADMIN"), new RSAKeyGenerator(2048).keyID("k1").generate()));
+        Http.Response forged = http.send(
+                "GET",
+                "/api/v1/editions",
+                null,
+                null,
+                null,
+                "Authorization",
+                "Bearer "
+                        + token(
+                                "x",
+                                List.of("ADMIN"),
+                                new RSAKeyGenerator(2048).keyID("k1").generate()));
         ApiContractTests.assertProblem(forged, 401, "UNAUTHENTICATED");
         ApiContractTests.assertProblem(http.get("/api/v1/editions", null), 401, "UNAUTHENTICATED");
     }

@@ -1,5 +1,8 @@
 package vn.ocop.service;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -11,9 +14,6 @@ import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Features use each other only through their top-level packages; the rules module stays free of Spring and MongoDB,
@@ -40,13 +40,17 @@ class ModularityTest {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         sortRelations(java.nio.file.Path.of("../docs/modules"));
-        assertThat(java.nio.file.Path.of("../docs/modules/components.puml")).exists().content().contains("\"Catalogue\"", "Rel(");
+        assertThat(java.nio.file.Path.of("../docs/modules/components.puml"))
+                .exists()
+                .content()
+                .contains("\"Catalogue\"", "Rel(");
     }
 
     /** The Documenter lists relations in no fixed order: sorted, the files change only when dependencies do. */
     static void sortRelations(java.nio.file.Path folder) throws java.io.IOException {
         try (var files = java.nio.file.Files.list(folder)) {
-            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".puml")).toList()) {
+            for (java.nio.file.Path f :
+                    files.filter(p -> p.toString().endsWith(".puml")).toList()) {
                 List<String> lines = java.nio.file.Files.readAllLines(f);
                 List<String> sorted = new java.util.ArrayList<>(lines);
                 List<Integer> at = new java.util.ArrayList<>();
@@ -77,7 +81,9 @@ class ModularityTest {
                 .filter(p -> !main.getPackage(p).isAnnotatedWith(NullMarked.class))
                 .toList();
         assertThat(packages).hasSizeGreaterThan(20);
-        assertThat(unmarked).as("packages without a package-info.java annotated @NullMarked").isEmpty();
+        assertThat(unmarked)
+                .as("packages without a package-info.java annotated @NullMarked")
+                .isEmpty();
     }
 
     @Test
@@ -86,8 +92,12 @@ class ModularityTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("vn.ocop.rules");
         assertThat(rules.size()).as("rules classes found").isGreaterThan(10);
-        noClasses().that().resideInAPackage("vn.ocop.rules..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
+        noClasses()
+                .that()
+                .resideInAPackage("vn.ocop.rules..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..")
                 .check(rules);
     }
 
@@ -100,8 +110,11 @@ class ModularityTest {
         DescribedPredicate<JavaClass> rulesInternals = JavaClass.Predicates.resideInAPackage("vn.ocop.rules..")
                 .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("vn.ocop.rules.api..")))
                 .as("classes of vn.ocop.rules outside vn.ocop.rules.api");
-        noClasses().that().resideInAPackage("vn.ocop.service..")
-                .should().dependOnClassesThat(rulesInternals)
+        noClasses()
+                .that()
+                .resideInAPackage("vn.ocop.service..")
+                .should()
+                .dependOnClassesThat(rulesInternals)
                 .check(service);
     }
 }

@@ -1,5 +1,7 @@
 package vn.ocop.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -10,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.JarSmokeApplication;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs after `package`: starts the repackaged jar itself (its own BOOT-INF/lib, not the test classpath), with
@@ -29,19 +29,28 @@ class PackagedJarIT {
         }
         Path log = data.resolve("service.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1",
-                "-Dloader.path=" + Path.of("target", "test-classes").toAbsolutePath() + File.separator,
-                "-Dloader.main=" + JarSmokeApplication.class.getName(),
-                "-cp", jar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
-                "--server.port=" + port, "--spring.profiles.active=local",
-                "--ocop.storage.embedded.path=" + data.resolve("ocop.mv"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-XX:TieredStopAtLevel=1",
+                        "-Dloader.path=" + Path.of("target", "test-classes").toAbsolutePath() + File.separator,
+                        "-Dloader.main=" + JarSmokeApplication.class.getName(),
+                        "-cp",
+                        jar.toString(),
+                        "org.springframework.boot.loader.launch.PropertiesLauncher",
+                        "--server.port=" + port,
+                        "--spring.profiles.active=local",
+                        "--ocop.storage.embedded.path=" + data.resolve("ocop.mv"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             Http http = new Http(port);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
             boolean ready = false;
             while (!ready && Instant.now().isBefore(deadline)) {
-                assertThat(p.isAlive()).as("the jar exited:%n%s", Files.exists(log) ? Files.readString(log) : "").isTrue();
+                assertThat(p.isAlive())
+                        .as("the jar exited:%n%s", Files.exists(log) ? Files.readString(log) : "")
+                        .isTrue();
                 try {
                     ready = http.get("/actuator/health/readiness", null).status() == 200;
                 } catch (IllegalStateException notYet) {
@@ -49,7 +58,8 @@ class PackagedJarIT {
                 }
             }
             assertThat(ready).as("ready in time").isTrue();
-            Http.Response created = http.post("/api/v1/dossiers", "integration", Http.dossierJson("Kẹo dừa Bến Tre", "86", null));
+            Http.Response created =
+                    http.post("/api/v1/dossiers", "integration", Http.dossierJson("Kẹo dừa Bến Tre", "86", null));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(http.get("/openapi/openapi.yaml", null).body()).contains("openapi: 3.0.3");
             assertThat(http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);

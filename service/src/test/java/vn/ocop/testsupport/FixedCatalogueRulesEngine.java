@@ -36,20 +36,41 @@ public class FixedCatalogueRulesEngine implements RulesEngine {
             edition("ocop-2023", LocalDate.of(2023, 2, 24), null, 40, 25, 35));
 
     private static EditionInfo edition(String id, LocalDate from, LocalDate to, int a, int b, int c) {
-        List<CriterionInfo> criteria = List.of(
-                criterion("A1", "A", a), criterion("B1", "B", b), criterion("C1", "C", c));
-        SheetInfo sheet = new SheetInfo(SHEET, "FOOD", "Rau, củ, quả, hạt tươi", List.of("Rau, củ, quả, hạt tươi"),
-                Map.of("A", a, "B", b, "C", c), "test double", false, criteria);
-        return new EditionInfo(id, "Bộ tiêu chí thử " + id, "test", from, to, null, Map.of("A", a, "B", b, "C", c),
-                "1", "sha-" + id, List.of(sheet));
+        List<CriterionInfo> criteria =
+                List.of(criterion("A1", "A", a), criterion("B1", "B", b), criterion("C1", "C", c));
+        SheetInfo sheet = new SheetInfo(
+                SHEET,
+                "FOOD",
+                "Rau, củ, quả, hạt tươi",
+                List.of("Rau, củ, quả, hạt tươi"),
+                Map.of("A", a, "B", b, "C", c),
+                "test double",
+                false,
+                criteria);
+        return new EditionInfo(
+                id,
+                "Bộ tiêu chí thử " + id,
+                "test",
+                from,
+                to,
+                null,
+                Map.of("A", a, "B", b, "C", c),
+                "1",
+                "sha-" + id,
+                List.of(sheet));
     }
 
     /** Options 1..3 give 20%, 60% and 100% of the maximum. */
     private static CriterionInfo criterion(String code, String part, int max) {
-        return new CriterionInfo(code, part, "Nhóm " + part, "Tiêu chí " + code, List.of(
-                new OptionInfo(1, "thấp", max / 5, code + " option 1"),
-                new OptionInfo(2, "trung bình", max * 3 / 5, code + " option 2"),
-                new OptionInfo(3, "cao", max, code + " option 3")));
+        return new CriterionInfo(
+                code,
+                part,
+                "Nhóm " + part,
+                "Tiêu chí " + code,
+                List.of(
+                        new OptionInfo(1, "thấp", max / 5, code + " option 1"),
+                        new OptionInfo(2, "trung bình", max * 3 / 5, code + " option 2"),
+                        new OptionInfo(3, "cao", max, code + " option 3")));
     }
 
     @Override
@@ -98,7 +119,11 @@ public class FixedCatalogueRulesEngine implements RulesEngine {
                     findings.add(error("UNKNOWN_CRITERION", code, a.member(), "Không có tiêu chí " + code));
                 }
             }
-            members.add(new MemberResult(a.member(), a.role(), scores, new PartTotals(parts[0], parts[1], parts[2]),
+            members.add(new MemberResult(
+                    a.member(),
+                    a.role(),
+                    scores,
+                    new PartTotals(parts[0], parts[1], parts[2]),
                     parts[0] + parts[1] + parts[2]));
         }
         if (members.isEmpty() && findings.isEmpty()) {
@@ -112,16 +137,33 @@ public class FixedCatalogueRulesEngine implements RulesEngine {
         if (max - min >= 10) {
             findings.add(new Finding("COUNCIL_SPREAD", Severity.WARNING, null, null, "Điểm chênh lệch từ 10 điểm"));
         }
-        BigDecimal average = BigDecimal.valueOf(members.stream().mapToInt(MemberResult::total).sum())
-                .divide(BigDecimal.valueOf(members.size()), 10, RoundingMode.HALF_UP).stripTrailingZeros();
-        int stars = average.compareTo(BigDecimal.valueOf(90)) >= 0 ? 5 : average.compareTo(BigDecimal.valueOf(70)) >= 0 ? 4
-                : average.compareTo(BigDecimal.valueOf(50)) >= 0 ? 3 : average.compareTo(BigDecimal.valueOf(30)) >= 0 ? 2 : 1;
-        return new EvaluationResult(Status.VALID, request.edition(), request.sheet(), version, sha, members, average, stars,
-                List.of(), findings);
+        BigDecimal average = BigDecimal.valueOf(
+                        members.stream().mapToInt(MemberResult::total).sum())
+                .divide(BigDecimal.valueOf(members.size()), 10, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        int stars = average.compareTo(BigDecimal.valueOf(90)) >= 0
+                ? 5
+                : average.compareTo(BigDecimal.valueOf(70)) >= 0
+                        ? 4
+                        : average.compareTo(BigDecimal.valueOf(50)) >= 0
+                                ? 3
+                                : average.compareTo(BigDecimal.valueOf(30)) >= 0 ? 2 : 1;
+        return new EvaluationResult(
+                Status.VALID,
+                request.edition(),
+                request.sheet(),
+                version,
+                sha,
+                members,
+                average,
+                stars,
+                List.of(),
+                findings);
     }
 
     private static EvaluationResult invalid(EvaluationRequest r, String version, String sha, List<Finding> findings) {
-        return new EvaluationResult(Status.INVALID, r.edition(), r.sheet(), version, sha, List.of(), null, null, List.of(), findings);
+        return new EvaluationResult(
+                Status.INVALID, r.edition(), r.sheet(), version, sha, List.of(), null, null, List.of(), findings);
     }
 
     private static Finding error(String code, String criterion, String member, String message) {
@@ -140,6 +182,8 @@ public class FixedCatalogueRulesEngine implements RulesEngine {
 
     @Override
     public Optional<SheetInfo> sheet(String edition, String sheet) {
-        return edition(edition).flatMap(e -> e.sheets().stream().filter(s -> s.id().equals(sheet)).findFirst());
+        return edition(edition)
+                .flatMap(e ->
+                        e.sheets().stream().filter(s -> s.id().equals(sheet)).findFirst());
     }
 }

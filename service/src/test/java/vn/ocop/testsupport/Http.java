@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A raw HTTP client for tests that must send what the generated client never would (bad JSON, wrong types…). */
 public final class Http {
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final Duration timeout;
 
@@ -38,7 +39,8 @@ public final class Http {
     }
 
     public static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-pass").getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + user + "-pass").getBytes(StandardCharsets.UTF_8));
     }
 
     public Response send(String method, String path, String user, String contentType, byte[] body, String... headers) {
@@ -46,11 +48,17 @@ public final class Http {
         if (user != null) b.header("Authorization", basic(user));
         if (contentType != null) b.header("Content-Type", contentType);
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        b.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
-                    r.headers().firstValue("ETag").orElse(null), r.headers().firstValue("Location").orElse(null), r.body());
+            return new Response(
+                    r.statusCode(),
+                    r.headers().firstValue("Content-Type").orElse(null),
+                    r.headers().firstValue("ETag").orElse(null),
+                    r.headers().firstValue("Location").orElse(null),
+                    r.body());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
@@ -61,7 +69,13 @@ public final class Http {
     }
 
     public Response post(String path, String user, String json, String... headers) {
-        return send("POST", path, user, "application/json", json == null ? null : json.getBytes(StandardCharsets.UTF_8), headers);
+        return send(
+                "POST",
+                path,
+                user,
+                "application/json",
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8),
+                headers);
     }
 
     public Response put(String path, String user, String json, String... headers) {
@@ -89,7 +103,7 @@ public final class Http {
     private static java.util.Map<String, String> firstCommunes() {
         java.util.Map<String, String> first = new java.util.HashMap<>();
         try (var in = Http.class.getClassLoader().getResourceAsStream("admin-units/units-2025.csv");
-             var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+                var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
             r.lines().skip(1).map(l -> l.split(",")).forEach(c -> first.putIfAbsent(c[0], c[2]));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -25,9 +25,20 @@ public final class MutableClock extends Clock {
     public Clock withZone(ZoneId zone) {
         MutableClock self = this;
         return new Clock() {
-            @Override public ZoneId getZone() { return zone; }
-            @Override public Clock withZone(ZoneId z) { return self.withZone(z); }
-            @Override public Instant instant() { return self.instant(); }
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId z) {
+                return self.withZone(z);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
         };
     }
 

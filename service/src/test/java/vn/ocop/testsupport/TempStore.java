@@ -12,6 +12,7 @@ public final class TempStore {
     public static void register(DynamicPropertyRegistry registry, String prefix) throws IOException {
         Path dir = Files.createTempDirectory(prefix);
         registry.add("ocop.storage.embedded.path", () -> dir.resolve("ocop.mv").toString());
-        registry.add("ocop.integrity.key-file", () -> dir.resolve("integrity.key").toString());
+        registry.add(
+                "ocop.integrity.key-file", () -> dir.resolve("integrity.key").toString());
     }
 }

@@ -37,13 +37,18 @@ final class DmnSheet {
 
     DmnSheet(SheetInfo sheet) {
         String xml = xml(sheet);
-        Resource resource = KieServices.Factory.get().getResources().newByteArrayResource(xml.getBytes(StandardCharsets.UTF_8))
+        Resource resource = KieServices.Factory.get()
+                .getResources()
+                .newByteArrayResource(xml.getBytes(StandardCharsets.UTF_8))
                 .setSourcePath("sheet.dmn");
-        this.runtime = DMNRuntimeBuilder.fromDefaults().buildConfiguration().fromResources(List.of(resource))
+        this.runtime = DMNRuntimeBuilder.fromDefaults()
+                .buildConfiguration()
+                .fromResources(List.of(resource))
                 .getOrElseThrow(e -> new IllegalStateException("DMN model does not compile", e));
         this.model = runtime.getModel(NS, "ocop-sheet");
         if (model == null || model.hasErrors()) {
-            throw new IllegalStateException("DMN model has errors: " + (model == null ? "no model" : model.getMessages()));
+            throw new IllegalStateException(
+                    "DMN model has errors: " + (model == null ? "no model" : model.getMessages()));
         }
     }
 
@@ -51,7 +56,8 @@ final class DmnSheet {
         List<Map<String, Object>> council = new ArrayList<>();
         for (Assessment a : request.assessments()) {
             if (!a.scores()) continue;
-            List<Map<String, Object>> selections = new ArrayList<>(a.selections().size());
+            List<Map<String, Object>> selections =
+                    new ArrayList<>(a.selections().size());
             a.selections().forEach((code, option) -> selections.add(Map.of("criterion", code, "option", option)));
             council.add(Map.of("member", a.member(), "selections", selections));
         }
@@ -61,7 +67,8 @@ final class DmnSheet {
         if (result.hasErrors()) throw new IllegalStateException("DMN evaluation failed: " + result.getMessages());
         @SuppressWarnings("unchecked")
         List<BigDecimal> totals = (List<BigDecimal>) result.getContext().get("memberTotals");
-        return new Result(totals, (BigDecimal) result.getContext().get("average"), (BigDecimal) result.getContext().get("stars"));
+        return new Result(totals, (BigDecimal) result.getContext().get("average"), (BigDecimal)
+                result.getContext().get("stars"));
     }
 
     private static String xml(SheetInfo sheet) {
@@ -69,9 +76,15 @@ final class DmnSheet {
         int n = 0;
         for (CriterionInfo c : sheet.criteria()) {
             for (OptionInfo o : c.options()) {
-                rules.append("<rule id=\"r").append(++n).append("\"><inputEntry><text>\"").append(c.code())
-                        .append("\"</text></inputEntry><inputEntry><text>").append(o.number())
-                        .append("</text></inputEntry><outputEntry><text>").append(o.points()).append("</text></outputEntry></rule>\n");
+                rules.append("<rule id=\"r")
+                        .append(++n)
+                        .append("\"><inputEntry><text>\"")
+                        .append(c.code())
+                        .append("\"</text></inputEntry><inputEntry><text>")
+                        .append(o.number())
+                        .append("</text></inputEntry><outputEntry><text>")
+                        .append(o.points())
+                        .append("</text></outputEntry></rule>\n");
             }
         }
         Map<String, Integer> stars = new LinkedHashMap<>();
@@ -81,8 +94,14 @@ final class DmnSheet {
         stars.put("[70..90)", 4);
         stars.put("&gt;= 90", 5);
         StringBuilder starRules = new StringBuilder();
-        stars.forEach((range, s) -> starRules.append("<rule id=\"s").append(s).append("\"><inputEntry><text>").append(range)
-                .append("</text></inputEntry><outputEntry><text>").append(s).append("</text></outputEntry></rule>\n"));
+        stars.forEach((range, s) -> starRules
+                .append("<rule id=\"s")
+                .append(s)
+                .append("\"><inputEntry><text>")
+                .append(range)
+                .append("</text></inputEntry><outputEntry><text>")
+                .append(s)
+                .append("</text></outputEntry></rule>\n"));
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="ocop-sheet" name="ocop-sheet" namespace="%s">

@@ -36,7 +36,9 @@ import vn.ocop.rules.engine.RequestValidator;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 25, time = 1)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dfile.encoding=UTF-8"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dfile.encoding=UTF-8"})
 public class EvaluationBenchmark {
     private DroolsRulesEngine engine;
     private SheetInfo sheet;
@@ -53,9 +55,13 @@ public class EvaluationBenchmark {
     public void setUp() {
         engine = DroolsRulesEngine.fromBuiltInPacks();
         sheet = engine.sheet(BenchmarkRequests.EDITION, BenchmarkRequests.SHEET).orElseThrow();
-        sessions = engine.pack(BenchmarkRequests.EDITION).orElseThrow().sheetSessions(sheet.id()).orElseThrow();
+        sessions = engine.pack(BenchmarkRequests.EDITION)
+                .orElseThrow()
+                .sheetSessions(sheet.id())
+                .orElseThrow();
         request2019 = BenchmarkRequests.threeMembers(sheet);
-        baseline2019 = BenchmarkRequests.baseline(engine.pack(BenchmarkRequests.EDITION).orElseThrow(), sheet);
+        baseline2019 = BenchmarkRequests.baseline(
+                engine.pack(BenchmarkRequests.EDITION).orElseThrow(), sheet);
         SheetInfo food2023 = engine.sheet("ocop-2023", "food").orElseThrow();
         request2023 = BenchmarkRequests.threeMembers2023(food2023);
         baseline2023 = BenchmarkRequests.baseline(engine.pack("ocop-2023").orElseThrow(), food2023);
@@ -69,8 +75,15 @@ public class EvaluationBenchmark {
         dmn2026 = new DmnSheet(fresh2026);
         EvaluationResult result = engine.evaluate(request2026);
         DmnSheet.Result dmn = dmn2026.evaluate(request2026);
-        List<BigDecimal> totals = result.members().stream().map(m -> BigDecimal.valueOf(m.total())).toList();
-        if (!dmn.totals().stream().map(BigDecimal::stripTrailingZeros).toList().equals(totals.stream().map(BigDecimal::stripTrailingZeros).toList())
+        List<BigDecimal> totals = result.members().stream()
+                .map(m -> BigDecimal.valueOf(m.total()))
+                .toList();
+        if (!dmn.totals().stream()
+                        .map(BigDecimal::stripTrailingZeros)
+                        .toList()
+                        .equals(totals.stream()
+                                .map(BigDecimal::stripTrailingZeros)
+                                .toList())
                 || dmn.stars().intValueExact() != result.starsByAverage()
                 || dmn.average().subtract(result.averageTotal()).abs().compareTo(new BigDecimal("1e-9")) > 0) {
             throw new IllegalStateException("engine and DMN disagree: " + result + " / " + dmn);
@@ -80,13 +93,15 @@ public class EvaluationBenchmark {
     private void agree(EvaluationRequest request, TableLookupScorer baseline) {
         EvaluationResult result = engine.evaluate(request);
         TableLookupScorer.Result base = baseline.score(request);
-        if (result.status() != Status.VALID || !base.errors().isEmpty()
+        if (result.status() != Status.VALID
+                || !base.errors().isEmpty()
                 || !result.members().equals(base.members())
                 || result.averageTotal().compareTo(base.averageTotal()) != 0
                 || !result.starsByAverage().equals(base.starsByAverage())
                 || !result.stars().equals(base.stars())
                 || !result.unmetMinimums().equals(base.blockingMinimums())) {
-            throw new IllegalStateException("engine and baseline disagree on " + request.sheet() + ": " + result + " / " + base);
+            throw new IllegalStateException(
+                    "engine and baseline disagree on " + request.sheet() + ": " + result + " / " + base);
         }
     }
 
@@ -139,7 +154,9 @@ public class EvaluationBenchmark {
     /** Diagnostic: only taking a session from the 2019 sheet's pool and disposing it (no facts, no rules). */
     @Benchmark
     @Warmup(iterations = 10, time = 1)
-    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dfile.encoding=UTF-8"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dfile.encoding=UTF-8"})
     public int diagnosticSessionOnly() {
         KieSession session = sessions.newKieSession();
         try {
@@ -152,9 +169,15 @@ public class EvaluationBenchmark {
     /** Diagnostic: only the engine's request validation (the Java checks before any rule runs). */
     @Benchmark
     @Warmup(iterations = 10, time = 1)
-    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dfile.encoding=UTF-8"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dfile.encoding=UTF-8"})
     public List<Finding> diagnosticValidationOnly() {
-        return RequestValidator.checkAssessments(request2019.assessments(),
-                engine.pack(BenchmarkRequests.EDITION).orElseThrow().plan(sheet.id()).orElseThrow());
+        return RequestValidator.checkAssessments(
+                request2019.assessments(),
+                engine.pack(BenchmarkRequests.EDITION)
+                        .orElseThrow()
+                        .plan(sheet.id())
+                        .orElseThrow());
     }
 }

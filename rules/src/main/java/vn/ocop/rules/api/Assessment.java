@@ -9,7 +9,8 @@ import java.util.Map;
  * @param role       MEMBER or CHAIR score and are averaged; SECRETARY does not score; SELF is scored but never averaged
  * @param selections criterion code → option number, options numbered from 1 in sheet order
  */
-public record Assessment(String member, CouncilRole role, Map<String, Integer> selections) implements java.io.Serializable {
+public record Assessment(String member, CouncilRole role, Map<String, Integer> selections)
+        implements java.io.Serializable {
     public Assessment {
         role = role == null ? CouncilRole.MEMBER : role;
         selections = selections == null ? Map.of() : Map.copyOf(selections);

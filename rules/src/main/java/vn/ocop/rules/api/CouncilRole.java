@@ -6,7 +6,10 @@ package vn.ocop.rules.api;
  * never averaged and never counted as a member.
  */
 public enum CouncilRole {
-    CHAIR, MEMBER, SECRETARY, SELF;
+    CHAIR,
+    MEMBER,
+    SECRETARY,
+    SELF;
 
     /** True for the roles whose sheets make the council's average. */
     public boolean countsInCouncil() {

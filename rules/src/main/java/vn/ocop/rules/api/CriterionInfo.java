@@ -17,9 +17,17 @@ import java.util.List;
  *                      ("8"); a member scores exactly one criterion of each such pair
  * @param caseLabel     the case's printed label ("Trường hợp 1: …") when {@code alternativeOf} is set
  */
-public record CriterionInfo(String code, String part, String group, String name, List<OptionInfo> options,
-                            List<String> headings, List<String> notes, String readingNote,
-                            String alternativeOf, String caseLabel) {
+public record CriterionInfo(
+        String code,
+        String part,
+        String group,
+        String name,
+        List<OptionInfo> options,
+        List<String> headings,
+        List<String> notes,
+        String readingNote,
+        String alternativeOf,
+        String caseLabel) {
     public CriterionInfo {
         options = List.copyOf(options);
         headings = headings == null ? (group == null ? List.of() : List.of(group)) : List.copyOf(headings);

@@ -30,7 +30,8 @@ public record DeclaredFacts(
         DistributionArea distributionArea,
         Integer distributionAgents,
         String website,
-        List<String> exportMarkets) implements java.io.Serializable {
+        List<String> exportMarkets)
+        implements java.io.Serializable {
 
     public static DeclaredFacts none() {
         return new DeclaredFacts(null, null, null, null, null, null, List.of(), null, null, null, List.of());

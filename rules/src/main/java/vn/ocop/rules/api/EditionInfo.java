@@ -43,11 +43,32 @@ public record EditionInfo(
         classification = classification == null ? List.of() : List.copyOf(classification);
     }
 
-    public EditionInfo(String id, String name, String legalBasis, LocalDate effectiveFrom, LocalDate effectiveTo,
-                       String extendsEdition, Map<String, Integer> partMaxima, String version, String sha256,
-                       List<SheetInfo> sheets) {
-        this(id, name, legalBasis, effectiveFrom, effectiveTo, extendsEdition, partMaxima, version, sha256, sheets,
-                List.of(), List.of(), null, null);
+    public EditionInfo(
+            String id,
+            String name,
+            String legalBasis,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            String extendsEdition,
+            Map<String, Integer> partMaxima,
+            String version,
+            String sha256,
+            List<SheetInfo> sheets) {
+        this(
+                id,
+                name,
+                legalBasis,
+                effectiveFrom,
+                effectiveTo,
+                extendsEdition,
+                partMaxima,
+                version,
+                sha256,
+                sheets,
+                List.of(),
+                List.of(),
+                null,
+                null);
     }
 
     public boolean inForceOn(LocalDate date) {

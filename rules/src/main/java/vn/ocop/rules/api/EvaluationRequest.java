@@ -12,15 +12,22 @@ import java.util.List;
  * @param assessments one per council member, plus at most one with role SELF (the producer's own sheet)
  * @param exclusions  exclusions or knock-outs found (codes of the sheet's exclusions); any one makes the result EXCLUDED
  */
-public record EvaluationRequest(String edition, String group, String sheet, DeclaredFacts facts, List<Assessment> assessments,
-                                List<Exclusion> exclusions) implements java.io.Serializable {
+public record EvaluationRequest(
+        String edition,
+        String group,
+        String sheet,
+        DeclaredFacts facts,
+        List<Assessment> assessments,
+        List<Exclusion> exclusions)
+        implements java.io.Serializable {
     public EvaluationRequest {
         facts = facts == null ? DeclaredFacts.none() : facts;
         assessments = assessments == null ? List.of() : List.copyOf(assessments);
         exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
     }
 
-    public EvaluationRequest(String edition, String group, String sheet, DeclaredFacts facts, List<Assessment> assessments) {
+    public EvaluationRequest(
+            String edition, String group, String sheet, DeclaredFacts facts, List<Assessment> assessments) {
         this(edition, group, sheet, facts, assessments, List.of());
     }
 

@@ -38,7 +38,8 @@ public record EvaluationResult(
         MemberResult self,
         List<SelfComparison> selfComparison,
         List<SelfAssessment> selfAssessment,
-        List<Finding> findings) implements java.io.Serializable {
+        List<Finding> findings)
+        implements java.io.Serializable {
 
     public EvaluationResult {
         members = List.copyOf(members);
@@ -50,11 +51,33 @@ public record EvaluationResult(
     }
 
     /** A result without minimums, road or SELF sheet (stars by average = stars). */
-    public EvaluationResult(Status status, String edition, String sheet, String rulesetVersion, String rulesetSha256,
-                            List<MemberResult> members, BigDecimal averageTotal, Integer stars,
-                            List<SelfAssessment> selfAssessment, List<Finding> findings) {
-        this(status, edition, sheet, rulesetVersion, rulesetSha256, members, averageTotal, stars, stars,
-                List.of(), List.of(), null, List.of(), selfAssessment, findings);
+    public EvaluationResult(
+            Status status,
+            String edition,
+            String sheet,
+            String rulesetVersion,
+            String rulesetSha256,
+            List<MemberResult> members,
+            BigDecimal averageTotal,
+            Integer stars,
+            List<SelfAssessment> selfAssessment,
+            List<Finding> findings) {
+        this(
+                status,
+                edition,
+                sheet,
+                rulesetVersion,
+                rulesetSha256,
+                members,
+                averageTotal,
+                stars,
+                stars,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                selfAssessment,
+                findings);
     }
 
     /** The average as shown to people: 2 decimals, half up. Stars are never derived from this. */

@@ -9,4 +9,5 @@ package vn.ocop.rules.api;
  * @param member    council member the finding is about, or null
  * @param message   human-readable message in Vietnamese
  */
-public record Finding(String code, Severity severity, String criterion, String member, String message) implements java.io.Serializable {}
+public record Finding(String code, Severity severity, String criterion, String member, String message)
+        implements java.io.Serializable {}

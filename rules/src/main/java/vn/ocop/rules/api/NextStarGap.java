@@ -10,7 +10,8 @@ import java.util.List;
  * @param pointsShort    average points missing to that level's threshold (0 when the average already reaches it)
  * @param unmetMinimums  the star minimums of that level and below not reached
  */
-public record NextStarGap(int stars, BigDecimal pointsShort, List<UnmetMinimum> unmetMinimums) implements java.io.Serializable {
+public record NextStarGap(int stars, BigDecimal pointsShort, List<UnmetMinimum> unmetMinimums)
+        implements java.io.Serializable {
     public NextStarGap {
         unmetMinimums = List.copyOf(unmetMinimums);
     }

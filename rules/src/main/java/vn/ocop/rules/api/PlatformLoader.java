@@ -6,7 +6,8 @@ import java.util.ServiceLoader;
 final class PlatformLoader {
     static final RulePlatform INSTANCE = ServiceLoader.load(RulePlatform.class, RulePlatform.class.getClassLoader())
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no vn.ocop.rules.api.RulePlatform on the class path (ocop-rules jar missing?)"));
+            .orElseThrow(() -> new IllegalStateException(
+                    "no vn.ocop.rules.api.RulePlatform on the class path (ocop-rules jar missing?)"));
 
     private PlatformLoader() {}
 }

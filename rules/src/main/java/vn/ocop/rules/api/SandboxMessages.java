@@ -26,7 +26,8 @@ public final class SandboxMessages {
     public record Source(String name, byte[] yaml) implements Serializable {}
 
     /** Outcomes as {@code vn.ocop.rules.scenario.ScenarioRun} reports them. */
-    public record ScenarioReport(List<Outcome> outcomes, Map<String, List<String>> unfiredRules) implements Serializable {}
+    public record ScenarioReport(List<Outcome> outcomes, Map<String, List<String>> unfiredRules)
+            implements Serializable {}
 
     public record Outcome(String file, String name, boolean passed, List<String> differences) implements Serializable {}
 
@@ -44,9 +45,20 @@ public final class SandboxMessages {
 
     /** Only these classes (and arrays, boxes, collections of them) are deserialized on either side. */
     public static ObjectInputFilter filter() {
-        Set<String> prefixes = Set.of("vn.ocop.rules.sandbox.", "vn.ocop.rules.api.", "java.util.", "java.math.",
-                "java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Number",
-                "java.lang.Enum", "java.lang.Record", "java.time.", "java.lang.Object");
+        Set<String> prefixes = Set.of(
+                "vn.ocop.rules.sandbox.",
+                "vn.ocop.rules.api.",
+                "java.util.",
+                "java.math.",
+                "java.lang.String",
+                "java.lang.Integer",
+                "java.lang.Long",
+                "java.lang.Boolean",
+                "java.lang.Number",
+                "java.lang.Enum",
+                "java.lang.Record",
+                "java.time.",
+                "java.lang.Object");
         return info -> {
             Class<?> c = info.serialClass();
             if (info.depth() > 20 || info.references() > 5_000_000 || info.arrayLength() > 64L * 1024 * 1024) {
@@ -57,7 +69,9 @@ public final class SandboxMessages {
             while (base.isArray()) base = base.getComponentType();
             if (base.isPrimitive()) return ObjectInputFilter.Status.ALLOWED;
             String name = base.getName();
-            return prefixes.stream().anyMatch(name::startsWith) ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+            return prefixes.stream().anyMatch(name::startsWith)
+                    ? ObjectInputFilter.Status.ALLOWED
+                    : ObjectInputFilter.Status.REJECTED;
         };
     }
 }

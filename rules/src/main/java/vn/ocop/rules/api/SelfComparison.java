@@ -9,4 +9,5 @@ import java.math.BigDecimal;
  * @param selfPoints    points of the producer's own choice
  * @param councilPoints the council's exact average points on the criterion
  */
-public record SelfComparison(String criterion, int selfPoints, BigDecimal councilPoints) implements java.io.Serializable {}
+public record SelfComparison(String criterion, int selfPoints, BigDecimal councilPoints)
+        implements java.io.Serializable {}

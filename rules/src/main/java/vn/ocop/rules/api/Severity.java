@@ -1,3 +1,6 @@
 package vn.ocop.rules.api;
 
-public enum Severity { ERROR, WARNING }
+public enum Severity {
+    ERROR,
+    WARNING
+}

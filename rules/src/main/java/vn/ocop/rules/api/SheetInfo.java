@@ -37,14 +37,44 @@ public record SheetInfo(
         exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
     }
 
-    public SheetInfo(String id, String group, String name, List<String> subgroups, Map<String, Integer> partMaxima,
-                     String source, boolean checkedAgainstAnnex, List<CriterionInfo> criteria) {
-        this(id, group, name, subgroups, partMaxima, source, checkedAgainstAnnex, criteria, null, null, List.of(), null);
+    public SheetInfo(
+            String id,
+            String group,
+            String name,
+            List<String> subgroups,
+            Map<String, Integer> partMaxima,
+            String source,
+            boolean checkedAgainstAnnex,
+            List<CriterionInfo> criteria) {
+        this(
+                id,
+                group,
+                name,
+                subgroups,
+                partMaxima,
+                source,
+                checkedAgainstAnnex,
+                criteria,
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     /** The same sheet without its criteria (catalogue lists). */
     public SheetInfo summary() {
-        return new SheetInfo(id, group, name, subgroups, partMaxima, source, checkedAgainstAnnex, List.of(), number,
-                classification, exclusions, sourceRef);
+        return new SheetInfo(
+                id,
+                group,
+                name,
+                subgroups,
+                partMaxima,
+                source,
+                checkedAgainstAnnex,
+                List.of(),
+                number,
+                classification,
+                exclusions,
+                sourceRef);
     }
 }

@@ -12,4 +12,5 @@ import java.math.BigDecimal;
  * @param councilPoints  the council's points on the criterion: exact average, or the lowest scoring member's
  *                       points when the edition checks every member (see {@link EditionInfo#starMinimumBasis()})
  */
-public record UnmetMinimum(String criterion, int stars, BigDecimal requiredPoints, BigDecimal councilPoints) implements java.io.Serializable {}
+public record UnmetMinimum(String criterion, int stars, BigDecimal requiredPoints, BigDecimal councilPoints)
+        implements java.io.Serializable {}

@@ -32,20 +32,34 @@ public record AllowList(String modelPackage, ClassLoader classLoader) {
 
     /** java.lang classes usable by their simple name (java.lang is implicitly imported in DRL). */
     static final Map<String, Class<?>> JAVA_LANG = Map.ofEntries(
-            Map.entry("Math", Math.class), Map.entry("StrictMath", StrictMath.class),
-            Map.entry("String", String.class), Map.entry("Integer", Integer.class), Map.entry("Long", Long.class),
-            Map.entry("Double", Double.class), Map.entry("Float", Float.class), Map.entry("Short", Short.class),
-            Map.entry("Byte", Byte.class), Map.entry("Boolean", Boolean.class), Map.entry("Character", Character.class),
+            Map.entry("Math", Math.class),
+            Map.entry("StrictMath", StrictMath.class),
+            Map.entry("String", String.class),
+            Map.entry("Integer", Integer.class),
+            Map.entry("Long", Long.class),
+            Map.entry("Double", Double.class),
+            Map.entry("Float", Float.class),
+            Map.entry("Short", Short.class),
+            Map.entry("Byte", Byte.class),
+            Map.entry("Boolean", Boolean.class),
+            Map.entry("Character", Character.class),
             Map.entry("Number", Number.class));
 
     /** Types a pattern may have when its source is {@code accumulate}. */
-    static final Set<Class<?>> ACCUMULATE_RESULT_TYPES = Set.of(Number.class, Integer.class, Long.class,
-            Double.class, BigDecimal.class, BigInteger.class);
+    static final Set<Class<?>> ACCUMULATE_RESULT_TYPES =
+            Set.of(Number.class, Integer.class, Long.class, Double.class, BigDecimal.class, BigInteger.class);
     /** Types a pattern may have when its source is {@code collect}. */
     static final Map<String, Class<?>> COLLECT_RESULT_TYPES = Map.of(
-            "java.util.List", List.class, "java.util.Collection", Collection.class,
-            "java.util.ArrayList", java.util.ArrayList.class, "java.util.Set", Set.class,
-            "java.util.HashSet", java.util.HashSet.class);
+            "java.util.List",
+            List.class,
+            "java.util.Collection",
+            Collection.class,
+            "java.util.ArrayList",
+            java.util.ArrayList.class,
+            "java.util.Set",
+            Set.class,
+            "java.util.HashSet",
+            java.util.HashSet.class);
 
     /**
      * What a consequence may change, per fact class (simple name → methods): the fact model's actions that the
@@ -59,6 +73,7 @@ public record AllowList(String modelPackage, ClassLoader classLoader) {
             "Council", Set.of("report", "unmetMinimum", "setStars", "setStarsRule", "setAverageTotal"));
     /** Facts a consequence may {@code modify}/{@code update}: only the council's result (stars, average). */
     static final Set<String> MODIFIABLE = Set.of("Council");
+
     private static final Set<String> READERS = Set.of("pointsOf", "awardOf", "equals", "hashCode", "toString");
 
     public AllowList {
@@ -88,7 +103,8 @@ public record AllowList(String modelPackage, ClassLoader classLoader) {
         try {
             Class<?> c = Class.forName(qualifiedName, false, classLoader);
             return Modifier.isPublic(c.getModifiers()) && modelPackage.equals(c.getPackageName())
-                    ? Optional.of(c) : Optional.empty();
+                    ? Optional.of(c)
+                    : Optional.empty();
         } catch (ClassNotFoundException | LinkageError e) {
             return Optional.empty();
         }
@@ -96,7 +112,8 @@ public record AllowList(String modelPackage, ClassLoader classLoader) {
 
     /** Whether {@code method} is one of the fact model's actions on {@code c} (see {@link #ACTIONS}). */
     public boolean isAction(Class<?> c, String method) {
-        return isModelClass(c) && ACTIONS.getOrDefault(c.getSimpleName(), Set.of()).contains(method);
+        return isModelClass(c)
+                && ACTIONS.getOrDefault(c.getSimpleName(), Set.of()).contains(method);
     }
 
     /** Whether rules may {@code modify}/{@code update} facts of class {@code c}. */
@@ -110,7 +127,8 @@ public record AllowList(String modelPackage, ClassLoader classLoader) {
     }
 
     private static boolean prefixed(String method, String prefix) {
-        return method.length() > prefix.length() && method.startsWith(prefix)
+        return method.length() > prefix.length()
+                && method.startsWith(prefix)
                 && Character.isUpperCase(method.charAt(prefix.length()));
     }
 

@@ -1,8 +1,5 @@
 package vn.ocop.rules.authoring;
 
-import org.kie.api.builder.Message;
-import vn.ocop.rules.api.RuleFileProblem;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +13,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.kie.api.builder.Message;
+import vn.ocop.rules.api.RuleFileProblem;
 
 /**
  * Runs rule compilations in dedicated low-priority worker threads, at most {@code maxConcurrent} at a time and
@@ -117,22 +116,33 @@ public final class BoundedCompiler implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             permits.release();
-            return failed(file, "COMPILE_BUSY", "the rule compiler is not available (" + e.getClass().getSimpleName() + ")");
+            return failed(
+                    file,
+                    "COMPILE_BUSY",
+                    "the rule compiler is not available (" + e.getClass().getSimpleName() + ")");
         }
         try {
             return new Outcome<>(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS), List.of());
         } catch (TimeoutException e) {
             future.cancel(true);
-            return failed(file, "COMPILE_TIMEOUT", "compiling took longer than " + timeout.toSeconds()
-                    + " s and was stopped; make the rule files smaller or simpler");
+            return failed(
+                    file,
+                    "COMPILE_TIMEOUT",
+                    "compiling took longer than " + timeout.toSeconds()
+                            + " s and was stopped; make the rule files smaller or simpler");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             return failed(file, "COMPILE_INTERRUPTED", "the compile was interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return failed(file, "COMPILE_FAILED", "the compile failed: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage().replaceAll("\\s+", " ")));
+            return failed(
+                    file,
+                    "COMPILE_FAILED",
+                    "the compile failed: " + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null
+                                    ? ""
+                                    : ": " + cause.getMessage().replaceAll("\\s+", " ")));
         }
     }
 
@@ -150,15 +160,19 @@ public final class BoundedCompiler implements AutoCloseable {
      *
      * @param fileOf maps Drools' resource path (e.g. {@code src/main/resources/x/y.drl}) to the pack's file path
      */
-    public static List<RuleFileProblem> problemsOf(List<Message> messages, java.util.function.UnaryOperator<String> fileOf) {
+    public static List<RuleFileProblem> problemsOf(
+            List<Message> messages, java.util.function.UnaryOperator<String> fileOf) {
         List<RuleFileProblem> problems = new ArrayList<>();
         java.util.Map<String, String> actions = new java.util.HashMap<>();
         for (Message m : messages) {
             String t = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ");
             int body = t.indexOf("throws java.lang.Exception {");
             if (t.startsWith("Java source of") && body > 0) {
-                String code = t.substring(body + "throws java.lang.Exception {".length()).trim();
-                code = code.endsWith("} }") ? code.substring(0, code.length() - 3).trim() : code;
+                String code = t.substring(body + "throws java.lang.Exception {".length())
+                        .trim();
+                code = code.endsWith("} }")
+                        ? code.substring(0, code.length() - 3).trim()
+                        : code;
                 actions.put(m.getPath(), code.length() > 300 ? code.substring(0, 300) + "…" : code);
             }
         }
@@ -166,19 +180,31 @@ public final class BoundedCompiler implements AutoCloseable {
             if (m.getLevel() != Message.Level.ERROR) {
                 continue;
             }
-            String text = m.getText() == null ? "compile error" : m.getText().replaceAll("\\s+", " ").trim();
+            String text = m.getText() == null
+                    ? "compile error"
+                    : m.getText().replaceAll("\\s+", " ").trim();
             String path = m.getPath() == null ? "" : m.getPath();
             boolean generated = path.endsWith(".java");
             if (generated && text.startsWith("Java source of")) {
                 continue;
             }
             if (generated) {
-                problems.add(new RuleFileProblem("", 0, 0, "COMPILE_ERROR",
+                problems.add(new RuleFileProblem(
+                        "",
+                        0,
+                        0,
+                        "COMPILE_ERROR",
                         "in the Java generated from a rule's actions: " + text
-                                + (actions.containsKey(m.getPath()) ? " (actions: " + actions.get(m.getPath()) + ")" : "")));
+                                + (actions.containsKey(m.getPath())
+                                        ? " (actions: " + actions.get(m.getPath()) + ")"
+                                        : "")));
             } else {
-                problems.add(new RuleFileProblem(fileOf.apply(path), m.getLine(),
-                        m.getColumn() > 0 ? m.getColumn() + 1 : 0, "COMPILE_ERROR", text));
+                problems.add(new RuleFileProblem(
+                        fileOf.apply(path),
+                        m.getLine(),
+                        m.getColumn() > 0 ? m.getColumn() + 1 : 0,
+                        "COMPILE_ERROR",
+                        text));
             }
         }
         return problems;

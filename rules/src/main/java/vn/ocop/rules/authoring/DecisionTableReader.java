@@ -1,9 +1,5 @@
 package vn.ocop.rules.authoring;
 
-import org.drools.decisiontable.InputType;
-import vn.ocop.rules.api.RuleFileProblem;
-import org.drools.decisiontable.SpreadsheetCompiler;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import vn.ocop.rules.api.RuleFileProblem;
 
 /**
  * Turns a decision table (CSV or XLSX) into DRL with Drools' {@link SpreadsheetCompiler}, never throwing: every
@@ -63,8 +62,12 @@ public final class DecisionTableReader {
         return switch (ext) {
             case ".csv" -> readCsv(file, content);
             case ".xlsx" -> readXlsx(file, content);
-            default -> fail(file, 0, "TABLE_TYPE_NOT_ALLOWED",
-                    "decision tables must be .csv or .xlsx files, not '" + ext + "'");
+            default ->
+                fail(
+                        file,
+                        0,
+                        "TABLE_TYPE_NOT_ALLOWED",
+                        "decision tables must be .csv or .xlsx files, not '" + ext + "'");
         };
     }
 
@@ -73,8 +76,12 @@ public final class DecisionTableReader {
         if (content == null || content.length == 0) {
             return fail(file, 0, "TABLE_EMPTY", "the decision table is empty");
         }
-        int offset = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        int offset = content.length >= 3
+                        && (content[0] & 0xFF) == 0xEF
+                        && (content[1] & 0xFF) == 0xBB
+                        && (content[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
         return compile(file, new ByteArrayInputStream(content, offset, content.length - offset), InputType.CSV);
     }
 
@@ -100,8 +107,11 @@ public final class DecisionTableReader {
             return fail(file, rowOf(e), "TABLE_PARSE", "the decision table could not be read: " + messageOf(e));
         }
         if (drl == null || !drl.contains("rule ")) {
-            return fail(file, 0, "TABLE_NO_RULES", "the decision table produced no rules (is there a RuleSet and a"
-                    + " RuleTable row?)");
+            return fail(
+                    file,
+                    0,
+                    "TABLE_NO_RULES",
+                    "the decision table produced no rules (is there a RuleSet and a" + " RuleTable row?)");
         }
         return new Result(file, drl, List.of());
     }
@@ -128,7 +138,8 @@ public final class DecisionTableReader {
                     break;
                 }
             }
-            String where = cell == null ? " (in the table's settings rows)" : " (in the rule generated from row " + row + ")";
+            String where =
+                    cell == null ? " (in the table's settings rows)" : " (in the rule generated from row " + row + ")";
             mapped.add(new RuleFileProblem(result.file(), row, column, p.code(), p.message() + where));
         }
         return mapped;
@@ -145,7 +156,8 @@ public final class DecisionTableReader {
     /** Why an XLSX archive is refused before parsing, or null. */
     static RuleFileProblem scanXlsx(String file, byte[] content) {
         if (content == null || content.length < 4 || content[0] != 'P' || content[1] != 'K') {
-            return RuleFileProblem.ofFile(file, "XLSX_INVALID", "the file is not an .xlsx workbook (not a ZIP archive)");
+            return RuleFileProblem.ofFile(
+                    file, "XLSX_INVALID", "the file is not an .xlsx workbook (not a ZIP archive)");
         }
         int entries = 0;
         long inflated = 0;
@@ -155,8 +167,8 @@ public final class DecisionTableReader {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (++entries > MAX_XLSX_ENTRIES) {
-                    return RuleFileProblem.ofFile(file, "XLSX_TOO_LARGE", "the workbook has more than "
-                            + MAX_XLSX_ENTRIES + " parts");
+                    return RuleFileProblem.ofFile(
+                            file, "XLSX_TOO_LARGE", "the workbook has more than " + MAX_XLSX_ENTRIES + " parts");
                 }
                 String name = entry.getName();
                 contentTypes |= name.equals("[Content_Types].xml");
@@ -165,25 +177,31 @@ public final class DecisionTableReader {
                 while ((n = zip.read(buffer)) > 0) {
                     inflated += n;
                     if (inflated > MAX_XLSX_INFLATED_BYTES) {
-                        return RuleFileProblem.ofFile(file, "XLSX_TOO_LARGE", "the workbook unpacks to more than "
-                                + MAX_XLSX_INFLATED_BYTES + " bytes (a zip bomb?)");
+                        return RuleFileProblem.ofFile(
+                                file,
+                                "XLSX_TOO_LARGE",
+                                "the workbook unpacks to more than " + MAX_XLSX_INFLATED_BYTES
+                                        + " bytes (a zip bomb?)");
                     }
                     scanner.feed(buffer, n);
                 }
-                String problem = scanner.found ? "declares a DTD or an entity (<!DOCTYPE / <!ENTITY), which is not"
-                        + " allowed (XXE)" : encodingProblem(name, scanner.head());
+                String problem = scanner.found
+                        ? "declares a DTD or an entity (<!DOCTYPE / <!ENTITY), which is not" + " allowed (XXE)"
+                        : encodingProblem(name, scanner.head());
                 if (problem != null) {
-                    return RuleFileProblem.ofFile(file, scanner.found ? "XML_DTD_NOT_ALLOWED"
-                            : "XML_ENCODING_NOT_ALLOWED", "part '" + name + "' of the workbook " + problem);
+                    return RuleFileProblem.ofFile(
+                            file,
+                            scanner.found ? "XML_DTD_NOT_ALLOWED" : "XML_ENCODING_NOT_ALLOWED",
+                            "part '" + name + "' of the workbook " + problem);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return RuleFileProblem.ofFile(file, "XLSX_INVALID", "the workbook is not a valid ZIP archive: "
-                    + messageOf(e));
+            return RuleFileProblem.ofFile(
+                    file, "XLSX_INVALID", "the workbook is not a valid ZIP archive: " + messageOf(e));
         }
         if (entries == 0 || !contentTypes) {
-            return RuleFileProblem.ofFile(file, "XLSX_INVALID", "the file is not an .xlsx workbook"
-                    + " ([Content_Types].xml is missing)");
+            return RuleFileProblem.ofFile(
+                    file, "XLSX_INVALID", "the file is not an .xlsx workbook" + " ([Content_Types].xml is missing)");
         }
         return null;
     }

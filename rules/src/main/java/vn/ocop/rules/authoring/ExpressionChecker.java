@@ -41,12 +41,6 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
-import org.drools.mvel.parser.ast.expr.BigDecimalLiteralExpr;
-import org.drools.mvel.parser.ast.expr.BigIntegerLiteralExpr;
-import org.drools.mvel.parser.ast.expr.HalfBinaryExpr;
-import org.drools.mvel.parser.ast.expr.HalfPointFreeExpr;
-import org.drools.mvel.parser.ast.expr.PointFreeExpr;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -61,6 +55,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.drools.mvel.parser.ast.expr.BigDecimalLiteralExpr;
+import org.drools.mvel.parser.ast.expr.BigIntegerLiteralExpr;
+import org.drools.mvel.parser.ast.expr.HalfBinaryExpr;
+import org.drools.mvel.parser.ast.expr.HalfPointFreeExpr;
+import org.drools.mvel.parser.ast.expr.PointFreeExpr;
 
 /**
  * Default-deny checker of one expression (a pattern constraint, an accumulate argument, a {@code from} source)
@@ -70,9 +69,19 @@ import java.util.Set;
  */
 final class ExpressionChecker {
 
-    enum Mode { CONSTRAINT, CONSEQUENCE }
+    enum Mode {
+        CONSTRAINT,
+        CONSEQUENCE
+    }
 
-    enum Kind { VALUE, CLASS, PACKAGE, DROOLS, RULE, BLOCKED }
+    enum Kind {
+        VALUE,
+        CLASS,
+        PACKAGE,
+        DROOLS,
+        RULE,
+        BLOCKED
+    }
 
     /** Static type of an expression; for VALUE, {@code cls == null} means "a value of a type we do not call into". */
     record T(Kind kind, Class<?> cls, String name) {
@@ -89,32 +98,97 @@ final class ExpressionChecker {
     }
 
     /** Names of methods never callable, whatever the receiver: reflection, monitors, and a few CPU/memory bombs. */
-    private static final Set<String> DENIED_METHODS = Set.of("getClass", "wait", "notify", "notifyAll", "finalize",
-            "clone", "repeat", "format", "formatted", "indent", "pow", "probablePrime", "nextProbablePrime",
-            "isProbablePrime", "forName", "getInteger", "getLong", "getBoolean", "describeConstable",
-            "resolveConstantDesc", "getDeclaringClass");
+    private static final Set<String> DENIED_METHODS = Set.of(
+            "getClass",
+            "wait",
+            "notify",
+            "notifyAll",
+            "finalize",
+            "clone",
+            "repeat",
+            "format",
+            "formatted",
+            "indent",
+            "pow",
+            "probablePrime",
+            "nextProbablePrime",
+            "isProbablePrime",
+            "forName",
+            "getInteger",
+            "getLong",
+            "getBoolean",
+            "describeConstable",
+            "resolveConstantDesc",
+            "getDeclaringClass");
+
     private static final Set<String> REFLECTION_METHODS = Set.of("getClass", "forName", "getDeclaringClass");
     /** Instance methods callable on collections (results of collect, or collection-valued fact properties). */
-    private static final Set<String> COLLECTION_METHODS = Set.of("size", "isEmpty", "contains", "containsKey",
-            "containsValue", "get", "getOrDefault", "indexOf", "equals", "hashCode", "toString");
+    private static final Set<String> COLLECTION_METHODS = Set.of(
+            "size",
+            "isEmpty",
+            "contains",
+            "containsKey",
+            "containsValue",
+            "get",
+            "getOrDefault",
+            "indexOf",
+            "equals",
+            "hashCode",
+            "toString");
     /** Static methods callable on boxed primitives (not Integer.getInteger & co., which read system properties). */
-    private static final Set<String> BOXED_STATIC_METHODS = Set.of("valueOf", "parseInt", "parseLong",
-            "parseDouble", "parseFloat", "parseShort", "parseByte", "parseBoolean", "compare", "min", "max", "sum",
-            "toString", "signum", "isNaN", "isInfinite", "isFinite", "logicalAnd", "logicalOr", "logicalXor");
+    private static final Set<String> BOXED_STATIC_METHODS = Set.of(
+            "valueOf",
+            "parseInt",
+            "parseLong",
+            "parseDouble",
+            "parseFloat",
+            "parseShort",
+            "parseByte",
+            "parseBoolean",
+            "compare",
+            "min",
+            "max",
+            "sum",
+            "toString",
+            "signum",
+            "isNaN",
+            "isInfinite",
+            "isFinite",
+            "logicalAnd",
+            "logicalOr",
+            "logicalXor");
     /** Knowledge-helper calls a consequence may make without a receiver. */
     private static final Set<String> HELPER_CALLS = Set.of("insert", "insertLogical", "update", "delete", "retract");
     /** DRL operators allowed in constraints ({@code a matches "x"}, {@code a contains b}, …). */
-    private static final Set<String> POINT_FREE_OPERATORS = Set.of("matches", "contains", "memberOf",
-            "soundslike", "str", "in", "excludes", "str[startsWith]", "str[endsWith]", "str[length]");
-    private static final Set<Class<?>> BOXED = Set.of(Integer.class, Long.class, Double.class, Float.class,
-            Short.class, Byte.class, Boolean.class, Character.class);
-    private static final Set<Class<?>> MATH = Set.of(BigDecimal.class, BigInteger.class, MathContext.class,
-            RoundingMode.class);
+    private static final Set<String> POINT_FREE_OPERATORS = Set.of(
+            "matches",
+            "contains",
+            "memberOf",
+            "soundslike",
+            "str",
+            "in",
+            "excludes",
+            "str[startsWith]",
+            "str[endsWith]",
+            "str[length]");
+
+    private static final Set<Class<?>> BOXED = Set.of(
+            Integer.class,
+            Long.class,
+            Double.class,
+            Float.class,
+            Short.class,
+            Byte.class,
+            Boolean.class,
+            Character.class);
+    private static final Set<Class<?>> MATH =
+            Set.of(BigDecimal.class, BigInteger.class, MathContext.class, RoundingMode.class);
 
     /** Largest scale, precision or shift a rule may ask java.math for. */
     static final int MAX_SCALE = 64;
-    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile(
-            "[-+]?\\d{1,40}(\\.\\d{1,40})?");
+
+    private static final java.util.regex.Pattern PLAIN_DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?\\d{1,40}(\\.\\d{1,40})?");
 
     private final AllowList allow;
     private final Map<String, Class<?>> simpleClassNames;
@@ -125,8 +199,14 @@ final class ExpressionChecker {
     private final Mode mode;
     private final Reporter reporter;
 
-    ExpressionChecker(AllowList allow, Map<String, Class<?>> simpleClassNames, boolean modelWildcard,
-                      Map<String, Class<?>> variables, Class<?> patternClass, Mode mode, Reporter reporter) {
+    ExpressionChecker(
+            AllowList allow,
+            Map<String, Class<?>> simpleClassNames,
+            boolean modelWildcard,
+            Map<String, Class<?>> variables,
+            Class<?> patternClass,
+            Mode mode,
+            Reporter reporter) {
         this.allow = allow;
         this.simpleClassNames = simpleClassNames;
         this.modelWildcard = modelWildcard;
@@ -154,13 +234,18 @@ final class ExpressionChecker {
                 reporter.report(s, "STATEMENT_NOT_ALLOWED", "a consequence cannot return a value");
             }
         } else if (s instanceof WhileStmt || s instanceof DoStmt || s instanceof ForStmt || s instanceof ForEachStmt) {
-            reporter.report(s, "LOOP_NOT_ALLOWED",
+            reporter.report(
+                    s,
+                    "LOOP_NOT_ALLOWED",
                     "loops ('while', 'for', 'do') are not allowed in rules: a rule that never ends would stall scoring");
         } else if (s instanceof SynchronizedStmt) {
             reporter.report(s, "SYNCHRONIZED_NOT_ALLOWED", "'synchronized' is not allowed in rules");
         } else {
-            reporter.report(s, "STATEMENT_NOT_ALLOWED", "this kind of statement (" + describe(s)
-                    + ") is not allowed in rules; use the facts' actions, 'if', local variables, modify of the Council");
+            reporter.report(
+                    s,
+                    "STATEMENT_NOT_ALLOWED",
+                    "this kind of statement (" + describe(s)
+                            + ") is not allowed in rules; use the facts' actions, 'if', local variables, modify of the Council");
         }
     }
 
@@ -198,7 +283,9 @@ final class ExpressionChecker {
             return name(n, n.getNameAsString());
         }
         if (e instanceof ThisExpr t) {
-            if (mode == Mode.CONSTRAINT && patternClass != null && t.getTypeName().isEmpty()) {
+            if (mode == Mode.CONSTRAINT
+                    && patternClass != null
+                    && t.getTypeName().isEmpty()) {
                 return T.value(patternClass);
             }
             reporter.report(e, "EXPRESSION_NOT_ALLOWED", "'this' is not allowed here");
@@ -222,9 +309,10 @@ final class ExpressionChecker {
             return binaryType(b.getOperator(), left, right);
         }
         if (e instanceof UnaryExpr u) {
-            if (mode == Mode.CONSTRAINT && !u.getOperator().isPrefix() || mode == Mode.CONSTRAINT
-                    && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
-                    || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT)) {
+            if (mode == Mode.CONSTRAINT && !u.getOperator().isPrefix()
+                    || mode == Mode.CONSTRAINT
+                            && (u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+                                    || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT)) {
                 reporter.report(e, "EXPRESSION_NOT_ALLOWED", "'++' and '--' are not allowed in conditions");
             }
             T t = check(u.getExpression());
@@ -276,8 +364,8 @@ final class ExpressionChecker {
             reporter.report(e, "LAMBDA_NOT_ALLOWED", "lambdas and method references are not allowed in rules");
             return T.BLOCKED;
         }
-        reporter.report(e, "EXPRESSION_NOT_ALLOWED", "this kind of expression (" + describe(e)
-                + ") is not allowed in rules");
+        reporter.report(
+                e, "EXPRESSION_NOT_ALLOWED", "this kind of expression (" + describe(e) + ") is not allowed in rules");
         return T.BLOCKED;
     }
 
@@ -351,7 +439,8 @@ final class ExpressionChecker {
     private static String fullName(Node node, String prefix) {
         String name = prefix;
         Node n = node;
-        while (n.getParentNode().isPresent() && n.getParentNode().get() instanceof FieldAccessExpr parent
+        while (n.getParentNode().isPresent()
+                && n.getParentNode().get() instanceof FieldAccessExpr parent
                 && parent.getScope() == n) {
             name = name + "." + parent.getNameAsString();
             n = parent;
@@ -361,18 +450,28 @@ final class ExpressionChecker {
 
     private T forbiddenName(Node at, String name) {
         if (name.contains(".")) {
-            boolean reflection = name.startsWith("java.lang.reflect") || name.startsWith("java.lang.invoke")
-                    || name.equals("java.lang.Class") || name.equals("java.lang.ClassLoader");
-            reporter.report(at, reflection ? "REFLECTION_NOT_ALLOWED" : "NAME_NOT_ALLOWED", "'" + name
-                    + "' is outside the allow-list (the fact model " + allow.modelPackage() + ", Math, java.math, String)");
+            boolean reflection = name.startsWith("java.lang.reflect")
+                    || name.startsWith("java.lang.invoke")
+                    || name.equals("java.lang.Class")
+                    || name.equals("java.lang.ClassLoader");
+            reporter.report(
+                    at,
+                    reflection ? "REFLECTION_NOT_ALLOWED" : "NAME_NOT_ALLOWED",
+                    "'" + name + "' is outside the allow-list (the fact model " + allow.modelPackage()
+                            + ", Math, java.math, String)");
             return T.BLOCKED;
         }
         String code = name.equals("Class") || name.startsWith("java.lang.reflect") || name.equals("java.lang.Class")
-                ? "REFLECTION_NOT_ALLOWED" : "NAME_NOT_ALLOWED";
-        String what = mode == Mode.CONSTRAINT ? "is not a field of the fact, a bound variable or an allowed class"
+                ? "REFLECTION_NOT_ALLOWED"
+                : "NAME_NOT_ALLOWED";
+        String what = mode == Mode.CONSTRAINT
+                ? "is not a field of the fact, a bound variable or an allowed class"
                 : "is not a bound fact, a local variable or an allowed class";
-        reporter.report(at, code, "'" + name + "' " + what
-                + " (allowed: the fact model " + allow.modelPackage() + ", Math, java.math, String)");
+        reporter.report(
+                at,
+                code,
+                "'" + name + "' " + what + " (allowed: the fact model " + allow.modelPackage()
+                        + ", Math, java.math, String)");
         return T.BLOCKED;
     }
 
@@ -421,8 +520,8 @@ final class ExpressionChecker {
                 } catch (NoSuchFieldException | SecurityException ignored) {
                     // fall through
                 }
-                reporter.report(fa, "NAME_NOT_ALLOWED", "'" + c.getSimpleName() + "." + field
-                        + "' is not an allowed constant");
+                reporter.report(
+                        fa, "NAME_NOT_ALLOWED", "'" + c.getSimpleName() + "." + field + "' is not an allowed constant");
                 return T.BLOCKED;
             }
             case VALUE: {
@@ -433,8 +532,10 @@ final class ExpressionChecker {
                         return T.value(p.get());
                     }
                 }
-                reporter.report(fa, "NAME_NOT_ALLOWED", "'" + field + "' is not a property of "
-                        + (c == null ? "this value" : c.getSimpleName()));
+                reporter.report(
+                        fa,
+                        "NAME_NOT_ALLOWED",
+                        "'" + field + "' is not a property of " + (c == null ? "this value" : c.getSimpleName()));
                 return T.BLOCKED;
             }
             default:
@@ -452,8 +553,10 @@ final class ExpressionChecker {
         for (String m : List.of("get" + cap, "is" + cap, name)) {
             try {
                 Method method = c.getMethod(m);
-                if (!Modifier.isStatic(method.getModifiers()) && method.getReturnType() != void.class
-                        && !DENIED_METHODS.contains(m) && method.getDeclaringClass() != Object.class) {
+                if (!Modifier.isStatic(method.getModifiers())
+                        && method.getReturnType() != void.class
+                        && !DENIED_METHODS.contains(m)
+                        && method.getDeclaringClass() != Object.class) {
                     return Optional.of(method.getReturnType());
                 }
             } catch (NoSuchMethodException | SecurityException ignored) {
@@ -472,8 +575,12 @@ final class ExpressionChecker {
     }
 
     private boolean staticMembersAllowed(Class<?> c) {
-        return allow.isModelClass(c) || c == Math.class || c == StrictMath.class || c == String.class
-                || BOXED.contains(c) || MATH.contains(c);
+        return allow.isModelClass(c)
+                || c == Math.class
+                || c == StrictMath.class
+                || c == String.class
+                || BOXED.contains(c)
+                || MATH.contains(c);
     }
 
     // ---------------------------------------------------------------- method calls
@@ -501,14 +608,18 @@ final class ExpressionChecker {
                 if (name.equals("getRule") && args.isEmpty()) {
                     return new T(Kind.RULE, null, null);
                 }
-                reporter.report(mc, "METHOD_NOT_ALLOWED",
+                reporter.report(
+                        mc,
+                        "METHOD_NOT_ALLOWED",
                         "'drools." + name + "' is not allowed; only drools.getRule().getName() is");
                 return T.BLOCKED;
             case RULE:
                 if ((name.equals("getName") || name.equals("getPackageName")) && args.isEmpty()) {
                     return T.value(String.class);
                 }
-                reporter.report(mc, "METHOD_NOT_ALLOWED",
+                reporter.report(
+                        mc,
+                        "METHOD_NOT_ALLOWED",
                         "'drools.getRule()." + name + "' is not allowed; only getName() and getPackageName() are");
                 return T.BLOCKED;
             case PACKAGE:
@@ -530,22 +641,28 @@ final class ExpressionChecker {
             if (!name.equals("update")) {
                 // facts are inserted by the engine only: a rule that inserts or deletes can grow working memory
                 // without bound (issue 9: one insert per match of a join exhausted the heap)
-                reporter.report(mc, "WORKING_MEMORY_NOT_ALLOWED", "'" + name + "' is not allowed: rules may not"
-                        + " insert or delete facts (the engine inserts them); use the facts' actions (award, support,"
-                        + " report, setStars)");
+                reporter.report(
+                        mc,
+                        "WORKING_MEMORY_NOT_ALLOWED",
+                        "'" + name + "' is not allowed: rules may not"
+                                + " insert or delete facts (the engine inserts them); use the facts' actions (award, support,"
+                                + " report, setStars)");
                 return T.BLOCKED;
             }
             if (arg.kind() == Kind.VALUE && arg.cls() != null && allow.isModifiable(arg.cls())) {
                 return T.OPAQUE;
             }
             if (arg.kind() == Kind.VALUE && arg.cls() != null && allow.isModelClass(arg.cls())) {
-                reporter.report(mc, "MODIFY_NOT_ALLOWED", "'modify'/'update' of a " + arg.cls().getSimpleName()
-                        + " is not allowed: only the council's result (Council: stars, average) may be modified");
+                reporter.report(
+                        mc,
+                        "MODIFY_NOT_ALLOWED",
+                        "'modify'/'update' of a " + arg.cls().getSimpleName()
+                                + " is not allowed: only the council's result (Council: stars, average) may be modified");
                 return T.BLOCKED;
             }
             if (arg.kind() != Kind.BLOCKED) {
-                reporter.report(mc, "METHOD_NOT_ALLOWED",
-                        "'" + name + "' is only allowed on the council's result (Council)");
+                reporter.report(
+                        mc, "METHOD_NOT_ALLOWED", "'" + name + "' is only allowed on the council's result (Council)");
             }
             return T.BLOCKED;
         }
@@ -554,16 +671,23 @@ final class ExpressionChecker {
             return instanceCall(mc, patternClass, name, args.size());
         }
         args.forEach(this::check);
-        reporter.report(mc, "METHOD_NOT_ALLOWED", "'" + name + "(…)' is not an allowed call here"
-                + (mode == Mode.CONSEQUENCE ? "; call the actions of a bound fact (award, support, report, setStars)" : ""));
+        reporter.report(
+                mc,
+                "METHOD_NOT_ALLOWED",
+                "'" + name + "(…)' is not an allowed call here"
+                        + (mode == Mode.CONSEQUENCE
+                                ? "; call the actions of a bound fact (award, support, report, setStars)"
+                                : ""));
         return T.BLOCKED;
     }
 
     private T staticCall(Node at, Class<?> c, String name, int arity) {
-        boolean allowed = staticMembersAllowed(c) && !DENIED_METHODS.contains(name)
+        boolean allowed = staticMembersAllowed(c)
+                && !DENIED_METHODS.contains(name)
                 && (!BOXED.contains(c) || BOXED_STATIC_METHODS.contains(name));
         if (!allowed) {
-            reporter.report(at, "METHOD_NOT_ALLOWED", "'" + c.getSimpleName() + "." + name + "' is not allowed in rules");
+            reporter.report(
+                    at, "METHOD_NOT_ALLOWED", "'" + c.getSimpleName() + "." + name + "' is not allowed in rules");
             return T.BLOCKED;
         }
         return resolve(at, c, name, arity, true);
@@ -571,25 +695,42 @@ final class ExpressionChecker {
 
     private T instanceCall(Node at, Class<?> c, String name, int arity) {
         if (c == null || c.isPrimitive()) {
-            reporter.report(at, "METHOD_NOT_ALLOWED", "'" + name + "' is called on a value whose type is not on the"
-                    + " allow-list (only facts, String, numbers and java.math values have callable methods)");
+            reporter.report(
+                    at,
+                    "METHOD_NOT_ALLOWED",
+                    "'" + name + "' is called on a value whose type is not on the"
+                            + " allow-list (only facts, String, numbers and java.math values have callable methods)");
             return T.BLOCKED;
         }
         boolean collection = Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c);
-        boolean callable = allow.isModelClass(c) || c == String.class || BOXED.contains(c) || c == Number.class
-                || MATH.contains(c) || collection;
+        boolean callable = allow.isModelClass(c)
+                || c == String.class
+                || BOXED.contains(c)
+                || c == Number.class
+                || MATH.contains(c)
+                || collection;
         if (!callable) {
-            reporter.report(at, "METHOD_NOT_ALLOWED", "'" + name + "' is called on a " + c.getName()
-                    + ", which is not on the allow-list");
+            reporter.report(
+                    at,
+                    "METHOD_NOT_ALLOWED",
+                    "'" + name + "' is called on a " + c.getName() + ", which is not on the allow-list");
             return T.BLOCKED;
         }
         if (DENIED_METHODS.contains(name) || (collection && !COLLECTION_METHODS.contains(name))) {
-            reporter.report(at, "METHOD_NOT_ALLOWED", "'" + c.getSimpleName() + "." + name + "' is not allowed in rules");
+            reporter.report(
+                    at, "METHOD_NOT_ALLOWED", "'" + c.getSimpleName() + "." + name + "' is not allowed in rules");
             return T.BLOCKED;
         }
-        if (allow.isModelClass(c) && !AllowList.isReader(name) && !(mode == Mode.CONSEQUENCE && allow.isAction(c, name))) {
-            reporter.report(at, "ACTION_NOT_ALLOWED", "'" + c.getSimpleName() + "." + name + "' is not allowed "
-                    + (mode == Mode.CONSEQUENCE ? "in actions: only " + actionsOf(c) : "in conditions: conditions only read facts"));
+        if (allow.isModelClass(c)
+                && !AllowList.isReader(name)
+                && !(mode == Mode.CONSEQUENCE && allow.isAction(c, name))) {
+            reporter.report(
+                    at,
+                    "ACTION_NOT_ALLOWED",
+                    "'" + c.getSimpleName() + "." + name + "' is not allowed "
+                            + (mode == Mode.CONSEQUENCE
+                                    ? "in actions: only " + actionsOf(c)
+                                    : "in conditions: conditions only read facts"));
             return T.BLOCKED;
         }
         return resolve(at, c, name, arity, false);
@@ -608,7 +749,8 @@ final class ExpressionChecker {
             if (!(n == arity || (m.isVarArgs() && arity >= n - 1))) {
                 continue;
             }
-            if (m.getDeclaringClass() == Object.class && !Set.of("equals", "hashCode", "toString").contains(name)) {
+            if (m.getDeclaringClass() == Object.class
+                    && !Set.of("equals", "hashCode", "toString").contains(name)) {
                 continue;
             }
             if (!found) {
@@ -619,8 +761,11 @@ final class ExpressionChecker {
             }
         }
         if (!found) {
-            reporter.report(at, "METHOD_NOT_ALLOWED", "'" + c.getSimpleName() + "' has no " + (wantStatic ? "static " : "")
-                    + "method '" + name + "' with " + arity + " argument(s) that rules may call");
+            reporter.report(
+                    at,
+                    "METHOD_NOT_ALLOWED",
+                    "'" + c.getSimpleName() + "' has no " + (wantStatic ? "static " : "") + "method '" + name
+                            + "' with " + arity + " argument(s) that rules may call");
             return T.BLOCKED;
         }
         return mixed ? T.OPAQUE : T.value(result);
@@ -640,15 +785,24 @@ final class ExpressionChecker {
             return T.BLOCKED;
         }
         Class<?> c = classOf(oc.getType());
-        if (c == null || !(allow.isModelClass(c) || c == BigDecimal.class || c == BigInteger.class
-                || c == MathContext.class)) {
-            reporter.report(oc, "NEW_NOT_ALLOWED", "'new " + oc.getType().asString()
-                    + "' is not allowed; only fact model classes, BigDecimal, BigInteger and MathContext may be created");
+        if (c == null
+                || !(allow.isModelClass(c)
+                        || c == BigDecimal.class
+                        || c == BigInteger.class
+                        || c == MathContext.class)) {
+            reporter.report(
+                    oc,
+                    "NEW_NOT_ALLOWED",
+                    "'new " + oc.getType().asString()
+                            + "' is not allowed; only fact model classes, BigDecimal, BigInteger and MathContext may be created");
             return T.BLOCKED;
         }
         if (mode == Mode.CONSEQUENCE && allow.isModelClass(c)) {
-            reporter.report(oc, "NEW_NOT_ALLOWED", "'new " + oc.getType().asString() + "' is not allowed in actions:"
-                    + " rules may not create facts (the engine creates them)");
+            reporter.report(
+                    oc,
+                    "NEW_NOT_ALLOWED",
+                    "'new " + oc.getType().asString() + "' is not allowed in actions:"
+                            + " rules may not create facts (the engine creates them)");
             return T.BLOCKED;
         }
         smallNumberArguments(oc, c, "<init>", oc.getArguments(), argTypes);
@@ -666,8 +820,16 @@ final class ExpressionChecker {
         if (c == BigDecimal.class) {
             switch (name) {
                 case "setScale", "movePointLeft", "movePointRight", "scaleByPowerOfTen" -> sizeArgs.add(0);
-                case "valueOf" -> { if (args.size() == 2) { sizeArgs.add(1); } }
-                case "divide" -> { if (args.size() == 3) { sizeArgs.add(1); } }
+                case "valueOf" -> {
+                    if (args.size() == 2) {
+                        sizeArgs.add(1);
+                    }
+                }
+                case "divide" -> {
+                    if (args.size() == 3) {
+                        sizeArgs.add(1);
+                    }
+                }
                 case "<init>" -> {
                     for (int i = 1; i < args.size(); i++) {
                         if (isInt(types.get(i))) {
@@ -678,19 +840,26 @@ final class ExpressionChecker {
                         boolean plain = args.get(0) instanceof StringLiteralExpr sl
                                 && PLAIN_DECIMAL.matcher(sl.getValue()).matches();
                         if (!plain) {
-                            reporter.report(at, "ARGUMENT_NOT_ALLOWED", "new BigDecimal(…) takes a number or a plain"
-                                    + " decimal literal such as \"12.5\" (no exponent); use BigDecimal.valueOf(…) for"
-                                    + " values of facts");
+                            reporter.report(
+                                    at,
+                                    "ARGUMENT_NOT_ALLOWED",
+                                    "new BigDecimal(…) takes a number or a plain"
+                                            + " decimal literal such as \"12.5\" (no exponent); use BigDecimal.valueOf(…) for"
+                                            + " values of facts");
                         }
                     }
                 }
-                default -> { }
+                default -> {}
             }
         } else if (c == BigInteger.class) {
             switch (name) {
                 case "shiftLeft", "shiftRight", "setBit", "clearBit", "flipBit", "testBit" -> sizeArgs.add(0);
-                case "<init>" -> { if (!args.isEmpty() && isInt(types.get(0))) { sizeArgs.add(0); } }
-                default -> { }
+                case "<init>" -> {
+                    if (!args.isEmpty() && isInt(types.get(0))) {
+                        sizeArgs.add(0);
+                    }
+                }
+                default -> {}
             }
         } else if (c == MathContext.class && name.equals("<init>") && !args.isEmpty()) {
             sizeArgs.add(0);
@@ -698,30 +867,38 @@ final class ExpressionChecker {
         for (int index : sizeArgs) {
             Integer value = index < args.size() ? intLiteral(args.get(index)) : null;
             if (value == null || Math.abs(value) > MAX_SCALE) {
-                reporter.report(at, "ARGUMENT_NOT_ALLOWED", "'" + (name.equals("<init>") ? "new " + c.getSimpleName()
-                        : c.getSimpleName() + "." + name) + "' needs a whole-number literal between -" + MAX_SCALE
-                        + " and " + MAX_SCALE + " as its scale, precision or shift");
+                reporter.report(
+                        at,
+                        "ARGUMENT_NOT_ALLOWED",
+                        "'" + (name.equals("<init>") ? "new " + c.getSimpleName() : c.getSimpleName() + "." + name)
+                                + "' needs a whole-number literal between -" + MAX_SCALE
+                                + " and " + MAX_SCALE + " as its scale, precision or shift");
             }
         }
     }
 
     private static boolean isInt(T t) {
-        return t.kind() == Kind.VALUE && (t.cls() == int.class || t.cls() == Integer.class || t.cls() == short.class
-                || t.cls() == byte.class || t.cls() == char.class);
+        return t.kind() == Kind.VALUE
+                && (t.cls() == int.class
+                        || t.cls() == Integer.class
+                        || t.cls() == short.class
+                        || t.cls() == byte.class
+                        || t.cls() == char.class);
     }
 
     private static boolean isNumber(T t) {
         Class<?> c = t.cls();
-        return t.kind() == Kind.VALUE && c != null && (c.isPrimitive() && c != boolean.class
-                || Number.class.isAssignableFrom(c));
+        return t.kind() == Kind.VALUE
+                && c != null
+                && (c.isPrimitive() && c != boolean.class || Number.class.isAssignableFrom(c));
     }
 
     private static Integer intLiteral(Expression e) {
         if (e instanceof EnclosedExpr en) {
             return intLiteral(en.getInner());
         }
-        if (e instanceof UnaryExpr u && (u.getOperator() == UnaryExpr.Operator.MINUS
-                || u.getOperator() == UnaryExpr.Operator.PLUS)) {
+        if (e instanceof UnaryExpr u
+                && (u.getOperator() == UnaryExpr.Operator.MINUS || u.getOperator() == UnaryExpr.Operator.PLUS)) {
             Integer v = intLiteral(u.getExpression());
             return v == null ? null : u.getOperator() == UnaryExpr.Operator.MINUS ? -v : v;
         }
@@ -744,8 +921,10 @@ final class ExpressionChecker {
         if (a.getTarget() instanceof NameExpr n && locals.containsKey(n.getNameAsString())) {
             return T.value(locals.get(n.getNameAsString()));
         }
-        reporter.report(a, "EXPRESSION_NOT_ALLOWED", "only local variables may be assigned; change facts by calling"
-                + " their methods");
+        reporter.report(
+                a,
+                "EXPRESSION_NOT_ALLOWED",
+                "only local variables may be assigned; change facts by calling" + " their methods");
         return value.kind() == Kind.BLOCKED ? T.BLOCKED : T.BLOCKED;
     }
 
@@ -790,8 +969,12 @@ final class ExpressionChecker {
             };
         }
         Class<?> c = classOf(type);
-        if (c != null && (allow.isModelClass(c) || c == String.class || BOXED.contains(c) || c == Number.class
-                || MATH.contains(c))) {
+        if (c != null
+                && (allow.isModelClass(c)
+                        || c == String.class
+                        || BOXED.contains(c)
+                        || c == Number.class
+                        || MATH.contains(c))) {
             return c;
         }
         reporter.report(at, "TYPE_NOT_ALLOWED", "the type '" + type.asString() + "' is not on the allow-list");
@@ -812,8 +995,10 @@ final class ExpressionChecker {
 
     private static String actionsOf(Class<?> c) {
         Set<String> actions = AllowList.ACTIONS.getOrDefault(c.getSimpleName(), Set.of());
-        return actions.isEmpty() ? "reading (get…) is allowed on a " + c.getSimpleName()
-                : String.join(", ", new java.util.TreeSet<>(actions)) + " and reading (get…) are allowed on a " + c.getSimpleName();
+        return actions.isEmpty()
+                ? "reading (get…) is allowed on a " + c.getSimpleName()
+                : String.join(", ", new java.util.TreeSet<>(actions)) + " and reading (get…) are allowed on a "
+                        + c.getSimpleName();
     }
 
     private static String describe(Node n) {

@@ -1,13 +1,13 @@
 package vn.ocop.rules.authoring;
 
 import java.nio.charset.StandardCharsets;
-import vn.ocop.rules.api.RuleFileProblem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vn.ocop.rules.api.RuleFileProblem;
 
 /**
  * The whole pre-compilation check of an uploaded rule pack, in order: {@link UploadLimits} on the raw bytes (nothing
@@ -46,8 +46,8 @@ public final class RulePackChecker {
         this(UploadLimits.defaults(), new RuleSourceGuard(), new DecisionTableReader(), worker);
     }
 
-    public RulePackChecker(UploadLimits limits, RuleSourceGuard guard, DecisionTableReader tables,
-                           BoundedCompiler worker) {
+    public RulePackChecker(
+            UploadLimits limits, RuleSourceGuard guard, DecisionTableReader tables, BoundedCompiler worker) {
         this.limits = limits;
         this.guard = guard;
         this.tables = tables;
@@ -90,7 +90,8 @@ public final class RulePackChecker {
                 }
             }
         }
-        problems.sort(java.util.Comparator.comparing(RuleFileProblem::file).thenComparingInt(RuleFileProblem::line)
+        problems.sort(java.util.Comparator.comparing(RuleFileProblem::file)
+                .thenComparingInt(RuleFileProblem::line)
                 .thenComparingInt(RuleFileProblem::column));
         return new Report(problems, drl);
     }

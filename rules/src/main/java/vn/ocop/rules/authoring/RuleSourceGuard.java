@@ -1,7 +1,6 @@
 package vn.ocop.rules.authoring;
 
 import com.github.javaparser.JavaParser;
-import vn.ocop.rules.api.RuleFileProblem;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
@@ -9,15 +8,25 @@ import com.github.javaparser.Problem;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AccumulateImportDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
-import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.EntryPointDeclarationDescr;
+import org.drools.drl.ast.descr.EnumDeclarationDescr;
 import org.drools.drl.ast.descr.EvalDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
@@ -32,9 +41,9 @@ import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.TypeDeclarationDescr;
-import org.drools.drl.ast.descr.EnumDeclarationDescr;
 import org.drools.drl.ast.descr.WindowDeclarationDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
@@ -44,17 +53,7 @@ import org.drools.mvel.parser.ast.expr.DrlxExpression;
 import org.drools.mvel.parser.printer.PrintUtil;
 import org.drools.mvelcompiler.PreprocessCompiler;
 import org.drools.util.StringUtils;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
+import vn.ocop.rules.api.RuleFileProblem;
 
 /**
  * Inspects DRL text <em>before</em> it is compiled, so an uploaded rule cannot run arbitrary Java in the scoring
@@ -86,13 +85,26 @@ import java.util.regex.Pattern;
  */
 public final class RuleSourceGuard {
 
-    private static final Set<String> RESERVED_PACKAGES = Set.of("java", "javax", "jdk", "sun", "com.sun",
-            "org.drools", "org.kie", "org.mvel2", "com.github.javaparser", "org.antlr", "org.apache", "org.slf4j",
-            "vn.ocop.rules", "vn.ocop.service", "vn.ocop.api");
+    private static final Set<String> RESERVED_PACKAGES = Set.of(
+            "java",
+            "javax",
+            "jdk",
+            "sun",
+            "com.sun",
+            "org.drools",
+            "org.kie",
+            "org.mvel2",
+            "com.github.javaparser",
+            "org.antlr",
+            "org.apache",
+            "org.slf4j",
+            "vn.ocop.rules",
+            "vn.ocop.service",
+            "vn.ocop.api");
     private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("sum", "count", "min", "max", "average");
     private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("no-loop", "lock-on-active", "auto-focus", "enabled");
-    private static final Set<String> NAME_ATTRIBUTES = Set.of("agenda-group", "activation-group", "ruleflow-group",
-            "date-effective", "date-expires");
+    private static final Set<String> NAME_ATTRIBUTES =
+            Set.of("agenda-group", "activation-group", "ruleflow-group", "date-effective", "date-expires");
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,9}");
     /** A plain literal: a string without quotes or backslashes inside, a number, true or false. */
     private static final Pattern LITERAL = Pattern.compile("\"[^\"\\\\\\p{Cntrl}]*\"|[-+]?\\d+(\\.\\d+)?|true|false");
@@ -121,8 +133,11 @@ public final class RuleSourceGuard {
         try {
             in.run();
         } catch (RuntimeException | StackOverflowError e) {
-            in.problems.add(RuleFileProblem.ofFile(file, "GUARD_FAILED",
-                    "the file could not be inspected and is refused (" + e.getClass().getSimpleName() + ")"));
+            in.problems.add(RuleFileProblem.ofFile(
+                    file,
+                    "GUARD_FAILED",
+                    "the file could not be inspected and is refused ("
+                            + e.getClass().getSimpleName() + ")"));
         }
         in.problems.sort(Comparator.comparingInt(RuleFileProblem::line).thenComparingInt(RuleFileProblem::column));
         return List.copyOf(in.problems);
@@ -180,7 +195,10 @@ public final class RuleSourceGuard {
         void run() {
             int escape = unicodeEscape(text);
             if (escape >= 0) {
-                add(lineOf(escape), columnOf(escape), "UNICODE_ESCAPE_NOT_ALLOWED",
+                add(
+                        lineOf(escape),
+                        columnOf(escape),
+                        "UNICODE_ESCAPE_NOT_ALLOWED",
                         "Java unicode escapes (\\u…) are not allowed in rule files; type the character itself");
                 return; // the rest of the text cannot be trusted to mean what it shows
             }
@@ -209,16 +227,25 @@ public final class RuleSourceGuard {
             checkPackage(pkg);
             checkImports(pkg);
             for (GlobalDescr g : pkg.getGlobals()) {
-                add(g, "GLOBAL_NOT_ALLOWED", "'global " + g.getType() + " " + g.getIdentifier()
-                        + "' is not allowed: rules may only work on the facts the engine inserts");
+                add(
+                        g,
+                        "GLOBAL_NOT_ALLOWED",
+                        "'global " + g.getType() + " " + g.getIdentifier()
+                                + "' is not allowed: rules may only work on the facts the engine inserts");
             }
             for (FunctionDescr f : pkg.getFunctions()) {
-                add(f, "FUNCTION_NOT_ALLOWED", "'function " + f.getName() + "' is not allowed: functions are"
-                        + " arbitrary Java code; put the logic in the rule's conditions and actions");
+                add(
+                        f,
+                        "FUNCTION_NOT_ALLOWED",
+                        "'function " + f.getName() + "' is not allowed: functions are"
+                                + " arbitrary Java code; put the logic in the rule's conditions and actions");
             }
             for (TypeDeclarationDescr t : pkg.getTypeDeclarations()) {
-                add(t, "DECLARE_NOT_ALLOWED", "'declare " + t.getTypeName() + "' is not allowed: rules use the"
-                        + " engine's fact model (" + allow.modelPackage() + ")");
+                add(
+                        t,
+                        "DECLARE_NOT_ALLOWED",
+                        "'declare " + t.getTypeName() + "' is not allowed: rules use the" + " engine's fact model ("
+                                + allow.modelPackage() + ")");
             }
             for (EnumDeclarationDescr t : pkg.getEnumDeclarations()) {
                 add(t, "DECLARE_NOT_ALLOWED", "'declare enum " + t.getTypeName() + "' is not allowed");
@@ -241,7 +268,9 @@ public final class RuleSourceGuard {
         }
 
         private String clean(String message) {
-            return message == null ? "syntax error" : message.replaceAll("\\s+", " ").trim();
+            return message == null
+                    ? "syntax error"
+                    : message.replaceAll("\\s+", " ").trim();
         }
 
         // ------------------------------------------------------------ package and imports
@@ -255,13 +284,19 @@ public final class RuleSourceGuard {
             for (String part : name.split("\\.", -1)) {
                 identifiers &= AllowList.isJavaIdentifier(part);
             }
-            String reserved = RESERVED_PACKAGES.stream().filter(r -> name.equals(r) || name.startsWith(r + "."))
-                    .findFirst().orElse(null);
+            String reserved = RESERVED_PACKAGES.stream()
+                    .filter(r -> name.equals(r) || name.startsWith(r + "."))
+                    .findFirst()
+                    .orElse(null);
             if (!identifiers || reserved != null) {
                 int idx = text.indexOf(name);
-                add(idx < 0 ? 1 : lineOf(idx), idx < 0 ? 0 : columnOf(idx), "PACKAGE_NOT_ALLOWED",
-                        "the package '" + name + "' is not allowed" + (reserved != null ? " (" + reserved
-                                + " belongs to the platform)" : "") + "; use e.g. vn.ocop.editions.<edition>.<sheet>");
+                add(
+                        idx < 0 ? 1 : lineOf(idx),
+                        idx < 0 ? 0 : columnOf(idx),
+                        "PACKAGE_NOT_ALLOWED",
+                        "the package '" + name + "' is not allowed"
+                                + (reserved != null ? " (" + reserved + " belongs to the platform)" : "")
+                                + "; use e.g. vn.ocop.editions.<edition>.<sheet>");
             }
         }
 
@@ -279,9 +314,13 @@ public final class RuleSourceGuard {
                 if (c.isPresent()) {
                     simpleNames.put(c.get().getSimpleName(), c.get());
                 } else {
-                    boolean reflection = target.startsWith("java.lang.reflect") || target.startsWith("java.lang.invoke")
-                            || target.equals("java.lang.Class") || target.equals("java.lang.ClassLoader");
-                    add(imp, reflection ? "REFLECTION_NOT_ALLOWED" : "IMPORT_NOT_ALLOWED",
+                    boolean reflection = target.startsWith("java.lang.reflect")
+                            || target.startsWith("java.lang.invoke")
+                            || target.equals("java.lang.Class")
+                            || target.equals("java.lang.ClassLoader");
+                    add(
+                            imp,
+                            reflection ? "REFLECTION_NOT_ALLOWED" : "IMPORT_NOT_ALLOWED",
                             "'import " + target + "' is not allowed: only fact model classes (" + allow.modelPackage()
                                     + ".*) and java.math.BigDecimal/BigInteger/MathContext/RoundingMode may be imported");
                 }
@@ -310,8 +349,11 @@ public final class RuleSourceGuard {
                 for (Object v : a.getValueMap().values()) {
                     String value = v == null ? "" : v.toString().trim();
                     if (!LITERAL.matcher(value).matches()) {
-                        add(at, "ANNOTATION_NOT_ALLOWED", "the value of '@" + a.getName() + "' must be a plain"
-                                + " literal (\"text\", a number, true or false), not " + abbreviate(value));
+                        add(
+                                at,
+                                "ANNOTATION_NOT_ALLOWED",
+                                "the value of '@" + a.getName() + "' must be a plain"
+                                        + " literal (\"text\", a number, true or false), not " + abbreviate(value));
                     }
                 }
             }
@@ -325,8 +367,10 @@ public final class RuleSourceGuard {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (c == '"' || c == '\\' || Character.isISOControl(c)) {
-                    add(at, "NAME_CHARACTERS_NOT_ALLOWED", "the " + what + " must not contain quotes, backslashes"
-                            + " or control characters");
+                    add(
+                            at,
+                            "NAME_CHARACTERS_NOT_ALLOWED",
+                            "the " + what + " must not contain quotes, backslashes" + " or control characters");
                     return;
                 }
             }
@@ -338,8 +382,11 @@ public final class RuleSourceGuard {
             checkPlainText(a, unquote(value), "value of '" + name + "'");
             if (name.equals("dialect")) {
                 if (!unquote(value).equals("java")) {
-                    add(a, "DIALECT_NOT_ALLOWED", "dialect '" + unquote(value) + "' is not allowed; rules use the"
-                            + " java dialect (the default)");
+                    add(
+                            a,
+                            "DIALECT_NOT_ALLOWED",
+                            "dialect '" + unquote(value) + "' is not allowed; rules use the"
+                                    + " java dialect (the default)");
                 }
             } else if (name.equals("salience")) {
                 if (!INTEGER.matcher(value).matches()) {
@@ -389,7 +436,9 @@ public final class RuleSourceGuard {
         void checkConditional(BaseDescr d, Map<String, Class<?>> scope) {
             if (d instanceof PatternDescr p) {
                 checkPattern(p, scope, PatternRole.FACT);
-            } else if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr
+            } else if (d instanceof AndDescr
+                    || d instanceof OrDescr
+                    || d instanceof NotDescr
                     || d instanceof ExistsDescr) {
                 for (BaseDescr child : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
                     checkConditional(child, scope);
@@ -399,15 +448,25 @@ public final class RuleSourceGuard {
                     checkConditional(child, scope);
                 }
             } else if (d instanceof EvalDescr) {
-                add(d, "EVAL_NOT_ALLOWED", "'eval(…)' is not allowed: write the test as a constraint of a pattern,"
-                        + " e.g. Selection( option > 2 )");
+                add(
+                        d,
+                        "EVAL_NOT_ALLOWED",
+                        "'eval(…)' is not allowed: write the test as a constraint of a pattern,"
+                                + " e.g. Selection( option > 2 )");
             } else {
-                add(d, "CONDITION_NOT_ALLOWED", "this kind of condition (" + d.getClass().getSimpleName()
-                        .replace("Descr", "") + ") is not allowed in rules");
+                add(
+                        d,
+                        "CONDITION_NOT_ALLOWED",
+                        "this kind of condition ("
+                                + d.getClass().getSimpleName().replace("Descr", "") + ") is not allowed in rules");
             }
         }
 
-        enum PatternRole { FACT, ACCUMULATE_RESULT, COLLECT_RESULT }
+        enum PatternRole {
+            FACT,
+            ACCUMULATE_RESULT,
+            COLLECT_RESULT
+        }
 
         void checkPattern(PatternDescr p, Map<String, Class<?>> scope, PatternRole forcedRole) {
             BaseDescr source = p.getSource();
@@ -417,15 +476,19 @@ public final class RuleSourceGuard {
             } else if (source instanceof CollectDescr) {
                 role = PatternRole.COLLECT_RESULT;
             }
-            boolean accumulateElement = role == PatternRole.ACCUMULATE_RESULT && "Object".equals(p.getObjectType())
-                    && (p.getIdentifier() == null || p.getIdentifier().isEmpty()) && p.getDescrs().isEmpty();
+            boolean accumulateElement = role == PatternRole.ACCUMULATE_RESULT
+                    && "Object".equals(p.getObjectType())
+                    && (p.getIdentifier() == null || p.getIdentifier().isEmpty())
+                    && p.getDescrs().isEmpty();
             Class<?> type = accumulateElement ? Object.class : patternType(p, role);
             if (!p.getBehaviors().isEmpty()) {
                 add(p, "CONDITION_NOT_ALLOWED", "sliding windows ('over window:…') are not allowed");
             }
             if (source instanceof GroupByDescr) {
-                add(source.getLine() > 0 ? source : p, "SOURCE_NOT_ALLOWED", "'groupby' is not allowed; use"
-                        + " accumulate with sum, count, min, max or average");
+                add(
+                        source.getLine() > 0 ? source : p,
+                        "SOURCE_NOT_ALLOWED",
+                        "'groupby' is not allowed; use" + " accumulate with sum, count, min, max or average");
             } else if (source instanceof AccumulateDescr acc) {
                 checkAccumulate(acc, scope);
             } else if (source instanceof CollectDescr col) {
@@ -438,22 +501,30 @@ public final class RuleSourceGuard {
             } else if (source instanceof FromDescr from) {
                 checkFrom(from, p, scope);
             } else if (source != null) {
-                add(source.getLine() > 0 ? source : p, "SOURCE_NOT_ALLOWED", "this pattern source ("
-                        + source.getClass().getSimpleName().replace("Descr", "") + ") is not allowed");
+                add(
+                        source.getLine() > 0 ? source : p,
+                        "SOURCE_NOT_ALLOWED",
+                        "this pattern source ("
+                                + source.getClass().getSimpleName().replace("Descr", "") + ") is not allowed");
             }
             if (p.getIdentifier() != null && !p.getIdentifier().isEmpty()) {
                 scope.put(p.getIdentifier(), type);
             }
             for (AnnotationDescr a : p.getAnnotations()) {
-                add(a.getLine() > 0 ? a : p, "ANNOTATION_NOT_ALLOWED", "pattern annotations (@" + a.getName()
-                        + ") are not allowed");
+                add(
+                        a.getLine() > 0 ? a : p,
+                        "ANNOTATION_NOT_ALLOWED",
+                        "pattern annotations (@" + a.getName() + ") are not allowed");
             }
             for (BaseDescr c : p.getDescrs()) {
                 if (c instanceof ExprConstraintDescr ec) {
                     checkConstraint(ec, p, type, scope);
                 } else {
-                    add(c.getLine() > 0 ? c : p, "CONDITION_NOT_ALLOWED", "this kind of constraint ("
-                            + c.getClass().getSimpleName().replace("Descr", "") + ") is not allowed");
+                    add(
+                            c.getLine() > 0 ? c : p,
+                            "CONDITION_NOT_ALLOWED",
+                            "this kind of constraint ("
+                                    + c.getClass().getSimpleName().replace("Descr", "") + ") is not allowed");
                 }
             }
         }
@@ -464,8 +535,11 @@ public final class RuleSourceGuard {
             if (role == PatternRole.FACT) {
                 c = resolveModelType(name);
                 if (c == null) {
-                    add(p, "PATTERN_TYPE_NOT_ALLOWED", "patterns may only match fact model types ("
-                            + allow.modelPackage() + "); '" + name + "' is not one");
+                    add(
+                            p,
+                            "PATTERN_TYPE_NOT_ALLOWED",
+                            "patterns may only match fact model types (" + allow.modelPackage() + "); '" + name
+                                    + "' is not one");
                 }
             } else if (role == PatternRole.ACCUMULATE_RESULT) {
                 c = name.contains(".") ? AllowList.JAVA_MATH.get(name) : simpleNames.get(name);
@@ -473,15 +547,21 @@ public final class RuleSourceGuard {
                     c = AllowList.JAVA_LANG.get(name.substring("java.lang.".length()));
                 }
                 if (c == null || !AllowList.ACCUMULATE_RESULT_TYPES.contains(c)) {
-                    add(p, "PATTERN_TYPE_NOT_ALLOWED", "the result of 'accumulate' must be matched as Number, Integer,"
-                            + " Long, Double, BigDecimal or BigInteger, not '" + name + "'");
+                    add(
+                            p,
+                            "PATTERN_TYPE_NOT_ALLOWED",
+                            "the result of 'accumulate' must be matched as Number, Integer,"
+                                    + " Long, Double, BigDecimal or BigInteger, not '" + name + "'");
                     c = null;
                 }
             } else {
                 c = AllowList.COLLECT_RESULT_TYPES.get(name);
                 if (c == null) {
-                    add(p, "PATTERN_TYPE_NOT_ALLOWED", "the result of 'collect' must be matched as java.util.List,"
-                            + " Collection, ArrayList, Set or HashSet, not '" + name + "'");
+                    add(
+                            p,
+                            "PATTERN_TYPE_NOT_ALLOWED",
+                            "the result of 'collect' must be matched as java.util.List,"
+                                    + " Collection, ArrayList, Set or HashSet, not '" + name + "'");
                 }
             }
             return c;
@@ -503,7 +583,8 @@ public final class RuleSourceGuard {
             if (c != null) {
                 return c;
             }
-            c = name.startsWith("java.lang.") ? AllowList.JAVA_LANG.get(name.substring(10))
+            c = name.startsWith("java.lang.")
+                    ? AllowList.JAVA_LANG.get(name.substring(10))
                     : name.contains(".") ? AllowList.JAVA_MATH.get(name) : simpleNames.get(name);
             return c == null || c == Math.class || c == StrictMath.class ? null : c;
         }
@@ -516,14 +597,22 @@ public final class RuleSourceGuard {
             if (c != null) {
                 return allow.isModelClass(c) ? c : null;
             }
-            return modelWildcard ? allow.modelClass(allow.modelPackage() + "." + name).orElse(null) : null;
+            return modelWildcard
+                    ? allow.modelClass(allow.modelPackage() + "." + name).orElse(null)
+                    : null;
         }
 
         void checkAccumulate(AccumulateDescr acc, Map<String, Class<?>> scope) {
-            if (!acc.isExternalFunction() || acc.getInitCode() != null || acc.getActionCode() != null
-                    || acc.getReverseCode() != null || acc.getResultCode() != null) {
-                add(acc, "ACCUMULATE_NOT_ALLOWED", "'accumulate' with init/action/reverse/result code is not"
-                        + " allowed; use sum, count, min, max or average");
+            if (!acc.isExternalFunction()
+                    || acc.getInitCode() != null
+                    || acc.getActionCode() != null
+                    || acc.getReverseCode() != null
+                    || acc.getResultCode() != null) {
+                add(
+                        acc,
+                        "ACCUMULATE_NOT_ALLOWED",
+                        "'accumulate' with init/action/reverse/result code is not"
+                                + " allowed; use sum, count, min, max or average");
                 return;
             }
             Map<String, Class<?>> inner = new LinkedHashMap<>(scope);
@@ -536,8 +625,11 @@ public final class RuleSourceGuard {
             for (AccumulateDescr.AccumulateFunctionCallDescr fn : acc.getFunctions()) {
                 String name = fn.getFunction();
                 if (!ACCUMULATE_FUNCTIONS.contains(name)) {
-                    add(acc, "ACCUMULATE_NOT_ALLOWED", "the accumulate function '" + name + "' is not allowed; use"
-                            + " sum, count, min, max or average");
+                    add(
+                            acc,
+                            "ACCUMULATE_NOT_ALLOWED",
+                            "the accumulate function '" + name + "' is not allowed; use"
+                                    + " sum, count, min, max or average");
                 }
                 for (String param : fn.getParams()) {
                     checkExpression(param, acc, null, inner, true);
@@ -558,8 +650,8 @@ public final class RuleSourceGuard {
             checkExpression(expression, at, null, scope, false);
         }
 
-        void checkConstraint(ExprConstraintDescr ec, PatternDescr p, Class<?> patternClass,
-                             Map<String, Class<?>> scope) {
+        void checkConstraint(
+                ExprConstraintDescr ec, PatternDescr p, Class<?> patternClass, Map<String, Class<?>> scope) {
             BaseDescr at = ec.getLine() > 0 ? ec : p;
             if (patternClass == null) {
                 return; // the pattern itself was refused; its constraints mean nothing
@@ -568,8 +660,12 @@ public final class RuleSourceGuard {
         }
 
         /** Parses a DRLX expression with Drools' parser and checks it; a binding adds a variable to the scope. */
-        void checkExpression(String expression, BaseDescr at, Class<?> patternClass, Map<String, Class<?>> scope,
-                             boolean bindingAllowed) {
+        void checkExpression(
+                String expression,
+                BaseDescr at,
+                Class<?> patternClass,
+                Map<String, Class<?>> scope,
+                boolean bindingAllowed) {
             DrlxExpression drlx;
             try {
                 drlx = DrlxParseUtil.parseExpression(expression);
@@ -577,8 +673,14 @@ public final class RuleSourceGuard {
                 add(at, "CONSTRAINT_SYNTAX", "the condition '" + expression + "' could not be parsed");
                 return;
             }
-            ExpressionChecker checker = new ExpressionChecker(allow, simpleNames, modelWildcard, scope, patternClass,
-                    ExpressionChecker.Mode.CONSTRAINT, (node, code, message) -> add(at, code, message));
+            ExpressionChecker checker = new ExpressionChecker(
+                    allow,
+                    simpleNames,
+                    modelWildcard,
+                    scope,
+                    patternClass,
+                    ExpressionChecker.Mode.CONSTRAINT,
+                    (node, code, message) -> add(at, code, message));
             ExpressionChecker.T t = checker.check(drlx.getExpr());
             if (drlx.getBind() != null) {
                 if (!bindingAllowed) {
@@ -604,29 +706,49 @@ public final class RuleSourceGuard {
                 // what the executable model does with modify/with blocks before it parses the consequence as Java
                 try {
                     javaText = PrintUtil.printNode(new PreprocessCompiler()
-                            .compile("{" + consequence + "}", Set.of()).statementResults());
+                            .compile("{" + consequence + "}", Set.of())
+                            .statementResults());
                 } catch (RuntimeException e) {
-                    add(startLine, startColumn, "CONSEQUENCE_SYNTAX", "the actions of rule '" + r.getName()
-                            + "' could not be parsed (modify/with block)");
+                    add(
+                            startLine,
+                            startColumn,
+                            "CONSEQUENCE_SYNTAX",
+                            "the actions of rule '" + r.getName() + "' could not be parsed (modify/with block)");
                     return;
                 }
             }
-            ParserConfiguration config = new ParserConfiguration()
-                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_15);
+            ParserConfiguration config =
+                    new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_15);
             ParseResult<BlockStmt> parsed = new JavaParser(config).parseBlock("{\n" + javaText + "\n}");
             if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-                Problem first = parsed.getProblems().isEmpty() ? null : parsed.getProblems().get(0);
-                int[] pos = first == null ? new int[] {startLine, startColumn}
-                        : first.getLocation().flatMap(l -> l.getBegin().getRange()).map(rg -> map(rg.begin,
-                        startLine, startColumn, rewritten, consequence, null)).orElse(new int[] {startLine, startColumn});
-                add(pos[0], pos[1], "CONSEQUENCE_SYNTAX", "the actions of rule '" + r.getName()
-                        + "' are not valid Java: " + (first == null ? "" : clean(first.getMessage().split("\n")[0])));
+                Problem first = parsed.getProblems().isEmpty()
+                        ? null
+                        : parsed.getProblems().get(0);
+                int[] pos = first == null
+                        ? new int[] {startLine, startColumn}
+                        : first.getLocation()
+                                .flatMap(l -> l.getBegin().getRange())
+                                .map(rg -> map(rg.begin, startLine, startColumn, rewritten, consequence, null))
+                                .orElse(new int[] {startLine, startColumn});
+                add(
+                        pos[0],
+                        pos[1],
+                        "CONSEQUENCE_SYNTAX",
+                        "the actions of rule '" + r.getName() + "' are not valid Java: "
+                                + (first == null ? "" : clean(first.getMessage().split("\n")[0])));
                 return;
             }
             BlockStmt block = parsed.getResult().get();
-            ExpressionChecker checker = new ExpressionChecker(allow, simpleNames, modelWildcard, scope, null,
-                    ExpressionChecker.Mode.CONSEQUENCE, (node, code, message) -> {
-                        int[] pos = node.getBegin().map(b -> map(b, startLine, startColumn, rewritten, consequence, node))
+            ExpressionChecker checker = new ExpressionChecker(
+                    allow,
+                    simpleNames,
+                    modelWildcard,
+                    scope,
+                    null,
+                    ExpressionChecker.Mode.CONSEQUENCE,
+                    (node, code, message) -> {
+                        int[] pos = node.getBegin()
+                                .map(b -> map(b, startLine, startColumn, rewritten, consequence, node))
                                 .orElse(new int[] {startLine, startColumn});
                         add(pos[0], pos[1], code, message + " (rule '" + r.getName() + "')");
                     });
@@ -664,7 +786,9 @@ public final class RuleSourceGuard {
             String s = node instanceof Expression e ? e.toString() : node.toString();
             s = s.strip();
             int end = 0;
-            while (end < s.length() && end < 40 && (Character.isJavaIdentifierPart(s.charAt(end)) || s.charAt(end) == '.')) {
+            while (end < s.length()
+                    && end < 40
+                    && (Character.isJavaIdentifierPart(s.charAt(end)) || s.charAt(end) == '.')) {
                 end++;
             }
             return s.substring(0, end);
@@ -677,7 +801,8 @@ public final class RuleSourceGuard {
                 probe = probe.substring(0, 200);
             }
             int from = r.getConsequenceLine() > 0 && r.getConsequenceLine() <= lineStarts.length
-                    ? lineStarts[r.getConsequenceLine() - 1] : Math.max(0, r.getStartCharacter());
+                    ? lineStarts[r.getConsequenceLine() - 1]
+                    : Math.max(0, r.getStartCharacter());
             int idx = text.indexOf(probe, from);
             if (idx < 0) {
                 idx = text.indexOf(probe, Math.max(0, r.getStartCharacter()));

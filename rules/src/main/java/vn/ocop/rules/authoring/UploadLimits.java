@@ -1,7 +1,6 @@
 package vn.ocop.rules.authoring;
 
 import java.nio.ByteBuffer;
-import vn.ocop.rules.api.RuleFileProblem;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import vn.ocop.rules.api.RuleFileProblem;
 
 /**
  * Size, count, name and encoding limits for an uploaded rule pack, checked before anything parses the files.
@@ -47,8 +47,8 @@ public record UploadLimits(int maxFiles, long maxBytesPerFile, long maxTotalByte
     }
 
     public static UploadLimits defaults() {
-        return new UploadLimits(DEFAULT_MAX_FILES, DEFAULT_MAX_BYTES_PER_FILE, DEFAULT_MAX_TOTAL_BYTES,
-                DEFAULT_EXTENSIONS);
+        return new UploadLimits(
+                DEFAULT_MAX_FILES, DEFAULT_MAX_BYTES_PER_FILE, DEFAULT_MAX_TOTAL_BYTES, DEFAULT_EXTENSIONS);
     }
 
     /**
@@ -64,7 +64,9 @@ public record UploadLimits(int maxFiles, long maxBytesPerFile, long maxTotalByte
             return problems;
         }
         if (files.size() > maxFiles) {
-            problems.add(RuleFileProblem.ofFile("", "TOO_MANY_FILES",
+            problems.add(RuleFileProblem.ofFile(
+                    "",
+                    "TOO_MANY_FILES",
                     "the upload has " + files.size() + " files; at most " + maxFiles + " are allowed"));
         }
         long total = 0;
@@ -72,7 +74,9 @@ public record UploadLimits(int maxFiles, long maxBytesPerFile, long maxTotalByte
             total += content == null ? 0 : content.length;
         }
         if (total > maxTotalBytes) {
-            problems.add(RuleFileProblem.ofFile("", "UPLOAD_TOO_LARGE",
+            problems.add(RuleFileProblem.ofFile(
+                    "",
+                    "UPLOAD_TOO_LARGE",
                     "the upload has " + total + " bytes; at most " + maxTotalBytes + " are allowed"));
         }
         Set<String> seen = new HashSet<>();
@@ -86,18 +90,22 @@ public record UploadLimits(int maxFiles, long maxBytesPerFile, long maxTotalByte
                 continue;
             }
             if (!seen.add(path.toLowerCase(Locale.ROOT))) {
-                problems.add(RuleFileProblem.ofFile(path, "DUPLICATE_PATH",
-                        "another file has the same path (paths are compared ignoring case)"));
+                problems.add(RuleFileProblem.ofFile(
+                        path, "DUPLICATE_PATH", "another file has the same path (paths are compared ignoring case)"));
             }
             String ext = extension(path);
             if (!allowedExtensions.contains(ext)) {
-                problems.add(RuleFileProblem.ofFile(path, "EXTENSION_NOT_ALLOWED",
+                problems.add(RuleFileProblem.ofFile(
+                        path,
+                        "EXTENSION_NOT_ALLOWED",
                         "files of type '" + ext + "' are not accepted; allowed: "
                                 + String.join(" ", new TreeSet<>(allowedExtensions))));
                 continue;
             }
             if (content.length > maxBytesPerFile) {
-                problems.add(RuleFileProblem.ofFile(path, "FILE_TOO_LARGE",
+                problems.add(RuleFileProblem.ofFile(
+                        path,
+                        "FILE_TOO_LARGE",
                         "the file has " + content.length + " bytes; at most " + maxBytesPerFile + " are allowed"));
                 continue; // do not scan an oversized file
             }
@@ -111,7 +119,8 @@ public record UploadLimits(int maxFiles, long maxBytesPerFile, long maxTotalByte
                     problems.add(text);
                 }
             } else if (".xlsx".equals(ext) && !isZip(content)) {
-                problems.add(RuleFileProblem.ofFile(path, "XLSX_INVALID", "the file is not an .xlsx workbook (not a ZIP archive)"));
+                problems.add(RuleFileProblem.ofFile(
+                        path, "XLSX_INVALID", "the file is not an .xlsx workbook (not a ZIP archive)"));
             }
         }
         return problems;
@@ -135,7 +144,9 @@ public record UploadLimits(int maxFiles, long maxBytesPerFile, long maxTotalByte
         if (path.indexOf('\\') >= 0) {
             return "the path contains a backslash; use '/' between folders";
         }
-        if (path.startsWith("/") || path.startsWith("~") || (path.length() > 1 && path.charAt(1) == ':')
+        if (path.startsWith("/")
+                || path.startsWith("~")
+                || (path.length() > 1 && path.charAt(1) == ':')
                 || path.indexOf(':') >= 0) {
             return "the path must be relative to the rule pack (no leading '/', '~' or drive letter, no ':')";
         }
@@ -164,7 +175,11 @@ public record UploadLimits(int maxFiles, long maxBytesPerFile, long maxTotalByte
         int column = 1;
         for (byte b : content) {
             if (b == 0) {
-                return new RuleFileProblem(path, line, column, "NUL_BYTE",
+                return new RuleFileProblem(
+                        path,
+                        line,
+                        column,
+                        "NUL_BYTE",
                         "the file contains a NUL byte; a text file (UTF-8) is expected");
             }
             if (b == '\n') {
@@ -175,14 +190,15 @@ public record UploadLimits(int maxFiles, long maxBytesPerFile, long maxTotalByte
             }
         }
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content));
         } catch (CharacterCodingException e) {
             int[] pos = firstInvalidUtf8(content);
-            return new RuleFileProblem(path, pos[0], pos[1], "NOT_UTF8",
-                    "the file is not valid UTF-8 text (save it as UTF-8)");
+            return new RuleFileProblem(
+                    path, pos[0], pos[1], "NOT_UTF8", "the file is not valid UTF-8 text (save it as UTF-8)");
         }
         return null;
     }
@@ -194,7 +210,9 @@ public record UploadLimits(int maxFiles, long maxBytesPerFile, long maxTotalByte
         int i = 0;
         while (i < content.length) {
             int b = content[i] & 0xFF;
-            int len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : -1;
+            int len = b < 0x80
+                    ? 1
+                    : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : -1;
             if (len < 0 || i + len > content.length) {
                 return new int[] {line, column};
             }

@@ -42,6 +42,7 @@ import vn.ocop.rules.scenario.ScenarioRun;
 public final class RulesCli {
     /** Evaluation dates are Vietnamese calendar days. */
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -68,8 +69,13 @@ public final class RulesCli {
             return switch (args[0]) {
                 case "validate" -> cli.validate(Path.of(args[1])) == null ? 1 : 0;
                 case "test" -> cli.test(Path.of(args[1]));
-                default -> args.length < 3 ? cli.simulateUsage() : cli.simulate(Path.of(args[1]), Path.of(args[2]),
-                        args.length > 3 ? LocalDate.parse(args[3]) : LocalDate.now(VIETNAM));
+                default ->
+                    args.length < 3
+                            ? cli.simulateUsage()
+                            : cli.simulate(
+                                    Path.of(args[1]),
+                                    Path.of(args[2]),
+                                    args.length > 3 ? LocalDate.parse(args[3]) : LocalDate.now(VIETNAM));
             };
         } catch (IOException | RuntimeException e) {
             err.println("error: " + e.getMessage());
@@ -78,15 +84,18 @@ public final class RulesCli {
     }
 
     private int simulateUsage() {
-        err.println("simulate needs a folder of dossiers: rules simulate <rules-folder> <dossier-folder> [evaluation-date]");
-        err.println("  each *.json is a POST /api/v1/evaluate body: {edition, sheet, dossier: {…facts}, assessments: [{member, selections}]}");
+        err.println(
+                "simulate needs a folder of dossiers: rules simulate <rules-folder> <dossier-folder> [evaluation-date]");
+        err.println(
+                "  each *.json is a POST /api/v1/evaluate body: {edition, sheet, dossier: {…facts}, assessments: [{member, selections}]}");
         return 2;
     }
 
     /** The compiled pack, or null after printing the problems. */
     CompiledRulePack validate(Path folder) throws IOException {
         RulePack pack = read(folder);
-        out.println("Kiểm tra / validating " + pack.editionId() + " (" + pack.files().size() + " files, sha256 " + pack.sha256().substring(0, 12) + "…)");
+        out.println("Kiểm tra / validating " + pack.editionId() + " ("
+                + pack.files().size() + " files, sha256 " + pack.sha256().substring(0, 12) + "…)");
         long start = System.nanoTime();
         try (RulesetCompiler compiler = new RulesetCompiler(Duration.ofMinutes(5))) {
             RulesetCompiler.Result r = compiler.compile(pack, pack.editionId());
@@ -145,7 +154,11 @@ public final class RulesCli {
             } else {
                 Map<String, List<String>> next = new TreeMap<>();
                 for (var e : unfired.entrySet()) {
-                    List<String> still = e.getValue().stream().filter(rule -> r.unfiredRules().getOrDefault(e.getKey(), List.of()).contains(rule)).toList();
+                    List<String> still = e.getValue().stream()
+                            .filter(rule -> r.unfiredRules()
+                                    .getOrDefault(e.getKey(), List.of())
+                                    .contains(rule))
+                            .toList();
                     if (!still.isEmpty()) next.put(e.getKey(), still);
                 }
                 unfired = next;
@@ -162,7 +175,8 @@ public final class RulesCli {
         });
         long unfiredCount = unfired.values().stream().mapToLong(List::size).sum();
         out.println("Rules no scenario fired: " + unfiredCount + (unfiredCount == 0 ? "" : " " + unfired));
-        out.println((failed == 0 ? "OK: " : "FAILED: ") + (outcomes.size() - failed + unreadable.size()) + " passed, " + failed + " failed");
+        out.println((failed == 0 ? "OK: " : "FAILED: ") + (outcomes.size() - failed + unreadable.size()) + " passed, "
+                + failed + " failed");
         return failed == 0 ? 0 : 1;
     }
 
@@ -176,30 +190,37 @@ public final class RulesCli {
         Map<String, CompiledRulePack> builtIn = new LinkedHashMap<>();
         BuiltInEditions.loadAll().forEach(p -> builtIn.put(p.editionId(), p));
         String base = candidate.editionId();
-        if (!builtIn.containsKey(base) && candidate.info().extendsEdition() != null) base = candidate.info().extendsEdition();
+        if (!builtIn.containsKey(base) && candidate.info().extendsEdition() != null)
+            base = candidate.info().extendsEdition();
         CompiledRulePack current = builtIn.get(base);
         if (current == null) {
             err.println("no built-in version of " + base + " to compare with");
             return 2;
         }
-        out.println("So sánh / comparing with built-in " + current.editionId() + " version " + current.info().version() + " over " + files.size() + " dossiers");
+        out.println("So sánh / comparing with built-in " + current.editionId() + " version "
+                + current.info().version() + " over " + files.size() + " dossiers");
         long[][] matrix = new long[6][6];
         long scored = 0, changed = 0, skipped = 0;
         Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
         for (int i = 0; i < files.size(); i++) {
             Object doc = yaml.load(Files.readString(files.get(i), StandardCharsets.UTF_8));
-            if (!(doc instanceof Map<?, ?> m)) { skipped++; continue; }
+            if (!(doc instanceof Map<?, ?> m)) {
+                skipped++;
+                continue;
+            }
             @SuppressWarnings("unchecked")
             EvaluationRequest r = ScenarioFile.request((Map<String, Object>) m);
-            EvaluationResult before = current.evaluate(new EvaluationRequest(current.editionId(), r.group(), r.sheet(), r.facts(), r.assessments()));
-            EvaluationResult after = candidate.evaluate(new EvaluationRequest(candidate.editionId(), r.group(), r.sheet(), r.facts(), r.assessments()));
+            EvaluationResult before = current.evaluate(
+                    new EvaluationRequest(current.editionId(), r.group(), r.sheet(), r.facts(), r.assessments()));
+            EvaluationResult after = candidate.evaluate(
+                    new EvaluationRequest(candidate.editionId(), r.group(), r.sheet(), r.facts(), r.assessments()));
             int o = before.stars() == null ? 0 : before.stars(), n = after.stars() == null ? 0 : after.stars();
             matrix[o][n]++;
             scored++;
             if (o != n) {
                 changed++;
-                out.println("  " + files.get(i).getFileName() + ": " + before.averageTotalRounded() + " → " + after.averageTotalRounded()
-                        + ", " + stars(o) + " → " + stars(n));
+                out.println("  " + files.get(i).getFileName() + ": " + before.averageTotalRounded() + " → "
+                        + after.averageTotalRounded() + ", " + stars(o) + " → " + stars(n));
             }
             if (files.size() > 20 && (i % 50 == 0 || i == files.size() - 1)) progress(i + 1, files.size());
         }
@@ -211,7 +232,8 @@ public final class RulesCli {
             for (int n = 0; n < 6; n++) row.append(String.format("%5d ", matrix[o][n]));
             out.println(row);
         }
-        out.println("OK: " + scored + " scored, " + changed + " change stars" + (skipped > 0 ? ", " + skipped + " unreadable" : ""));
+        out.println("OK: " + scored + " scored, " + changed + " change stars"
+                + (skipped > 0 ? ", " + skipped + " unreadable" : ""));
         return 0;
     }
 
@@ -222,7 +244,8 @@ public final class RulesCli {
     private void progress(long done, long total) {
         int width = 30;
         int filled = (int) (width * done / Math.max(1, total));
-        err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + (100 * done / Math.max(1, total)) + "% " + done + "/" + total);
+        err.print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + (100 * done / Math.max(1, total))
+                + "% " + done + "/" + total);
         err.flush();
     }
 
@@ -233,7 +256,9 @@ public final class RulesCli {
         }
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
+            for (Path p : walk.filter(Files::isRegularFile)
+                    .sorted(Comparator.naturalOrder())
+                    .toList()) {
                 String rel = folder.relativize(p).toString().replace('\\', '/');
                 if (rel.startsWith(".") || rel.contains("/.") || rel.startsWith(RulesetCompiler.ENGINE)) continue;
                 files.put(rel, Files.readAllBytes(p));

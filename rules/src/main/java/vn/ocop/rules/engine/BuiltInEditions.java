@@ -33,10 +33,14 @@ public final class BuiltInEditions {
     static CompiledRulePack load(RulePack pack) {
         Optional<Map<String, byte[]>> kjars = BuiltInPacks.precompiledKjars(pack);
         if (kjars.isPresent()) return CompiledRulePack.load(pack, kjars.get());
-        LOG.warn("No precompiled kjars matching edition {} (sha {}); compiling its rules now", pack.editionId(), pack.sha256());
+        LOG.warn(
+                "No precompiled kjars matching edition {} (sha {}); compiling its rules now",
+                pack.editionId(),
+                pack.sha256());
         RulePackCompiler.Compilation compilation = new RulePackCompiler().compile(pack);
         if (!compilation.succeeded()) {
-            throw new IllegalStateException("built-in edition " + pack.editionId() + " does not compile: " + compilation.errors());
+            throw new IllegalStateException(
+                    "built-in edition " + pack.editionId() + " does not compile: " + compilation.errors());
         }
         return CompiledRulePack.load(compilation.pack(), compilation.kjars());
     }

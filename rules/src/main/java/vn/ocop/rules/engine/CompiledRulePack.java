@@ -41,6 +41,7 @@ public final class CompiledRulePack implements PackVersion {
     private final Map<String, KieSessionsPool> groupPools = new java.util.concurrent.ConcurrentHashMap<>();
     /** One KieBase (and session pool) per sheet: see {@link SheetKieBases}. */
     private final Map<String, KieSessionsPool> sheetPools;
+
     private final Map<String, SheetPlan> plans;
     private final Map<String, SheetInfo> sheets;
     private final EditionInfo info;
@@ -56,22 +57,38 @@ public final class CompiledRulePack implements PackVersion {
         containers.forEach((group, container) -> m.put(group, SheetKieBases.models(container)));
         this.models = java.util.Collections.unmodifiableMap(m);
         this.sheets = loadSheets(pack, manifest, containers.keySet());
-        java.util.Set<String> sheetIds = manifest.sheets().stream().map(EditionManifest.Sheet::id).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> sheetIds =
+                manifest.sheets().stream().map(EditionManifest.Sheet::id).collect(java.util.stream.Collectors.toSet());
         Map<String, KieSessionsPool> p = new LinkedHashMap<>();
         sheets.values().forEach(sheet -> {
             java.util.Set<String> others = new java.util.HashSet<>(sheetIds);
             others.remove(sheet.id());
-            KieBase kbase = SheetKieBases.forSheet(models.get(sheet.group()), sheet.id(), others, containers.get(sheet.group()).getClassLoader());
+            KieBase kbase = SheetKieBases.forSheet(
+                    models.get(sheet.group()),
+                    sheet.id(),
+                    others,
+                    containers.get(sheet.group()).getClassLoader());
             p.put(sheet.id(), kbase.newKieSessionsPool(POOL_SIZE));
         });
         this.sheetPools = Map.copyOf(p);
         Map<String, SheetPlan> plans = new LinkedHashMap<>();
         sheets.values().forEach(sheet -> plans.put(sheet.id(), new SheetPlan(sheet)));
         this.plans = Map.copyOf(plans);
-        this.info = new EditionInfo(manifest.id(), manifest.name(), manifest.legalBasis(), manifest.effectiveFrom(),
-                manifest.effectiveTo(), manifest.extendsEdition(), manifest.partMaxima(), manifest.version(), sha256,
-                sheets.values().stream().map(SheetInfo::summary).toList(), manifest.errata(), manifest.classification(),
-                manifest.province(), manifest.starMinimumBasis());
+        this.info = new EditionInfo(
+                manifest.id(),
+                manifest.name(),
+                manifest.legalBasis(),
+                manifest.effectiveFrom(),
+                manifest.effectiveTo(),
+                manifest.extendsEdition(),
+                manifest.partMaxima(),
+                manifest.version(),
+                sha256,
+                sheets.values().stream().map(SheetInfo::summary).toList(),
+                manifest.errata(),
+                manifest.classification(),
+                manifest.province(),
+                manifest.starMinimumBasis());
         this.thresholds = StarThresholds.read(pack.file("stars/thresholds.csv").orElse(null));
     }
 
@@ -100,17 +117,35 @@ public final class CompiledRulePack implements PackVersion {
         sheets.values().forEach(sheet -> evaluate(PackEvaluation.sampleRequest(info.id(), sheet)));
     }
 
-    public String editionId() { return manifest.id(); }
-    public EditionInfo info() { return info; }
-    public EditionManifest manifest() { return manifest; }
-    public RulePack pack() { return pack; }
-    public String sha256() { return sha256; }
+    public String editionId() {
+        return manifest.id();
+    }
+
+    public EditionInfo info() {
+        return info;
+    }
+
+    public EditionManifest manifest() {
+        return manifest;
+    }
+
+    public RulePack pack() {
+        return pack;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
 
     /** Compiled kjar bytes per group, e.g. to store beside the pack's files. */
-    public Map<String, byte[]> kjars() { return kjars; }
+    public Map<String, byte[]> kjars() {
+        return kjars;
+    }
 
     /** Sheets whose files are present, in manifest order, with criteria. */
-    public Map<String, SheetInfo> sheets() { return sheets; }
+    public Map<String, SheetInfo> sheets() {
+        return sheets;
+    }
 
     public Optional<SheetInfo> sheet(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(sheets.get(id));
@@ -120,7 +155,8 @@ public final class CompiledRulePack implements PackVersion {
     public Optional<KieSessionsPool> sessions(String group) {
         KieContainer container = containers.get(group);
         if (container == null) return Optional.empty();
-        return Optional.of(groupPools.computeIfAbsent(group, g -> container.getKieBase(RulePackCompiler.KBASE).newKieSessionsPool(POOL_SIZE)));
+        return Optional.of(groupPools.computeIfAbsent(
+                group, g -> container.getKieBase(RulePackCompiler.KBASE).newKieSessionsPool(POOL_SIZE)));
     }
 
     /** Sessions of the sheet's own KieBase: the group's rules without those of its other sheets. */
@@ -144,16 +180,33 @@ public final class CompiledRulePack implements PackVersion {
         return names;
     }
 
-    private static Map<String, SheetInfo> loadSheets(RulePack pack, EditionManifest manifest, java.util.Set<String> groups) {
+    private static Map<String, SheetInfo> loadSheets(
+            RulePack pack, EditionManifest manifest, java.util.Set<String> groups) {
         Map<String, SheetInfo> out = new LinkedHashMap<>();
         for (EditionManifest.Sheet s : manifest.sheets()) {
             Optional<byte[]> csv = pack.file(s.file());
             if (csv.isEmpty() || !groups.contains(s.group())) continue;
-            vn.ocop.rules.api.ProductClass leaf = manifest.classification() == null ? null : manifest.classification().stream()
-                    .filter(c -> s.id().equals(c.sheet())).findFirst().orElse(null);
-            out.put(s.id(), new SheetInfo(s.id(), s.group(), s.name(), s.subgroups(), manifest.partMaxima(), s.source(),
-                    s.checkedAgainstAnnex(), SheetTable.criteria(new String(csv.get(), StandardCharsets.UTF_8)),
-                    s.number(), leaf, s.exclusions(), s.sourceRef()));
+            vn.ocop.rules.api.ProductClass leaf = manifest.classification() == null
+                    ? null
+                    : manifest.classification().stream()
+                            .filter(c -> s.id().equals(c.sheet()))
+                            .findFirst()
+                            .orElse(null);
+            out.put(
+                    s.id(),
+                    new SheetInfo(
+                            s.id(),
+                            s.group(),
+                            s.name(),
+                            s.subgroups(),
+                            manifest.partMaxima(),
+                            s.source(),
+                            s.checkedAgainstAnnex(),
+                            SheetTable.criteria(new String(csv.get(), StandardCharsets.UTF_8)),
+                            s.number(),
+                            leaf,
+                            s.exclusions(),
+                            s.sourceRef()));
         }
         return out;
     }

@@ -12,7 +12,6 @@ import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.RulesEngine;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.rules.pack.BuiltInPacks;
 
 /**
  * The engine the service calls: the active compiled pack per edition id. Thread-safe: packs are
@@ -44,7 +43,9 @@ public final class DroolsRulesEngine implements RulesEngine {
     public EvaluationResult evaluate(EvaluationRequest request) {
         Optional<CompiledRulePack> pack = request == null ? Optional.empty() : pack(request.edition());
         if (pack.isEmpty()) {
-            return PackEvaluation.invalid(null, request == null ? null : request.sheet(),
+            return PackEvaluation.invalid(
+                    null,
+                    request == null ? null : request.sheet(),
                     List.of(Findings.unknownEdition(request == null ? null : request.edition())));
         }
         return pack.get().evaluate(request);
@@ -52,7 +53,10 @@ public final class DroolsRulesEngine implements RulesEngine {
 
     @Override
     public List<EditionInfo> editions() {
-        return active.values().stream().map(CompiledRulePack::info).sorted(Comparator.comparing(EditionInfo::id)).toList();
+        return active.values().stream()
+                .map(CompiledRulePack::info)
+                .sorted(Comparator.comparing(EditionInfo::id))
+                .toList();
     }
 
     @Override

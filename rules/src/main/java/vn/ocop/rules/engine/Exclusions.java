@@ -23,17 +23,38 @@ final class Exclusions {
         List<Finding> found = new ArrayList<>();
         for (Exclusion e : exclusions) {
             String code = e == null ? null : Text.nfc(e.code());
-            ExclusionInfo info = sheet.exclusions().stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
+            ExclusionInfo info = sheet.exclusions().stream()
+                    .filter(x -> x.code().equals(code))
+                    .findFirst()
+                    .orElse(null);
             if (info == null) {
                 errors.add(Findings.unknownExclusion(code, sheet.id()));
                 continue;
             }
             String note = Text.isBlank(e.note()) ? "" : " Ghi nhận: " + Text.nfc(e.note());
-            found.add(new Finding(info.code(), Severity.WARNING, info.criterion(), Text.nfc(e.member()),
+            found.add(new Finding(
+                    info.code(),
+                    Severity.WARNING,
+                    info.criterion(),
+                    Text.nfc(e.member()),
                     "Hồ sơ bị loại, không xếp hạng sao: " + info.text() + note));
         }
         if (!errors.isEmpty()) return PackEvaluation.invalid(pack, sheet.id(), errors);
-        return new EvaluationResult(Status.EXCLUDED, pack.editionId(), sheet.id(), pack.info().version(), pack.sha256(),
-                List.of(), null, null, null, List.of(), List.of(), null, List.of(), List.of(), found);
+        return new EvaluationResult(
+                Status.EXCLUDED,
+                pack.editionId(),
+                sheet.id(),
+                pack.info().version(),
+                pack.sha256(),
+                List.of(),
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                found);
     }
 }

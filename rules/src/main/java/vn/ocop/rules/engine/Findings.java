@@ -21,12 +21,19 @@ final class Findings {
     }
 
     static Finding sheetNotInGroup(String sheet, String sheetGroup, String group) {
-        return error("SHEET_NOT_IN_GROUP", null, null,
+        return error(
+                "SHEET_NOT_IN_GROUP",
+                null,
+                null,
                 "Phiếu \"" + sheet + "\" thuộc nhóm " + sheetGroup + ", không thuộc nhóm " + group + ".");
     }
 
     static Finding noScoringMember() {
-        return error("NO_SCORING_MEMBER", null, null, "Không có phiếu chấm nào của thành viên hội đồng (thư ký không chấm điểm).");
+        return error(
+                "NO_SCORING_MEMBER",
+                null,
+                null,
+                "Không có phiếu chấm nào của thành viên hội đồng (thư ký không chấm điểm).");
     }
 
     static Finding duplicateMember(String member) {
@@ -42,35 +49,62 @@ final class Findings {
     }
 
     static Finding missingCriterion(String criterion, String member) {
-        return error("MISSING_CRITERION", criterion, member, "Thành viên " + member + " chưa chấm tiêu chí " + criterion + ".");
+        return error(
+                "MISSING_CRITERION",
+                criterion,
+                member,
+                "Thành viên " + member + " chưa chấm tiêu chí " + criterion + ".");
     }
 
     static Finding optionOutOfRange(String criterion, String member, Integer option, int options) {
-        return error("OPTION_OUT_OF_RANGE", criterion, member,
+        return error(
+                "OPTION_OUT_OF_RANGE",
+                criterion,
+                member,
                 "Tiêu chí " + criterion + " có phương án 1 đến " + options + "; " + member + " chọn " + option + ".");
     }
 
     static Finding unscored(String criterion, String member) {
-        return error("UNSCORED_CRITERION", criterion, member,
-                "Không có quy tắc nào cho điểm phương án đã chọn ở tiêu chí " + criterion + ": cần sửa phiếu đánh giá.");
+        return error(
+                "UNSCORED_CRITERION",
+                criterion,
+                member,
+                "Không có quy tắc nào cho điểm phương án đã chọn ở tiêu chí " + criterion
+                        + ": cần sửa phiếu đánh giá.");
     }
 
     static Finding unknownExclusion(String code, String sheet) {
-        return error("UNKNOWN_EXCLUSION", null, null, "Phiếu \"" + sheet + "\" không có điều kiện loại hồ sơ mã \"" + code + "\".");
+        return error(
+                "UNKNOWN_EXCLUSION",
+                null,
+                null,
+                "Phiếu \"" + sheet + "\" không có điều kiện loại hồ sơ mã \"" + code + "\".");
     }
 
     static Finding duplicateSelf(String member) {
-        return error("DUPLICATE_SELF_ASSESSMENT", null, member, "Hồ sơ chỉ có một phiếu tự đánh giá (Mẫu 02); phiếu của \"" + member + "\" là phiếu thứ hai.");
+        return error(
+                "DUPLICATE_SELF_ASSESSMENT",
+                null,
+                member,
+                "Hồ sơ chỉ có một phiếu tự đánh giá (Mẫu 02); phiếu của \"" + member + "\" là phiếu thứ hai.");
     }
 
     static Finding caseNotChosen(String criterion, List<String> cases, String member) {
-        return error("CASE_NOT_CHOSEN", criterion, member, "Tiêu chí " + criterion + " có hai trường hợp (" + String.join(", ", cases)
-                + "); " + member + " phải chấm đúng một trường hợp nhưng chưa chấm trường hợp nào.");
+        return error(
+                "CASE_NOT_CHOSEN",
+                criterion,
+                member,
+                "Tiêu chí " + criterion + " có hai trường hợp (" + String.join(", ", cases) + "); " + member
+                        + " phải chấm đúng một trường hợp nhưng chưa chấm trường hợp nào.");
     }
 
     static Finding bothCasesChosen(String criterion, List<String> cases, String member) {
-        return error("BOTH_CASES_SCORED", criterion, member, "Tiêu chí " + criterion + " có hai trường hợp (" + String.join(", ", cases)
-                + "); " + member + " chỉ được chấm một trường hợp nhưng đã chấm cả hai.");
+        return error(
+                "BOTH_CASES_SCORED",
+                criterion,
+                member,
+                "Tiêu chí " + criterion + " có hai trường hợp (" + String.join(", ", cases) + "); " + member
+                        + " chỉ được chấm một trường hợp nhưng đã chấm cả hai.");
     }
 
     private static Finding error(String code, String criterion, String member, String message) {

@@ -53,7 +53,8 @@ public final class PackEvaluation {
 
     private PackEvaluation() {}
 
-    public static EvaluationResult evaluate(CompiledRulePack pack, EvaluationRequest request, Consumer<String> firedRule) {
+    public static EvaluationResult evaluate(
+            CompiledRulePack pack, EvaluationRequest request, Consumer<String> firedRule) {
         if (request == null) {
             return invalid(pack, null, List.of(Findings.unknownEdition(null)));
         }
@@ -61,8 +62,11 @@ public final class PackEvaluation {
         if (!Text.isBlank(edition) && !edition.equals(pack.editionId())) {
             return invalid(pack, request.sheet(), List.of(Findings.unknownEdition(edition)));
         }
-        SheetInfo sheet = Text.isBlank(request.sheet()) ? null : pack.sheet(Text.nfc(request.sheet())).orElse(null);
-        List<Finding> findings = RequestValidator.checkSheet(request, sheet, pack.manifest().groupsOrFromSheets().keySet());
+        SheetInfo sheet = Text.isBlank(request.sheet())
+                ? null
+                : pack.sheet(Text.nfc(request.sheet())).orElse(null);
+        List<Finding> findings = RequestValidator.checkSheet(
+                request, sheet, pack.manifest().groupsOrFromSheets().keySet());
         if (!findings.isEmpty()) return invalid(pack, request.sheet(), findings);
         if (!request.exclusions().isEmpty()) return Exclusions.result(pack, sheet, request.exclusions());
         SheetPlan plan = pack.plan(sheet.id()).orElseGet(() -> new SheetPlan(sheet));
@@ -73,9 +77,17 @@ public final class PackEvaluation {
 
     /** A result for a request that could not be scored. */
     public static EvaluationResult invalid(CompiledRulePack pack, String sheet, List<Finding> findings) {
-        return new EvaluationResult(Status.INVALID, pack == null ? null : pack.editionId(), sheet,
-                pack == null ? null : pack.info().version(), pack == null ? null : pack.sha256(),
-                List.of(), null, null, List.of(), findings);
+        return new EvaluationResult(
+                Status.INVALID,
+                pack == null ? null : pack.editionId(),
+                sheet,
+                pack == null ? null : pack.info().version(),
+                pack == null ? null : pack.sha256(),
+                List.of(),
+                null,
+                null,
+                List.of(),
+                findings);
     }
 
     /** Every member option 1 (the first case of each alternative): used to warm a KieBase. */
@@ -88,7 +100,8 @@ public final class PackEvaluation {
         return new EvaluationRequest(edition, sheet.id(), null, List.of(new Assessment("warm-up", selections)));
     }
 
-    private static EvaluationResult run(CompiledRulePack pack, SheetPlan plan, EvaluationRequest request, Consumer<String> firedRule) {
+    private static EvaluationResult run(
+            CompiledRulePack pack, SheetPlan plan, EvaluationRequest request, Consumer<String> firedRule) {
         SheetInfo sheet = plan.sheet();
         List<Assessment> scoring = new ArrayList<>(request.assessments().size());
         Assessment selfSheet = null;
@@ -104,12 +117,14 @@ public final class PackEvaluation {
         List<SupportedOption> supported;
         Integer starsByAverage;
         KieSession session = pack.sheetSessions(sheet.id()).orElseThrow().newKieSession();
-        DefaultAgendaEventListener listener = firedRule == null ? null : new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                firedRule.accept(event.getMatch().getRule().getName());
-            }
-        };
+        DefaultAgendaEventListener listener = firedRule == null
+                ? null
+                : new DefaultAgendaEventListener() {
+                    @Override
+                    public void afterMatchFired(AfterMatchFiredEvent event) {
+                        firedRule.accept(event.getMatch().getRule().getName());
+                    }
+                };
         try {
             if (listener != null) session.addEventListener(listener);
             for (int i = 0; i < scoring.size(); i++) {
@@ -137,7 +152,9 @@ public final class PackEvaluation {
             session.insert(council);
             fire(session, BY_AVERAGE);
             starsByAverage = council.getStars();
-            StarMinimumBasis basis = pack.info().starMinimumBasis() == null ? StarMinimumBasis.COUNCIL_AVERAGE : pack.info().starMinimumBasis();
+            StarMinimumBasis basis = pack.info().starMinimumBasis() == null
+                    ? StarMinimumBasis.COUNCIL_AVERAGE
+                    : pack.info().starMinimumBasis();
             List<StarMinimum> minimums = plan.starMinimums();
             if (!minimums.isEmpty()) {
                 minimums.forEach(session::insert);
@@ -151,22 +168,28 @@ public final class PackEvaluation {
         return result(pack, sheet, scoring, members, self, supported, council, starsByAverage);
     }
 
-    private static void insertSelections(KieSession session, SheetInfo sheet, MemberScore member, Assessment assessment) {
-        assessment.selections().forEach((code, option) -> session.insert(new Selection(member, sheet.id(), Text.nfc(code), option)));
+    private static void insertSelections(
+            KieSession session, SheetInfo sheet, MemberScore member, Assessment assessment) {
+        assessment
+                .selections()
+                .forEach((code, option) -> session.insert(new Selection(member, sheet.id(), Text.nfc(code), option)));
     }
 
     /** Focuses the groups so they run in the listed order, then fires. */
     private static void fire(KieSession session, List<String> groups) {
         Agenda agenda = session.getAgenda();
-        for (int i = groups.size() - 1; i >= 0; i--) agenda.getAgendaGroup(groups.get(i)).setFocus();
+        for (int i = groups.size() - 1; i >= 0; i--)
+            agenda.getAgendaGroup(groups.get(i)).setFocus();
         fire(session);
     }
 
     /** Fires to quiescence; reaching the limit means a rule loops, and the evaluation has no result. */
     private static void fire(KieSession session) {
         if (session.fireAllRules(MAX_FIRINGS) >= MAX_FIRINGS) {
-            throw new vn.ocop.rules.api.RuleLimitExceeded("RULE_FIRING_LIMIT", "Quy tắc kích hoạt quá " + MAX_FIRINGS
-                    + " lần trong một lần chấm: bộ quy tắc có lỗi (quy tắc tự kích hoạt lại hoặc nối chéo các dữ kiện).");
+            throw new vn.ocop.rules.api.RuleLimitExceeded(
+                    "RULE_FIRING_LIMIT",
+                    "Quy tắc kích hoạt quá " + MAX_FIRINGS
+                            + " lần trong một lần chấm: bộ quy tắc có lỗi (quy tắc tự kích hoạt lại hoặc nối chéo các dữ kiện).");
         }
     }
 
@@ -184,10 +207,13 @@ public final class PackEvaluation {
     }
 
     /** The council's points on each criterion some member scored: exact average, or the lowest member's. */
-    private static List<CriterionPoints> councilPoints(SheetInfo sheet, List<MemberScore> members, StarMinimumBasis basis) {
+    private static List<CriterionPoints> councilPoints(
+            SheetInfo sheet, List<MemberScore> members, StarMinimumBasis basis) {
         List<CriterionPoints> out = new ArrayList<>();
         for (CriterionInfo c : sheet.criteria()) {
-            BigDecimal points = basis == StarMinimumBasis.EVERY_SCORING_MEMBER ? lowest(members, c.code()) : average(members, c.code());
+            BigDecimal points = basis == StarMinimumBasis.EVERY_SCORING_MEMBER
+                    ? lowest(members, c.code())
+                    : average(members, c.code());
             if (points != null) out.add(new CriterionPoints(c.code(), points, basis.name()));
         }
         return out;
@@ -207,8 +233,12 @@ public final class PackEvaluation {
     }
 
     private static BigDecimal lowest(List<MemberScore> members, String criterion) {
-        return members.stream().map(m -> m.awardOf(criterion)).filter(java.util.Objects::nonNull)
-                .map(a -> BigDecimal.valueOf(a.points())).min(Comparator.naturalOrder()).orElse(null);
+        return members.stream()
+                .map(m -> m.awardOf(criterion))
+                .filter(java.util.Objects::nonNull)
+                .map(a -> BigDecimal.valueOf(a.points()))
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     private static List<SupportedOption> supportedOptions(SheetInfo sheet, Dossier dossier) {
@@ -218,24 +248,42 @@ public final class PackEvaluation {
         for (CriterionInfo c : sheet.criteria()) {
             Dossier.Supported s = supported.get(c.code());
             if (s != null && s.option() >= 1 && s.option() <= c.options().size()) {
-                out.add(new SupportedOption(c.code(), s.option(), c.options().get(s.option() - 1).points(), s.rule()));
+                out.add(new SupportedOption(
+                        c.code(), s.option(), c.options().get(s.option() - 1).points(), s.rule()));
             }
         }
         return out;
     }
 
-    private static EvaluationResult result(CompiledRulePack pack, SheetInfo sheet, List<Assessment> scoring, List<MemberScore> members,
-                                           MemberScore self, List<SupportedOption> supported, Council council, Integer starsByAverage) {
+    private static EvaluationResult result(
+            CompiledRulePack pack,
+            SheetInfo sheet,
+            List<Assessment> scoring,
+            List<MemberScore> members,
+            MemberScore self,
+            List<SupportedOption> supported,
+            Council council,
+            Integer starsByAverage) {
         List<Finding> findings = new ArrayList<>();
         members.forEach(m -> findings.addAll(m.getFindings()));
         if (self != null) findings.addAll(self.getFindings());
         findings.addAll(council.getFindings());
         boolean invalid = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         List<SelfAssessment> facts = supported.stream()
-                .map(s -> new SelfAssessment(s.criterion(), s.option(), s.points(), s.rule())).toList();
+                .map(s -> new SelfAssessment(s.criterion(), s.option(), s.points(), s.rule()))
+                .toList();
         if (invalid) {
-            return new EvaluationResult(Status.INVALID, pack.editionId(), sheet.id(), pack.info().version(), pack.sha256(),
-                    List.of(), null, null, facts, findings);
+            return new EvaluationResult(
+                    Status.INVALID,
+                    pack.editionId(),
+                    sheet.id(),
+                    pack.info().version(),
+                    pack.sha256(),
+                    List.of(),
+                    null,
+                    null,
+                    facts,
+                    findings);
         }
         List<MemberResult> results = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -243,13 +291,28 @@ public final class PackEvaluation {
         }
         Integer stars = council.getStars();
         List<UnmetMinimum> unmet = StarRoad.sorted(sheet, council.getUnmetMinimums());
-        List<UnmetMinimum> blocking = unmet.stream().filter(u -> starsByAverage != null && u.stars() <= starsByAverage).toList();
+        List<UnmetMinimum> blocking = unmet.stream()
+                .filter(u -> starsByAverage != null && u.stars() <= starsByAverage)
+                .toList();
         var road = StarRoad.road(pack.thresholds(), council.getAverageTotal(), stars, unmet);
         if (pack.info().starMinimumBasis() != null && !road.isEmpty()) findings.add(StarRoad.finding(road.get(0)));
         MemberResult selfResult = self == null ? null : memberResult(sheet, self, CouncilRole.SELF);
-        return new EvaluationResult(Status.VALID, pack.editionId(), sheet.id(), pack.info().version(), pack.sha256(),
-                results, council.getAverageTotal(), starsByAverage, stars, blocking, road, selfResult,
-                selfComparison(sheet, self, members), facts, findings);
+        return new EvaluationResult(
+                Status.VALID,
+                pack.editionId(),
+                sheet.id(),
+                pack.info().version(),
+                pack.sha256(),
+                results,
+                council.getAverageTotal(),
+                starsByAverage,
+                stars,
+                blocking,
+                road,
+                selfResult,
+                selfComparison(sheet, self, members),
+                facts,
+                findings);
     }
 
     private static List<SelfComparison> selfComparison(SheetInfo sheet, MemberScore self, List<MemberScore> members) {
@@ -259,7 +322,9 @@ public final class PackEvaluation {
             MemberScore.Award own = self.awardOf(c.code());
             BigDecimal council = average(members, c.code());
             if (own == null && council == null) continue;
-            if (own == null || council == null || BigDecimal.valueOf(own.points()).compareTo(council) != 0) {
+            if (own == null
+                    || council == null
+                    || BigDecimal.valueOf(own.points()).compareTo(council) != 0) {
                 out.add(new SelfComparison(c.code(), own == null ? 0 : own.points(), council));
             }
         }
@@ -272,6 +337,7 @@ public final class PackEvaluation {
             MemberScore.Award a = m.awardOf(c.code());
             if (a != null) scores.add(new CriterionScore(c.code(), a.option(), a.points(), a.rule()));
         }
-        return new MemberResult(m.getMember(), role, scores, new PartTotals(m.getPartA(), m.getPartB(), m.getPartC()), m.getTotal());
+        return new MemberResult(
+                m.getMember(), role, scores, new PartTotals(m.getPartA(), m.getPartB(), m.getPartC()), m.getTotal());
     }
 }

@@ -63,7 +63,8 @@ public final class RequestValidator {
         return findings;
     }
 
-    private static void checkSelections(String member, Map<String, Integer> selections, SheetPlan sheet, List<Finding> findings) {
+    private static void checkSelections(
+            String member, Map<String, Integer> selections, SheetPlan sheet, List<Finding> findings) {
         Set<String> chosen = new HashSet<>(selections.size() * 2);
         selections.forEach((rawCode, option) -> {
             String code = Text.nfc(rawCode);
@@ -71,8 +72,11 @@ public final class RequestValidator {
             CriterionInfo criterion = sheet.criterion(code);
             if (criterion == null) {
                 findings.add(Findings.unknownCriterion(code, member));
-            } else if (option == null || option < 1 || option > criterion.options().size()) {
-                findings.add(Findings.optionOutOfRange(code, member, option, criterion.options().size()));
+            } else if (option == null
+                    || option < 1
+                    || option > criterion.options().size()) {
+                findings.add(Findings.optionOutOfRange(
+                        code, member, option, criterion.options().size()));
             }
         });
         for (String code : sheet.required()) {

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.drools.compiler.kie.builder.impl.KieContainerImpl;
 import org.drools.compiler.kproject.models.KieBaseModelImpl;
 import org.drools.model.Model;
-import vn.ocop.rules.pack.RulePackCompiler;
 import org.drools.model.Rule;
 import org.drools.model.TypeMetaData;
 import org.drools.model.impl.ModelImpl;
@@ -18,6 +17,7 @@ import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieContainer;
+import vn.ocop.rules.pack.RulePackCompiler;
 
 /**
  * One KieBase per sheet, built at load time from a group kjar's executable model: the group's rules without those
@@ -32,7 +32,8 @@ final class SheetKieBases {
     static List<Model> models(KieContainer container) {
         KieContainerImpl impl = (KieContainerImpl) container;
         CanonicalKieModule module = (CanonicalKieModule) impl.getKieModuleForKBase(RulePackCompiler.KBASE);
-        Collection<Model> models = module.getModelForKBase((KieBaseModelImpl) impl.getKieBaseModel(RulePackCompiler.KBASE));
+        Collection<Model> models =
+                module.getModelForKBase((KieBaseModelImpl) impl.getKieBaseModel(RulePackCompiler.KBASE));
         return List.copyOf(models);
     }
 
@@ -43,23 +44,33 @@ final class SheetKieBases {
     static KieBase forSheet(List<Model> models, String sheet, Set<String> otherSheets, ClassLoader loader) {
         List<Model> kept = new ArrayList<>();
         for (Model m : models) {
-            List<Rule> rules = m.getRules().stream().filter(r -> !ofOtherSheet(r, otherSheets)).toList();
+            List<Rule> rules = m.getRules().stream()
+                    .filter(r -> !ofOtherSheet(r, otherSheets))
+                    .toList();
             if (rules.size() == m.getRules().size()) {
                 kept.add(m);
-            } else if (!rules.isEmpty() || !m.getTypeMetaDatas().isEmpty() || !m.getQueries().isEmpty()) {
-                ModelImpl lean = new ModelImpl(m.getName()).withRules(new ArrayList<>(rules))
-                        .withGlobals(new ArrayList<>(m.getGlobals())).withQueries(new ArrayList<>(m.getQueries()));
+            } else if (!rules.isEmpty()
+                    || !m.getTypeMetaDatas().isEmpty()
+                    || !m.getQueries().isEmpty()) {
+                ModelImpl lean = new ModelImpl(m.getName())
+                        .withRules(new ArrayList<>(rules))
+                        .withGlobals(new ArrayList<>(m.getGlobals()))
+                        .withQueries(new ArrayList<>(m.getQueries()));
                 for (TypeMetaData t : m.getTypeMetaDatas()) lean.addTypeMetaData(t);
                 kept.add(lean);
             }
         }
-        return KieBaseBuilder.createKieBaseFromModel(kept, KieServices.Factory.get().newKieBaseConfiguration(null, loader));
+        return KieBaseBuilder.createKieBaseFromModel(
+                kept, KieServices.Factory.get().newKieBaseConfiguration(null, loader));
     }
 
     /** Rule names of the whole kjar (as its group KieBase holds them). */
     static Map<String, List<String>> ruleNamesByPackage(List<Model> models) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Model m : models) m.getRules().forEach(r -> out.computeIfAbsent(r.getPackage(), k -> new ArrayList<>()).add(r.getName()));
+        for (Model m : models)
+            m.getRules()
+                    .forEach(r -> out.computeIfAbsent(r.getPackage(), k -> new ArrayList<>())
+                            .add(r.getName()));
         return out;
     }
 

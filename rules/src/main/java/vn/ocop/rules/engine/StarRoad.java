@@ -21,11 +21,14 @@ final class StarRoad {
     /** Unmet minimums by level, then in sheet order. */
     static List<UnmetMinimum> sorted(SheetInfo sheet, List<UnmetMinimum> unmet) {
         List<String> order = sheet.criteria().stream().map(CriterionInfo::code).toList();
-        return unmet.stream().sorted(Comparator.comparingInt(UnmetMinimum::stars)
-                .thenComparingInt(u -> order.indexOf(u.criterion()))).toList();
+        return unmet.stream()
+                .sorted(Comparator.comparingInt(UnmetMinimum::stars)
+                        .thenComparingInt(u -> order.indexOf(u.criterion())))
+                .toList();
     }
 
-    static List<NextStarGap> road(StarThresholds thresholds, BigDecimal average, Integer stars, List<UnmetMinimum> unmet) {
+    static List<NextStarGap> road(
+            StarThresholds thresholds, BigDecimal average, Integer stars, List<UnmetMinimum> unmet) {
         List<NextStarGap> road = new ArrayList<>();
         if (stars == null || average == null) return road;
         for (int level = stars + 1; level <= 5; level++) {
@@ -33,7 +36,9 @@ final class StarRoad {
             if (from == null) continue;
             int l = level;
             BigDecimal shortBy = from.subtract(average).max(BigDecimal.ZERO).stripTrailingZeros();
-            road.add(new NextStarGap(level, shortBy.scale() < 0 ? shortBy.setScale(0) : shortBy,
+            road.add(new NextStarGap(
+                    level,
+                    shortBy.scale() < 0 ? shortBy.setScale(0) : shortBy,
                     unmet.stream().filter(u -> u.stars() <= l).toList()));
         }
         return road;
@@ -48,11 +53,14 @@ final class StarRoad {
             m.append("điểm trung bình đã đủ");
         }
         if (!next.unmetMinimums().isEmpty()) {
-            m.append("; cần đạt yêu cầu tối thiểu ở ").append(next.unmetMinimums().stream()
-                    .map(u -> "tiêu chí " + u.criterion() + " (ít nhất " + Council.shown(u.requiredPoints()) + " điểm, hội đồng đạt "
-                            + Council.shown(u.councilPoints()) + ")")
-                    .distinct().collect(Collectors.joining(", ")));
+            m.append("; cần đạt yêu cầu tối thiểu ở ")
+                    .append(next.unmetMinimums().stream()
+                            .map(u -> "tiêu chí " + u.criterion() + " (ít nhất " + Council.shown(u.requiredPoints())
+                                    + " điểm, hội đồng đạt " + Council.shown(u.councilPoints()) + ")")
+                            .distinct()
+                            .collect(Collectors.joining(", ")));
         }
-        return new Finding("NEXT_STAR_GAP", Severity.WARNING, null, null, m.append('.').toString());
+        return new Finding(
+                "NEXT_STAR_GAP", Severity.WARNING, null, null, m.append('.').toString());
     }
 }

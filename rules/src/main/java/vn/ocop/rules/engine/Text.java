@@ -11,7 +11,8 @@ public final class Text {
         String stripped = s.strip();
         // Names are mostly NFC already: the quick check costs no allocation, normalize() copies the string every call.
         return alreadyNfc(stripped) || Normalizer.isNormalized(stripped, Normalizer.Form.NFC)
-                ? stripped : Normalizer.normalize(stripped, Normalizer.Form.NFC);
+                ? stripped
+                : Normalizer.normalize(stripped, Normalizer.Form.NFC);
     }
 
     /** Below U+0300 there are no combining marks, so nothing can compose: criterion codes take this path. */

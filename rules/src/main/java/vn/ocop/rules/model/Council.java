@@ -15,6 +15,7 @@ public class Council {
     static final int AVERAGE_SCALE = 10;
     /** Bounds of one evaluation, far above real ones: a rule that loops through modify cannot fill the heap. */
     static final int MAX_FINDINGS = 1_000;
+
     static final int MAX_TEXT = 2_000;
 
     private final List<Finding> findings = new ArrayList<>();
@@ -29,38 +30,65 @@ public class Council {
                 .divide(BigDecimal.valueOf(count.longValue()), AVERAGE_SCALE, RoundingMode.DOWN);
     }
 
-    public BigDecimal getAverageTotal() { return averageTotal; }
-    public void setAverageTotal(BigDecimal averageTotal) { this.averageTotal = averageTotal; }
-    public Integer getStars() { return stars; }
-    public void setStars(Integer stars) { this.stars = stars; }
-    public String getStarsRule() { return starsRule; }
-    public void setStarsRule(String starsRule) { this.starsRule = bounded(starsRule); }
+    public BigDecimal getAverageTotal() {
+        return averageTotal;
+    }
+
+    public void setAverageTotal(BigDecimal averageTotal) {
+        this.averageTotal = averageTotal;
+    }
+
+    public Integer getStars() {
+        return stars;
+    }
+
+    public void setStars(Integer stars) {
+        this.stars = stars;
+    }
+
+    public String getStarsRule() {
+        return starsRule;
+    }
+
+    public void setStarsRule(String starsRule) {
+        this.starsRule = bounded(starsRule);
+    }
 
     /** @param severity "ERROR" or "WARNING": rule files state it as data */
     public void report(String code, String severity, String criterion, String member, String message) {
         if (findings.size() >= MAX_FINDINGS) {
-            throw new RuleLimitExceeded("RULE_FINDINGS_LIMIT", "Quy tắc báo quá " + MAX_FINDINGS
-                    + " phát hiện trong một lần chấm: bộ quy tắc có lỗi (quy tắc lặp hoặc nối chéo các dữ kiện).");
+            throw new RuleLimitExceeded(
+                    "RULE_FINDINGS_LIMIT",
+                    "Quy tắc báo quá " + MAX_FINDINGS
+                            + " phát hiện trong một lần chấm: bộ quy tắc có lỗi (quy tắc lặp hoặc nối chéo các dữ kiện).");
         }
-        findings.add(new Finding(bounded(code), Severity.valueOf(severity), bounded(criterion), bounded(member), bounded(message)));
+        findings.add(new Finding(
+                bounded(code), Severity.valueOf(severity), bounded(criterion), bounded(member), bounded(message)));
     }
 
     private static String bounded(String text) {
         if (text != null && text.length() > MAX_TEXT) {
-            throw new RuleLimitExceeded("RULE_TEXT_LIMIT", "Quy tắc tạo chuỗi dài quá " + MAX_TEXT
-                    + " ký tự: bộ quy tắc có lỗi (chuỗi lớn dần qua các lần sửa dữ kiện).");
+            throw new RuleLimitExceeded(
+                    "RULE_TEXT_LIMIT",
+                    "Quy tắc tạo chuỗi dài quá " + MAX_TEXT
+                            + " ký tự: bộ quy tắc có lỗi (chuỗi lớn dần qua các lần sửa dữ kiện).");
         }
         return text;
     }
 
-    public List<Finding> getFindings() { return List.copyOf(findings); }
+    public List<Finding> getFindings() {
+        return List.copyOf(findings);
+    }
 
     /** Records a star minimum the council did not reach (the minimums rules call it once per minimum). */
     public void unmetMinimum(StarMinimum minimum, CriterionPoints points) {
-        unmetMinimums.add(new UnmetMinimum(minimum.criterion(), minimum.stars(), minimum.requiredPoints(), points.points()));
+        unmetMinimums.add(
+                new UnmetMinimum(minimum.criterion(), minimum.stars(), minimum.requiredPoints(), points.points()));
     }
 
-    public List<UnmetMinimum> getUnmetMinimums() { return List.copyOf(unmetMinimums); }
+    public List<UnmetMinimum> getUnmetMinimums() {
+        return List.copyOf(unmetMinimums);
+    }
 
     /** A number as people read it: no trailing zeros, decimal comma ("1,5", "70"). */
     public static String shown(BigDecimal value) {

@@ -21,17 +21,49 @@ public class Dossier {
 
     public record Supported(String criterion, int option, String rule) {}
 
-    public String getProducerType() { return name(facts.producerType()); }
-    public BigDecimal getRawMaterialInProvincePct() { return facts.rawMaterialInProvincePct(); }
-    public BigDecimal getLocalLabourPct() { return facts.localLabourPct(); }
-    public BigDecimal getRevenueGrowthPct() { return facts.revenueGrowthPct(); }
-    public String getProductStandard() { return facts.productStandard(); }
-    public String getFoodSafetyTest() { return name(facts.foodSafetyTest()); }
-    public String getDistributionArea() { return name(facts.distributionArea()); }
-    public Integer getDistributionAgents() { return facts.distributionAgents(); }
-    public List<String> getCertifications() { return facts.certifications(); }
-    public String getWebsite() { return facts.website(); }
-    public List<String> getExportMarkets() { return facts.exportMarkets(); }
+    public String getProducerType() {
+        return name(facts.producerType());
+    }
+
+    public BigDecimal getRawMaterialInProvincePct() {
+        return facts.rawMaterialInProvincePct();
+    }
+
+    public BigDecimal getLocalLabourPct() {
+        return facts.localLabourPct();
+    }
+
+    public BigDecimal getRevenueGrowthPct() {
+        return facts.revenueGrowthPct();
+    }
+
+    public String getProductStandard() {
+        return facts.productStandard();
+    }
+
+    public String getFoodSafetyTest() {
+        return name(facts.foodSafetyTest());
+    }
+
+    public String getDistributionArea() {
+        return name(facts.distributionArea());
+    }
+
+    public Integer getDistributionAgents() {
+        return facts.distributionAgents();
+    }
+
+    public List<String> getCertifications() {
+        return facts.certifications();
+    }
+
+    public String getWebsite() {
+        return facts.website();
+    }
+
+    public List<String> getExportMarkets() {
+        return facts.exportMarkets();
+    }
 
     public boolean hasCertification(String certification) {
         return facts.certifications().stream().anyMatch(c -> c.equalsIgnoreCase(certification));
@@ -41,7 +73,9 @@ public class Dossier {
         supported.put(criterion, new Supported(criterion, option, rule));
     }
 
-    public Map<String, Supported> getSupported() { return Map.copyOf(supported); }
+    public Map<String, Supported> getSupported() {
+        return Map.copyOf(supported);
+    }
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();

@@ -57,12 +57,29 @@ public class MemberScore {
         }
     }
 
-    public String getMember() { return member; }
-    public int getIndex() { return index; }
-    public int getPartA() { return partA; }
-    public int getPartB() { return partB; }
-    public int getPartC() { return partC; }
-    public int getTotal() { return partA + partB + partC; }
+    public String getMember() {
+        return member;
+    }
+
+    public int getIndex() {
+        return index;
+    }
+
+    public int getPartA() {
+        return partA;
+    }
+
+    public int getPartB() {
+        return partB;
+    }
+
+    public int getPartC() {
+        return partC;
+    }
+
+    public int getTotal() {
+        return partA + partB + partC;
+    }
 
     /** Points awarded on a criterion, 0 when none was awarded. */
     public int pointsOf(String criterion) {

@@ -33,16 +33,31 @@ public class Selection {
         this.option = option;
     }
 
-    public String getMember() { return member; }
-    public String getSheet() { return sheet; }
-    public String getCriterion() { return criterion; }
-    public int getOption() { return option; }
+    public String getMember() {
+        return member;
+    }
+
+    public String getSheet() {
+        return sheet;
+    }
+
+    public String getCriterion() {
+        return criterion;
+    }
+
+    public int getOption() {
+        return option;
+    }
 
     /** Points awarded, or null while no rule has awarded any. */
-    public Integer getPoints() { return points; }
+    public Integer getPoints() {
+        return points;
+    }
 
     /** Name of the rule that awarded the points, or null. */
-    public String getRule() { return rule; }
+    public String getRule() {
+        return rule;
+    }
 
     public void award(int points, String rule) {
         this.points = points;

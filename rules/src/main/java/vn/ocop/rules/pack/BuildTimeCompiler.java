@@ -34,25 +34,40 @@ public final class BuildTimeCompiler {
             Path shaFile = dir.resolve("pack.sha256");
             Path stampFile = dir.resolve("build.stamp");
             String stamp = pack.sha256() + " " + modelHash(classes);
-            if (Files.exists(shaFile) && Files.exists(stampFile) && Files.readString(stampFile).strip().equals(stamp)) {
+            if (Files.exists(shaFile)
+                    && Files.exists(stampFile)
+                    && Files.readString(stampFile).strip().equals(stamp)) {
                 System.out.println("[ocop-rules] " + id + " unchanged, kjars up to date");
                 continue;
             }
             RulePackCompiler.Compilation compilation = new RulePackCompiler().compile(pack);
             if (!compilation.succeeded()) {
                 StringBuilder report = new StringBuilder("edition " + id + " does not compile:");
-                compilation.errors().forEach(e -> report.append("\n  ").append(e.file()).append(':').append(e.line())
-                        .append(':').append(e.column()).append(' ').append(e.message()));
+                compilation
+                        .errors()
+                        .forEach(e -> report.append("\n  ")
+                                .append(e.file())
+                                .append(':')
+                                .append(e.line())
+                                .append(':')
+                                .append(e.column())
+                                .append(' ')
+                                .append(e.message()));
                 throw new IllegalStateException(report.toString());
             }
             Files.createDirectories(dir);
             for (var kjar : compilation.kjars().entrySet()) {
                 Files.write(dir.resolve(kjar.getKey() + ".kjar"), kjar.getValue());
             }
-            Files.writeString(dir.resolve("groups.txt"), String.join("\n", compilation.kjars().keySet()) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve("groups.txt"),
+                    String.join("\n", compilation.kjars().keySet()) + "\n",
+                    StandardCharsets.UTF_8);
             Files.writeString(shaFile, pack.sha256() + "\n", StandardCharsets.UTF_8);
-            Files.writeString(stampFile, stamp + "\n", StandardCharsets.UTF_8); // written last: marks the kjars complete
-            System.out.println("[ocop-rules] compiled " + id + " " + compilation.kjars().keySet() + " sha256 " + pack.sha256());
+            Files.writeString(
+                    stampFile, stamp + "\n", StandardCharsets.UTF_8); // written last: marks the kjars complete
+            System.out.println(
+                    "[ocop-rules] compiled " + id + " " + compilation.kjars().keySet() + " sha256 " + pack.sha256());
         }
     }
 }

@@ -37,7 +37,8 @@ public final class BuiltInPacks {
     public static RulePack read(String folder) {
         String base = folder.endsWith("/") ? folder : folder + "/";
         byte[] manifestBytes = resource(base + RulePack.MANIFEST)
-                .orElseThrow(() -> new IllegalArgumentException("no " + base + RulePack.MANIFEST + " on the classpath"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("no " + base + RulePack.MANIFEST + " on the classpath"));
         EditionManifest own = EditionManifest.parse(manifestBytes);
         RulePack parent = own.extendsEdition() == null ? null : pack(own.extendsEdition());
         EditionManifest effective = parent == null ? own : own.inheritFrom(parent.manifest());
@@ -54,7 +55,8 @@ public final class BuiltInPacks {
         paths.forEach(p -> resource(base + p).ifPresent(bytes -> files.put(p, bytes)));
         RulePack pack = new RulePack(own.id(), files);
         Map<String, byte[]> engine = engineFiles();
-        if (own.engineRules() != null) engine.keySet().removeIf(p -> !own.engineRules().contains(p.substring("engine/".length())));
+        if (own.engineRules() != null)
+            engine.keySet().removeIf(p -> !own.engineRules().contains(p.substring("engine/".length())));
         return parent == null ? pack.withDefaults(engine) : pack.extend(parent);
     }
 
@@ -62,8 +64,11 @@ public final class BuiltInPacks {
     public static Map<String, byte[]> engineFiles() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : lines("engine/index.txt")) {
-            files.put("engine/" + name, resource("engine/" + name)
-                    .orElseThrow(() -> new IllegalStateException("engine/index.txt lists a missing file: " + name)));
+            files.put(
+                    "engine/" + name,
+                    resource("engine/" + name)
+                            .orElseThrow(
+                                    () -> new IllegalStateException("engine/index.txt lists a missing file: " + name)));
         }
         return files;
     }
@@ -75,7 +80,8 @@ public final class BuiltInPacks {
     public static Optional<Map<String, byte[]>> precompiledKjars(RulePack pack) {
         String dir = "compiled/" + pack.editionId() + "/";
         String sha = pack.sha256();
-        Optional<String> compiledSha = resource(dir + "pack.sha256").map(b -> new String(b, StandardCharsets.UTF_8).strip());
+        Optional<String> compiledSha =
+                resource(dir + "pack.sha256").map(b -> new String(b, StandardCharsets.UTF_8).strip());
         if (compiledSha.filter(sha::equals).isEmpty()) return Optional.empty();
         Map<String, byte[]> kjars = new LinkedHashMap<>();
         for (String group : lines(dir + "groups.txt")) {
@@ -86,8 +92,11 @@ public final class BuiltInPacks {
 
     private static List<String> lines(String resource) {
         return resource(resource)
-                .map(b -> new String(b, StandardCharsets.UTF_8).lines().map(String::strip)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList())
+                .map(b -> new String(b, StandardCharsets.UTF_8)
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                        .toList())
                 .orElse(List.of());
     }
 

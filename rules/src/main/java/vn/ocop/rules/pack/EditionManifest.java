@@ -47,37 +47,66 @@ public record EditionManifest(
      * @param sourceRef  decision, annex and number, or null
      * @param exclusions the sheet's exclusions and knock-outs (codes a request may name)
      */
-    public record Sheet(String id, String group, String name, String file, List<String> subgroups,
-                        String source, boolean checkedAgainstAnnex, Integer number, SheetSource sourceRef,
-                        List<ExclusionInfo> exclusions) {
+    public record Sheet(
+            String id,
+            String group,
+            String name,
+            String file,
+            List<String> subgroups,
+            String source,
+            boolean checkedAgainstAnnex,
+            Integer number,
+            SheetSource sourceRef,
+            List<ExclusionInfo> exclusions) {
         public Sheet {
             exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
         }
     }
 
     public static EditionManifest parse(byte[] yaml) {
-        Map<String, Object> m = new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(new String(yaml, StandardCharsets.UTF_8));
+        Map<String, Object> m =
+                new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(yaml, StandardCharsets.UTF_8));
         if (m == null) throw new IllegalArgumentException("edition.yaml is empty");
         return new EditionManifest(
-                str(m.get("id")), str(m.get("name")), str(m.get("legalBasis")),
-                date(m.get("effectiveFrom")), date(m.get("effectiveTo")), str(m.get("version")),
-                str(m.get("extends")), ints(m.get("partMaxima")), strings(m.get("groups")),
-                m.containsKey("gates") ? list(m.get("gates")) : null, sheets(m.get("sheets")),
-                str(m.get("province")), basis(m.get("starMinimums")),
-                m.containsKey("rules") ? list(m.get("rules")) : null, classification(m.get("classification")),
+                str(m.get("id")),
+                str(m.get("name")),
+                str(m.get("legalBasis")),
+                date(m.get("effectiveFrom")),
+                date(m.get("effectiveTo")),
+                str(m.get("version")),
+                str(m.get("extends")),
+                ints(m.get("partMaxima")),
+                strings(m.get("groups")),
+                m.containsKey("gates") ? list(m.get("gates")) : null,
+                sheets(m.get("sheets")),
+                str(m.get("province")),
+                basis(m.get("starMinimums")),
+                m.containsKey("rules") ? list(m.get("rules")) : null,
+                classification(m.get("classification")),
                 m.containsKey("errata") ? errata(m.get("errata")) : null,
                 m.containsKey("engineRules") ? list(m.get("engineRules")) : null);
     }
 
     /** This manifest with every field it leaves out taken from the parent's. */
     public EditionManifest inheritFrom(EditionManifest parent) {
-        return new EditionManifest(id, or(name, parent.name), or(legalBasis, parent.legalBasis),
-                or(effectiveFrom, parent.effectiveFrom), effectiveFrom == null ? parent.effectiveTo : effectiveTo,
-                or(version, parent.version), extendsEdition, or(partMaxima, parent.partMaxima),
-                or(groups, parent.groups), gates, or(sheets, parent.sheets), province,
-                or(starMinimumBasis, parent.starMinimumBasis), or(rules, parent.rules),
-                or(classification, parent.classification), or(errata, parent.errata), engineRules);
+        return new EditionManifest(
+                id,
+                or(name, parent.name),
+                or(legalBasis, parent.legalBasis),
+                or(effectiveFrom, parent.effectiveFrom),
+                effectiveFrom == null ? parent.effectiveTo : effectiveTo,
+                or(version, parent.version),
+                extendsEdition,
+                or(partMaxima, parent.partMaxima),
+                or(groups, parent.groups),
+                gates,
+                or(sheets, parent.sheets),
+                province,
+                or(starMinimumBasis, parent.starMinimumBasis),
+                or(rules, parent.rules),
+                or(classification, parent.classification),
+                or(errata, parent.errata),
+                engineRules);
     }
 
     public List<String> rulesOrEmpty() {
@@ -139,8 +168,13 @@ public record EditionManifest(
         List<ProductClass> out = new ArrayList<>();
         for (Object e : l) {
             Map<?, ?> c = (Map<?, ?>) e;
-            out.add(new ProductClass(((Number) c.get("number")).intValue(), str(c.get("sector")), str(c.get("group")),
-                    str(c.get("subgroup")), str(c.get("ministry")), str(c.get("sheet"))));
+            out.add(new ProductClass(
+                    ((Number) c.get("number")).intValue(),
+                    str(c.get("sector")),
+                    str(c.get("group")),
+                    str(c.get("subgroup")),
+                    str(c.get("ministry")),
+                    str(c.get("sheet"))));
         }
         return List.copyOf(out);
     }
@@ -152,7 +186,8 @@ public record EditionManifest(
             Map<?, ?> c = (Map<?, ?>) e;
             String criterion = str(c.get("criterion"));
             if (c.get("option") != null) criterion = criterion + " (phương án " + c.get("option") + ")";
-            out.add(new Erratum(str(c.get("sheet")), criterion, str(c.get("printed")), str(c.get("used")), str(c.get("reason"))));
+            out.add(new Erratum(
+                    str(c.get("sheet")), criterion, str(c.get("printed")), str(c.get("used")), str(c.get("reason"))));
         }
         return List.copyOf(out);
     }
@@ -169,8 +204,8 @@ public record EditionManifest(
 
     private static SheetSource sourceRef(Object o) {
         if (!(o instanceof Map<?, ?> m)) return null;
-        return new SheetSource(str(m.get("decision")), str(m.get("annex")),
-                m.get("number") instanceof Number n ? n.intValue() : null);
+        return new SheetSource(
+                str(m.get("decision")), str(m.get("annex")), m.get("number") instanceof Number n ? n.intValue() : null);
     }
 
     private static List<Sheet> sheets(Object o) {
@@ -179,10 +214,16 @@ public record EditionManifest(
         for (Object e : l) {
             Map<?, ?> s = (Map<?, ?>) e;
             String id = str(s.get("id"));
-            out.add(new Sheet(id, str(s.get("group")), str(s.get("name")),
+            out.add(new Sheet(
+                    id,
+                    str(s.get("group")),
+                    str(s.get("name")),
                     s.get("file") == null ? "sheets/" + id + ".csv" : str(s.get("file")),
-                    list(s.get("subgroups")), str(s.get("source")), Boolean.TRUE.equals(s.get("checkedAgainstAnnex")),
-                    s.get("number") instanceof Number n ? n.intValue() : null, sourceRef(s.get("sourceRef")),
+                    list(s.get("subgroups")),
+                    str(s.get("source")),
+                    Boolean.TRUE.equals(s.get("checkedAgainstAnnex")),
+                    s.get("number") instanceof Number n ? n.intValue() : null,
+                    sourceRef(s.get("sourceRef")),
                     exclusions(s.get("exclusions"))));
         }
         return List.copyOf(out);

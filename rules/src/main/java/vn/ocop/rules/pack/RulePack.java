@@ -36,10 +36,14 @@ public final class RulePack implements PackSources {
         this.files = Collections.unmodifiableSortedMap(copy);
     }
 
-    public String editionId() { return editionId; }
+    public String editionId() {
+        return editionId;
+    }
 
     /** Files in canonical (path) order. Do not mutate the arrays. */
-    public SortedMap<String, byte[]> files() { return files; }
+    public SortedMap<String, byte[]> files() {
+        return files;
+    }
 
     public Optional<byte[]> file(String path) {
         return Optional.ofNullable(files.get(path));

@@ -31,10 +31,12 @@ public final class RulePackCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RulePackCompiler.class);
     private static final String SRC = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
-    private static final List<String> EDITION_WIDE = List.of("stars/", "council/", "gates/", "minimums/", "conditions/", "engine/");
+    private static final List<String> EDITION_WIDE =
+            List.of("stars/", "council/", "gates/", "minimums/", "conditions/", "engine/");
 
     /** The outcome: kjar bytes per group when there are no errors. */
-    public record Compilation(RulePack pack, Map<String, byte[]> kjars, List<CompileError> errors, List<String> warnings) {
+    public record Compilation(
+            RulePack pack, Map<String, byte[]> kjars, List<CompileError> errors, List<String> warnings) {
         public boolean succeeded() {
             return errors.isEmpty();
         }
@@ -61,11 +63,13 @@ public final class RulePackCompiler {
             if (kjar != null) kjars.put(group, kjar);
         }
         warnings.forEach(w -> LOG.warn("{}: {}", pack.editionId(), w));
-        return new Compilation(pack, java.util.Collections.unmodifiableMap(kjars), List.copyOf(errors), List.copyOf(warnings));
+        return new Compilation(
+                pack, java.util.Collections.unmodifiableMap(kjars), List.copyOf(errors), List.copyOf(warnings));
     }
 
     /** pack path → DRL text for one group. */
-    private static Map<String, String> groupSources(RulePack pack, EditionManifest manifest, String group, List<CompileError> errors) {
+    private static Map<String, String> groupSources(
+            RulePack pack, EditionManifest manifest, String group, List<CompileError> errors) {
         Map<String, String> drls = new LinkedHashMap<>();
         for (EditionManifest.Sheet sheet : manifest.sheets()) {
             if (!sheet.group().equals(group)) continue;
@@ -93,7 +97,12 @@ public final class RulePackCompiler {
         }
     }
 
-    private static byte[] build(RulePack pack, EditionManifest manifest, String group, Map<String, String> drls, List<CompileError> errors) {
+    private static byte[] build(
+            RulePack pack,
+            EditionManifest manifest,
+            String group,
+            Map<String, String> drls,
+            List<CompileError> errors) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId(ks, pack, manifest, group));
@@ -110,7 +119,11 @@ public final class RulePackCompiler {
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         if (!messages.isEmpty()) {
             messages.stream()
-                    .map(m -> new CompileError(packPath(packPaths, m.getPath()), Math.max(0, m.getLine()), Math.max(0, m.getColumn()), m.getText()))
+                    .map(m -> new CompileError(
+                            packPath(packPaths, m.getPath()),
+                            Math.max(0, m.getLine()),
+                            Math.max(0, m.getColumn()),
+                            m.getText()))
                     .filter(e -> !errors.contains(e)) // every group's kjar reports the edition-wide files again
                     .forEach(errors::add);
             return null;
@@ -119,7 +132,8 @@ public final class RulePackCompiler {
     }
 
     static ReleaseId releaseId(KieServices ks, RulePack pack, EditionManifest manifest, String group) {
-        String version = (manifest.version() == null ? "0" : manifest.version()) + "-" + pack.sha256().substring(0, 16);
+        String version = (manifest.version() == null ? "0" : manifest.version()) + "-"
+                + pack.sha256().substring(0, 16);
         return ks.newReleaseId("vn.ocop.packs", pack.editionId() + "-" + group.toLowerCase(), version);
     }
 
@@ -133,7 +147,11 @@ public final class RulePackCompiler {
     private static String packPath(Map<String, String> packPaths, String kiePath) {
         if (kiePath == null) return "";
         return packPaths.entrySet().stream()
-                .filter(e -> e.getKey().equals(kiePath) || e.getKey().endsWith("/" + kiePath) || kiePath.endsWith(e.getKey().substring(SRC.length())))
-                .map(Map.Entry::getValue).findFirst().orElse(kiePath);
+                .filter(e -> e.getKey().equals(kiePath)
+                        || e.getKey().endsWith("/" + kiePath)
+                        || kiePath.endsWith(e.getKey().substring(SRC.length())))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(kiePath);
     }
 }

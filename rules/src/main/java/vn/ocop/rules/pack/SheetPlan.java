@@ -43,8 +43,10 @@ public final class SheetPlan {
             } else {
                 plain.add(c.code());
             }
-            c.options().stream().filter(o -> o.minStars() != null).forEach(o ->
-                    minimums.add(new StarMinimum(c.code(), o.minStars(), o.number(), o.label(), BigDecimal.valueOf(o.points()))));
+            c.options().stream()
+                    .filter(o -> o.minStars() != null)
+                    .forEach(o -> minimums.add(new StarMinimum(
+                            c.code(), o.minStars(), o.number(), o.label(), BigDecimal.valueOf(o.points()))));
         }
         this.byCode = Map.copyOf(codes);
         this.partOf = Map.copyOf(parts);
@@ -56,13 +58,19 @@ public final class SheetPlan {
         this.starMinimums = List.copyOf(minimums);
     }
 
-    public SheetInfo sheet() { return sheet; }
+    public SheetInfo sheet() {
+        return sheet;
+    }
 
     /** The criterion with this (NFC) code, or null. */
-    public CriterionInfo criterion(String code) { return byCode.get(code); }
+    public CriterionInfo criterion(String code) {
+        return byCode.get(code);
+    }
 
     /** Criterion code → part ("A", "B", "C"). */
-    public Map<String, String> partOf() { return partOf; }
+    public Map<String, String> partOf() {
+        return partOf;
+    }
 
     /** Position of the criterion in sheet order, or -1. */
     public int position(String code) {
@@ -71,11 +79,17 @@ public final class SheetPlan {
     }
 
     /** Criteria every scoring sheet must score (not a case of an alternative), in sheet order. */
-    public List<String> required() { return required; }
+    public List<String> required() {
+        return required;
+    }
 
     /** Alternative criterion ("8") → its cases' codes ("8a", "8b"), in sheet order. */
-    public Map<String, List<String>> cases() { return cases; }
+    public Map<String, List<String>> cases() {
+        return cases;
+    }
 
     /** One fact per option printed with a star minimum, in sheet order. */
-    public List<StarMinimum> starMinimums() { return starMinimums; }
+    public List<StarMinimum> starMinimums() {
+        return starMinimums;
+    }
 }

@@ -19,7 +19,21 @@ public final class SheetTable {
 
     private SheetTable() {}
 
-    private enum Col { OPTION, POINTS, GROUP, NAME, LABEL, RULE, PART, MIN_STARS, HEADINGS, NOTES, READING, ALTERNATIVE_OF, CASE }
+    private enum Col {
+        OPTION,
+        POINTS,
+        GROUP,
+        NAME,
+        LABEL,
+        RULE,
+        PART,
+        MIN_STARS,
+        HEADINGS,
+        NOTES,
+        READING,
+        ALTERNATIVE_OF,
+        CASE
+    }
 
     public static List<CriterionInfo> criteria(String csv) {
         List<List<String>> rows = Csv.parse(csv);
@@ -54,24 +68,35 @@ public final class SheetTable {
             }
             String[] values = new String[cols.length];
             for (int i = 0; i < cols.length; i++) values[i] = cell(row, cols[i]);
-            byCode.computeIfAbsent(cell(row, code).trim(), k -> new ArrayList<>()).add(values);
+            byCode.computeIfAbsent(cell(row, code).trim(), k -> new ArrayList<>())
+                    .add(values);
         }
         List<CriterionInfo> criteria = new ArrayList<>();
         byCode.forEach((c, options) -> {
             List<OptionInfo> infos = new ArrayList<>();
             for (String[] o : options) {
                 String stars = o[Col.MIN_STARS.ordinal()].trim();
-                infos.add(new OptionInfo(Integer.parseInt(o[Col.OPTION.ordinal()].trim()), o[Col.LABEL.ordinal()],
-                        Integer.parseInt(o[Col.POINTS.ordinal()].trim()), o[Col.RULE.ordinal()],
+                infos.add(new OptionInfo(
+                        Integer.parseInt(o[Col.OPTION.ordinal()].trim()),
+                        o[Col.LABEL.ordinal()],
+                        Integer.parseInt(o[Col.POINTS.ordinal()].trim()),
+                        o[Col.RULE.ordinal()],
                         stars.isEmpty() ? null : Integer.valueOf(stars)));
             }
             String[] first = options.get(0);
             String part = first[Col.PART.ordinal()].trim();
             String group = first[Col.GROUP.ordinal()];
             List<String> headings = cols[Col.HEADINGS.ordinal()] < 0 ? null : list(first[Col.HEADINGS.ordinal()]);
-            criteria.add(new CriterionInfo(c, part.isEmpty() ? c.substring(0, 1) : part, group.isEmpty() && headings != null ? null : group,
-                    first[Col.NAME.ordinal()], List.copyOf(infos), headings, list(first[Col.NOTES.ordinal()]),
-                    blankToNull(first[Col.READING.ordinal()]), blankToNull(first[Col.ALTERNATIVE_OF.ordinal()]),
+            criteria.add(new CriterionInfo(
+                    c,
+                    part.isEmpty() ? c.substring(0, 1) : part,
+                    group.isEmpty() && headings != null ? null : group,
+                    first[Col.NAME.ordinal()],
+                    List.copyOf(infos),
+                    headings,
+                    list(first[Col.NOTES.ordinal()]),
+                    blankToNull(first[Col.READING.ordinal()]),
+                    blankToNull(first[Col.ALTERNATIVE_OF.ordinal()]),
                     blankToNull(first[Col.CASE.ordinal()])));
         });
         return criteria;
@@ -79,7 +104,10 @@ public final class SheetTable {
 
     private static List<String> list(String cell) {
         if (cell == null || cell.isBlank()) return List.of();
-        return Arrays.stream(cell.split(" \\| ")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(cell.split(" \\| "))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String blankToNull(String s) {

@@ -55,7 +55,10 @@ public final class RulesetCompiler implements AutoCloseable {
         pack.files().forEach((path, bytes) -> {
             if (!path.startsWith(ENGINE)) uploaded.put(path, bytes);
             else if (!java.util.Arrays.equals(engine.get(path), bytes)) {
-                problems.add(RuleFileProblem.ofFile(path, "ENGINE_FILE_CHANGED", "engine/ holds the platform's shared rules; they cannot be changed by an upload"));
+                problems.add(RuleFileProblem.ofFile(
+                        path,
+                        "ENGINE_FILE_CHANGED",
+                        "engine/ holds the platform's shared rules; they cannot be changed by an upload"));
             }
         });
         if (!problems.isEmpty()) return new Result(null, problems, List.of());
@@ -68,10 +71,12 @@ public final class RulesetCompiler implements AutoCloseable {
         if (!compiled.ok()) return new Result(null, compiled.problems(), List.of());
         RulePackCompiler.Compilation c = compiled.value();
         if (!c.succeeded()) {
-            for (CompileError e : c.errors()) problems.add(new RuleFileProblem(e.file(), e.line(), e.column(), "COMPILE_ERROR", e.message()));
+            for (CompileError e : c.errors())
+                problems.add(new RuleFileProblem(e.file(), e.line(), e.column(), "COMPILE_ERROR", e.message()));
             return new Result(null, problems, c.warnings());
         }
-        BoundedCompiler.Outcome<CompiledRulePack> loaded = worker.compile(pack.editionId(), () -> CompiledRulePack.load(c.pack(), c.kjars()));
+        BoundedCompiler.Outcome<CompiledRulePack> loaded =
+                worker.compile(pack.editionId(), () -> CompiledRulePack.load(c.pack(), c.kjars()));
         if (!loaded.ok()) return new Result(null, loaded.problems(), c.warnings());
         return new Result(loaded.value(), List.of(), c.warnings());
     }
@@ -91,37 +96,63 @@ public final class RulesetCompiler implements AutoCloseable {
             try {
                 m = pack.manifest();
             } catch (RuntimeException e) {
-                p.add(new RuleFileProblem(RulePack.MANIFEST, 0, 0, "MANIFEST_INVALID", "edition.yaml không đọc được: " + e.getMessage()));
+                p.add(new RuleFileProblem(
+                        RulePack.MANIFEST, 0, 0, "MANIFEST_INVALID", "edition.yaml không đọc được: " + e.getMessage()));
                 return p;
             }
             if (expectedEdition != null && !expectedEdition.equals(m.id())) {
-                p.add(new RuleFileProblem(RulePack.MANIFEST, 0, 0, "EDITION_MISMATCH",
+                p.add(new RuleFileProblem(
+                        RulePack.MANIFEST,
+                        0,
+                        0,
+                        "EDITION_MISMATCH",
                         "edition.yaml có id " + m.id() + " nhưng bộ quy tắc thuộc " + expectedEdition));
             }
             if (m.sheets() != null) {
                 Map<String, String> subgroupSheet = new HashMap<>();
                 for (EditionManifest.Sheet s : m.sheets()) {
                     if (s.subgroups() == null || s.subgroups().isEmpty()) {
-                        p.add(new RuleFileProblem(RulePack.MANIFEST, 0, 0, "SUBGROUP_UNMAPPED", "phiếu " + s.id() + " không phục vụ nhóm sản phẩm con nào (subgroups)"));
+                        p.add(new RuleFileProblem(
+                                RulePack.MANIFEST,
+                                0,
+                                0,
+                                "SUBGROUP_UNMAPPED",
+                                "phiếu " + s.id() + " không phục vụ nhóm sản phẩm con nào (subgroups)"));
                         continue;
                     }
                     for (String sub : s.subgroups()) {
                         String other = subgroupSheet.putIfAbsent(s.group() + "/" + sub, s.id());
                         if (other != null) {
-                            p.add(new RuleFileProblem(RulePack.MANIFEST, 0, 0, "SUBGROUP_TWICE", "nhóm con \"" + sub + "\" thuộc hai phiếu: " + other + " và " + s.id()));
+                            p.add(new RuleFileProblem(
+                                    RulePack.MANIFEST,
+                                    0,
+                                    0,
+                                    "SUBGROUP_TWICE",
+                                    "nhóm con \"" + sub + "\" thuộc hai phiếu: " + other + " và " + s.id()));
                         }
                     }
                     if (pack.file(s.file()).isEmpty()) {
-                        p.add(new RuleFileProblem(s.file(), 0, 0, "SHEET_MISSING", "phiếu " + s.id() + ": thiếu tệp " + s.file()));
+                        p.add(new RuleFileProblem(
+                                s.file(), 0, 0, "SHEET_MISSING", "phiếu " + s.id() + ": thiếu tệp " + s.file()));
                     }
                 }
                 if (m.groups() != null) {
-                    m.groups().keySet().stream().filter(g -> m.sheets().stream().noneMatch(s -> s.group().equals(g)))
-                            .forEach(g -> p.add(new RuleFileProblem(RulePack.MANIFEST, 0, 0, "GROUP_WITHOUT_SHEET", "nhóm " + g + " không có phiếu nào")));
+                    m.groups().keySet().stream()
+                            .filter(g ->
+                                    m.sheets().stream().noneMatch(s -> s.group().equals(g)))
+                            .forEach(g -> p.add(new RuleFileProblem(
+                                    RulePack.MANIFEST,
+                                    0,
+                                    0,
+                                    "GROUP_WITHOUT_SHEET",
+                                    "nhóm " + g + " không có phiếu nào")));
                 }
             }
-            pack.file("stars/thresholds.csv").ifPresentOrElse(bytes -> thresholds(new String(bytes, StandardCharsets.UTF_8), p),
-                    () -> p.add(new RuleFileProblem("stars/thresholds.csv", 0, 0, "THRESHOLDS_MISSING", "thiếu bảng ngưỡng sao")));
+            pack.file("stars/thresholds.csv")
+                    .ifPresentOrElse(
+                            bytes -> thresholds(new String(bytes, StandardCharsets.UTF_8), p),
+                            () -> p.add(new RuleFileProblem(
+                                    "stars/thresholds.csv", 0, 0, "THRESHOLDS_MISSING", "thiếu bảng ngưỡng sao")));
             return p;
         }
 
@@ -131,7 +162,10 @@ public final class RulesetCompiler implements AutoCloseable {
             List<String> lines = csv.lines().toList();
             int header = -1;
             for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).startsWith("Quy tắc,") || lines.get(i).startsWith("\"Quy tắc\",")) { header = i; break; }
+                if (lines.get(i).startsWith("Quy tắc,") || lines.get(i).startsWith("\"Quy tắc\",")) {
+                    header = i;
+                    break;
+                }
             }
             if (header < 0) return; // not the standard layout; the compile reports what it can
             java.math.BigDecimal previousBelow = null;
@@ -143,20 +177,46 @@ public final class RulesetCompiler implements AutoCloseable {
                 List<String> cells = split(line);
                 int lineNo = i + 1;
                 if (cells.size() < 4) {
-                    p.add(new RuleFileProblem(file, lineNo, 1, "THRESHOLD_ROW", "dòng ngưỡng cần 4 cột: tên, từ điểm, dưới điểm, số sao"));
+                    p.add(new RuleFileProblem(
+                            file,
+                            lineNo,
+                            1,
+                            "THRESHOLD_ROW",
+                            "dòng ngưỡng cần 4 cột: tên, từ điểm, dưới điểm, số sao"));
                     continue;
                 }
                 try {
-                    java.math.BigDecimal from = cells.get(1).isBlank() ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(cells.get(1).strip());
-                    java.math.BigDecimal below = cells.get(2).isBlank() ? null : new java.math.BigDecimal(cells.get(2).strip());
+                    java.math.BigDecimal from = cells.get(1).isBlank()
+                            ? java.math.BigDecimal.ZERO
+                            : new java.math.BigDecimal(cells.get(1).strip());
+                    java.math.BigDecimal below = cells.get(2).isBlank()
+                            ? null
+                            : new java.math.BigDecimal(cells.get(2).strip());
                     int stars = Integer.parseInt(cells.get(3).strip());
-                    if (first && from.signum() != 0) p.add(new RuleFileProblem(file, lineNo, 1, "THRESHOLDS_GAP", "ngưỡng thấp nhất phải bắt đầu từ 0 (ô trống)"));
+                    if (first && from.signum() != 0)
+                        p.add(new RuleFileProblem(
+                                file, lineNo, 1, "THRESHOLDS_GAP", "ngưỡng thấp nhất phải bắt đầu từ 0 (ô trống)"));
                     if (!first && (previousBelow == null || previousBelow.compareTo(from) != 0)) {
-                        p.add(new RuleFileProblem(file, lineNo, 1, "THRESHOLDS_GAP", "\"từ điểm\" " + from + " phải bằng \"dưới điểm\" của dòng trên (" + previousBelow + ")"));
+                        p.add(new RuleFileProblem(
+                                file,
+                                lineNo,
+                                1,
+                                "THRESHOLDS_GAP",
+                                "\"từ điểm\" " + from + " phải bằng \"dưới điểm\" của dòng trên (" + previousBelow
+                                        + ")"));
                     }
-                    if (below != null && below.compareTo(from) <= 0) p.add(new RuleFileProblem(file, lineNo, 1, "THRESHOLDS_ORDER", "\"dưới điểm\" phải lớn hơn \"từ điểm\""));
-                    if (below != null && below.compareTo(java.math.BigDecimal.valueOf(100)) > 0) p.add(new RuleFileProblem(file, lineNo, 1, "THRESHOLDS_RANGE", "ngưỡng vượt quá 100 điểm"));
-                    if (stars != previousStars + 1) p.add(new RuleFileProblem(file, lineNo, 1, "THRESHOLDS_ORDER", "số sao phải tăng dần 1, 2, 3…; dòng này là " + stars));
+                    if (below != null && below.compareTo(from) <= 0)
+                        p.add(new RuleFileProblem(
+                                file, lineNo, 1, "THRESHOLDS_ORDER", "\"dưới điểm\" phải lớn hơn \"từ điểm\""));
+                    if (below != null && below.compareTo(java.math.BigDecimal.valueOf(100)) > 0)
+                        p.add(new RuleFileProblem(file, lineNo, 1, "THRESHOLDS_RANGE", "ngưỡng vượt quá 100 điểm"));
+                    if (stars != previousStars + 1)
+                        p.add(new RuleFileProblem(
+                                file,
+                                lineNo,
+                                1,
+                                "THRESHOLDS_ORDER",
+                                "số sao phải tăng dần 1, 2, 3…; dòng này là " + stars));
                     previousBelow = below;
                     previousStars = stars;
                     first = false;
@@ -166,7 +226,12 @@ public final class RulesetCompiler implements AutoCloseable {
                 }
             }
             if (!first && previousBelow != null) {
-                p.add(new RuleFileProblem(file, lines.size(), 1, "THRESHOLDS_GAP", "ngưỡng cao nhất phải không có \"dưới điểm\" (phủ tới 100 điểm)"));
+                p.add(new RuleFileProblem(
+                        file,
+                        lines.size(),
+                        1,
+                        "THRESHOLDS_GAP",
+                        "ngưỡng cao nhất phải không có \"dưới điểm\" (phủ tới 100 điểm)"));
             }
         }
 
@@ -177,8 +242,10 @@ public final class RulesetCompiler implements AutoCloseable {
             for (int i = 0; i < line.length(); i++) {
                 char c = line.charAt(i);
                 if (c == '"') {
-                    if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') { cell.append('"'); i++; }
-                    else quoted = !quoted;
+                    if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else quoted = !quoted;
                 } else if (c == ',' && !quoted) {
                     out.add(cell.toString());
                     cell.setLength(0);

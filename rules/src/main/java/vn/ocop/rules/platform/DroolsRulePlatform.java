@@ -95,7 +95,8 @@ public final class DroolsRulePlatform implements RulePlatform {
 
     @Override
     public RulesEngine engine(Collection<PackVersion> versions) {
-        return new DroolsRulesEngine(versions.stream().map(DroolsRulePlatform::compiled).toList());
+        return new DroolsRulesEngine(
+                versions.stream().map(DroolsRulePlatform::compiled).toList());
     }
 
     @Override

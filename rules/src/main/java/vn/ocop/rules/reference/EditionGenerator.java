@@ -22,11 +22,15 @@ public final class EditionGenerator {
     /** The edition's files (pack path → content) generated from a reference folder. */
     public static Map<String, String> generate(Path reference) {
         try {
-            Reading reading = Reading.parse(Files.readString(reference.resolve("reading.yaml"), StandardCharsets.UTF_8));
+            Reading reading =
+                    Reading.parse(Files.readString(reference.resolve("reading.yaml"), StandardCharsets.UTF_8));
             List<ShippedSheet> sheets = new ArrayList<>();
             try (Stream<Path> files = Files.list(reference.resolve("sheets"))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                    ReferenceSheet sheet = ReferenceSheet.parse(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml"))
+                        .sorted()
+                        .toList()) {
+                    ReferenceSheet sheet = ReferenceSheet.parse(
+                            f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
                     if (sheet.number() != sheets.size() + 1) {
                         throw new IllegalStateException(f + ": sheet number " + sheet.number() + " out of order");
                     }

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * conditional-criterion rule. Pure: the same input gives byte-identical output.
  */
 public final class EditionWriter {
-    static final String HEADER_NOTE = "SINH TỰ ĐỘNG từ rules/src/main/reference/qd26-2026 bởi vn.ocop.rules.reference.EditionGenerator; không sửa tay (docs/design-notes.md).";
+    static final String HEADER_NOTE =
+            "SINH TỰ ĐỘNG từ rules/src/main/reference/qd26-2026 bởi vn.ocop.rules.reference.EditionGenerator; không sửa tay (docs/design-notes.md).";
     public static final String MINIMUMS_FILE = "minimums/star-minimums.drl";
     public static final String CONDITIONS_FILE = "conditions/cau-chuyen-san-pham.drl";
     private static final String SEP = " | ";
@@ -42,7 +43,8 @@ public final class EditionWriter {
     }
 
     static String sheetFile(ShippedSheet s) {
-        return String.format("sheets/%02d-%s.csv", s.source().number(), s.source().id());
+        return String.format(
+                "sheets/%02d-%s.csv", s.source().number(), s.source().id());
     }
 
     // ---------------------------------------------------------------- edition.yaml
@@ -50,7 +52,11 @@ public final class EditionWriter {
     private String manifest() {
         Map<String, String> e = reading.edition();
         StringBuilder y = new StringBuilder();
-        y.append("# ").append(e.get("name")).append(": ").append(e.get("legalBasis")).append(", Phụ lục I và II.\n");
+        y.append("# ")
+                .append(e.get("name"))
+                .append(": ")
+                .append(e.get("legalBasis"))
+                .append(", Phụ lục I và II.\n");
         y.append("# ").append(HEADER_NOTE).append('\n');
         y.append("id: ").append(editionId).append('\n');
         y.append("name: ").append(q(e.get("name"))).append('\n');
@@ -61,32 +67,63 @@ public final class EditionWriter {
         y.append("extends: null\n");
         y.append("province: null\n");
         y.append("partMaxima: {A: 40, B: 25, C: 35}\n");
-        y.append("# Dấu sao là yêu cầu tối thiểu: basis COUNCIL_AVERAGE (điểm trung bình chính xác của hội đồng trên tiêu chí)\n");
-        y.append("# hoặc EVERY_SCORING_MEMBER (mọi thành viên chấm đều phải đạt). Quy tắc: ").append(MINIMUMS_FILE).append('\n');
+        y.append(
+                "# Dấu sao là yêu cầu tối thiểu: basis COUNCIL_AVERAGE (điểm trung bình chính xác của hội đồng trên tiêu chí)\n");
+        y.append("# hoặc EVERY_SCORING_MEMBER (mọi thành viên chấm đều phải đạt). Quy tắc: ")
+                .append(MINIMUMS_FILE)
+                .append('\n');
         y.append("starMinimums: {basis: ").append(e.get("starMinimumBasis")).append("}\n");
-        y.append("# Shared engine rules (rules/src/main/resources/engine) this edition uses: the council average. claims.drl is left\n");
-        y.append("# out: the 2026 sheets have no self-assessment rules from declared facts, so no claim can exceed them.\n");
+        y.append(
+                "# Shared engine rules (rules/src/main/resources/engine) this edition uses: the council average. claims.drl is left\n");
+        y.append(
+                "# out: the 2026 sheets have no self-assessment rules from declared facts, so no claim can exceed them.\n");
         y.append("engineRules: [average.drl]\n");
-        y.append("rules: [").append(MINIMUMS_FILE).append(", ").append(CONDITIONS_FILE).append("]\n");
+        y.append("rules: [")
+                .append(MINIMUMS_FILE)
+                .append(", ")
+                .append(CONDITIONS_FILE)
+                .append("]\n");
         y.append("groups:\n");
-        for (Reading.Group g : reading.groups()) y.append("  ").append(g.code()).append(": ").append(q(g.name())).append('\n');
+        for (Reading.Group g : reading.groups())
+            y.append("  ").append(g.code()).append(": ").append(q(g.name())).append('\n');
         y.append("gates: []\n");
-        y.append("# Phụ lục I: ngành → nhóm → phân nhóm (null: nhóm không chia phân nhóm), cơ quan chủ trì quản lý, phiếu chấm.\n");
+        y.append(
+                "# Phụ lục I: ngành → nhóm → phân nhóm (null: nhóm không chia phân nhóm), cơ quan chủ trì quản lý, phiếu chấm.\n");
         y.append("classification:\n");
         for (ShippedSheet s : sheets) {
             ReferenceSheet r = s.source();
-            y.append("  - {number: ").append(r.number()).append(", sector: ").append(q(r.sector())).append(", group: ").append(q(r.group()))
-                    .append(", subgroup: ").append(qn(r.subgroup())).append(", ministry: ").append(q(r.ministry()))
-                    .append(", sheet: ").append(r.id()).append("}\n");
+            y.append("  - {number: ")
+                    .append(r.number())
+                    .append(", sector: ")
+                    .append(q(r.sector()))
+                    .append(", group: ")
+                    .append(q(r.group()))
+                    .append(", subgroup: ")
+                    .append(qn(r.subgroup()))
+                    .append(", ministry: ")
+                    .append(q(r.ministry()))
+                    .append(", sheet: ")
+                    .append(r.id())
+                    .append("}\n");
         }
         y.append("# Chỗ in sai hoặc thiếu của phụ lục và giá trị bộ tiêu chí dùng thay: không sửa lặng lẽ.\n");
         y.append("errata:\n");
         for (ShippedSheet s : sheets) {
             for (Reading.Erratum er : s.errata()) {
-                y.append("  - {sheet: ").append(s.source().id()).append(", criterion: ").append(q(er.criterion()))
+                y.append("  - {sheet: ")
+                        .append(s.source().id())
+                        .append(", criterion: ")
+                        .append(q(er.criterion()))
                         .append(er.option() == null ? "" : ", option: " + er.option())
-                        .append(", field: ").append(er.field()).append(", printed: ").append(q(er.printed()))
-                        .append(", used: ").append(q(er.used())).append(", reason: ").append(q(er.reason())).append("}\n");
+                        .append(", field: ")
+                        .append(er.field())
+                        .append(", printed: ")
+                        .append(q(er.printed()))
+                        .append(", used: ")
+                        .append(q(er.used()))
+                        .append(", reason: ")
+                        .append(q(er.reason()))
+                        .append("}\n");
             }
         }
         y.append("sheets:\n");
@@ -97,15 +134,30 @@ public final class EditionWriter {
             y.append("    group: ").append(s.group()).append('\n');
             y.append("    name: ").append(q(sheetName(r))).append('\n');
             y.append("    file: ").append(sheetFile(s)).append('\n');
-            y.append("    subgroups: [").append(q(r.subgroup() != null ? r.subgroup() : r.group())).append("]\n");
-            y.append("    source: ").append(q(e.get("decision") + ", " + e.get("annex") + ", phiếu số " + r.number() + ": «" + r.title() + "»")).append('\n');
-            y.append("    sourceRef: {decision: ").append(q(e.get("decision"))).append(", annex: ").append(q(e.get("annex")))
-                    .append(", number: ").append(r.number()).append("}\n");
+            y.append("    subgroups: [")
+                    .append(q(r.subgroup() != null ? r.subgroup() : r.group()))
+                    .append("]\n");
+            y.append("    source: ")
+                    .append(q(e.get("decision") + ", " + e.get("annex") + ", phiếu số " + r.number() + ": «" + r.title()
+                            + "»"))
+                    .append('\n');
+            y.append("    sourceRef: {decision: ")
+                    .append(q(e.get("decision")))
+                    .append(", annex: ")
+                    .append(q(e.get("annex")))
+                    .append(", number: ")
+                    .append(r.number())
+                    .append("}\n");
             y.append("    checkedAgainstAnnex: true\n");
             y.append(s.exclusions().isEmpty() ? "    exclusions: []\n" : "    exclusions:\n");
             for (ShippedSheet.Exclusion x : s.exclusions()) {
-                y.append("      - {code: ").append(x.code()).append(", criterion: ").append(qn(x.criterion()))
-                        .append(", text: ").append(q(x.text())).append("}\n");
+                y.append("      - {code: ")
+                        .append(x.code())
+                        .append(", criterion: ")
+                        .append(qn(x.criterion()))
+                        .append(", text: ")
+                        .append(q(x.text()))
+                        .append("}\n");
             }
         }
         return y.toString();
@@ -113,7 +165,10 @@ public final class EditionWriter {
 
     /** The sheet's name: its title without the number and "Bộ sản phẩm:". */
     static String sheetName(ReferenceSheet r) {
-        return r.title().replaceFirst("^\\d+\\.\\s*", "").replaceFirst("^Bộ sản phẩm:\\s*", "").strip();
+        return r.title()
+                .replaceFirst("^\\d+\\.\\s*", "")
+                .replaceFirst("^Bộ sản phẩm:\\s*", "")
+                .strip();
     }
 
     // ---------------------------------------------------------------- sheet decision table
@@ -122,20 +177,33 @@ public final class EditionWriter {
         ReferenceSheet r = s.source();
         String id = r.id();
         StringBuilder t = new StringBuilder();
-        t.append("RuleSet,").append(pkg).append(".sheets.s").append(String.format("%02d", r.number())).append('\n');
+        t.append("RuleSet,")
+                .append(pkg)
+                .append(".sheets.s")
+                .append(String.format("%02d", r.number()))
+                .append('\n');
         t.append("Import,vn.ocop.rules.model.Selection\n");
         t.append("RULEFLOW-GROUP,").append(id).append('\n');
-        t.append("Notes,").append(c(sheetName(r) + " — nguồn: " + reading.edition().get("decision") + ", " + reading.edition().get("annex")
-                + ", phiếu số " + r.number() + "; đã đối chiếu phụ lục: có. Cột «Sao tối thiểu»: phương án in dấu *** / **** / ***** (yêu cầu tối thiểu của hạng sao). "
-                + HEADER_NOTE)).append("\n\n");
+        t.append("Notes,")
+                .append(c(sheetName(r) + " — nguồn: " + reading.edition().get("decision") + ", "
+                        + reading.edition().get("annex")
+                        + ", phiếu số " + r.number()
+                        + "; đã đối chiếu phụ lục: có. Cột «Sao tối thiểu»: phương án in dấu *** / **** / ***** (yêu cầu tối thiểu của hạng sao). "
+                        + HEADER_NOTE))
+                .append("\n\n");
         t.append("RuleTable ").append(id).append('\n');
-        t.append("NAME,CONDITION,CONDITION,ACTION,METADATA,METADATA,METADATA,METADATA,METADATA,METADATA,METADATA,METADATA,METADATA,METADATA\n");
+        t.append(
+                "NAME,CONDITION,CONDITION,ACTION,METADATA,METADATA,METADATA,METADATA,METADATA,METADATA,METADATA,METADATA,METADATA,METADATA\n");
         t.append(",$s : Selection...,$s : Selection...,,,,,,,,,,,\n");
         t.append(",\"criterion == \"\"$param\"\"\",option == $param,\"$s.award($param, drools.getRule().getName());\",")
-                .append("\"part(\"\"$param\"\")\",\"criterionGroup(\"\"$param\"\")\",\"criterionName(\"\"$param\"\")\",")
-                .append("\"optionLabel(\"\"$param\"\")\",minStars($param),\"headings(\"\"$param\"\")\",\"notes(\"\"$param\"\")\",")
-                .append("\"readingNote(\"\"$param\"\")\",\"alternativeOf(\"\"$param\"\")\",\"caseLabel(\"\"$param\"\")\"\n");
-        t.append("Quy tắc,Mã tiêu chí,Phương án,Điểm,Phần,Nhóm tiêu chí,Tên tiêu chí,Nội dung phương án,Sao tối thiểu,Các đề mục,Ghi chú,")
+                .append(
+                        "\"part(\"\"$param\"\")\",\"criterionGroup(\"\"$param\"\")\",\"criterionName(\"\"$param\"\")\",")
+                .append(
+                        "\"optionLabel(\"\"$param\"\")\",minStars($param),\"headings(\"\"$param\"\")\",\"notes(\"\"$param\"\")\",")
+                .append(
+                        "\"readingNote(\"\"$param\"\")\",\"alternativeOf(\"\"$param\"\")\",\"caseLabel(\"\"$param\"\")\"\n");
+        t.append(
+                        "Quy tắc,Mã tiêu chí,Phương án,Điểm,Phần,Nhóm tiêu chí,Tên tiêu chí,Nội dung phương án,Sao tối thiểu,Các đề mục,Ghi chú,")
                 .append("Cách đọc của sản phẩm,Thuộc tiêu chí,Trường hợp\n");
         for (ShippedSheet.Criterion cr : s.criteria()) {
             ReferenceSheet.Criterion src = cr.source();
@@ -147,7 +215,14 @@ public final class EditionWriter {
                 cells.add(String.valueOf(o.n()));
                 cells.add(String.valueOf(o.points()));
                 cells.add(first ? src.part() : "");
-                cells.add(first ? nz(src.headings().isEmpty() ? null : src.headings().get(src.headings().size() - 1)) : "");
+                cells.add(
+                        first
+                                ? nz(
+                                        src.headings().isEmpty()
+                                                ? null
+                                                : src.headings()
+                                                        .get(src.headings().size() - 1))
+                                : "");
                 cells.add(first ? src.name() : "");
                 cells.add(o.label());
                 cells.add(o.minStars() == null ? "" : o.minStars().toString());
@@ -156,7 +231,8 @@ public final class EditionWriter {
                 cells.add(first ? nz(cr.readingNote()) : "");
                 cells.add(first ? nz(src.alternativeOf()) : "");
                 cells.add(first ? nz(src.caseLabel()) : "");
-                t.append(cells.stream().map(EditionWriter::c).collect(Collectors.joining(","))).append('\n');
+                t.append(cells.stream().map(EditionWriter::c).collect(Collectors.joining(",")))
+                        .append('\n');
                 first = false;
             }
         }
@@ -167,8 +243,15 @@ public final class EditionWriter {
     static String ruleName(ShippedSheet.Criterion cr, ReferenceSheet.Option o) {
         ReferenceSheet.Criterion src = cr.source();
         StringBuilder n = new StringBuilder(src.code()).append(' ').append(shorten(src.name(), 50));
-        if (src.caseLabel() != null) n.append(" (").append(shorten(src.caseLabel(), 40)).append(')');
-        n.append(": phương án ").append(o.n()).append(" «").append(shorten(o.label(), 60)).append("» → ").append(o.points()).append(" điểm");
+        if (src.caseLabel() != null)
+            n.append(" (").append(shorten(src.caseLabel(), 40)).append(')');
+        n.append(": phương án ")
+                .append(o.n())
+                .append(" «")
+                .append(shorten(o.label(), 60))
+                .append("» → ")
+                .append(o.points())
+                .append(" điểm");
         Reading.Erratum fix = cr.corrected().get(o.n());
         if (fix != null) n.append(" (phụ lục in ").append(fix.printed()).append(", xem errata)");
         if (cr.readingNote() != null) n.append(" (cách đọc của sản phẩm: phụ lục không in phương án)");
@@ -188,18 +271,30 @@ public final class EditionWriter {
         t.append("RuleSet,").append(pkg).append(".stars\n");
         t.append("Import,vn.ocop.rules.model.Council\n");
         t.append("RULEFLOW-GROUP,stars\n");
-        t.append("Notes,").append(c("Phân hạng sao theo điểm trung bình chính xác của hội đồng (" + reading.edition().get("decision")
-                + "; 69.99 → 3 sao, 70 → 4 sao). Ô trống: không có giới hạn. " + HEADER_NOTE)).append("\n\n");
+        t.append("Notes,")
+                .append(c("Phân hạng sao theo điểm trung bình chính xác của hội đồng ("
+                        + reading.edition().get("decision")
+                        + "; 69.99 → 3 sao, 70 → 4 sao). Ô trống: không có giới hạn. " + HEADER_NOTE))
+                .append("\n\n");
         t.append("RuleTable thresholds\n");
         t.append("NAME,CONDITION,CONDITION,ACTION\n");
         t.append(",$c : Council...,$c : Council...,\n");
-        t.append(",averageTotal >= $param,averageTotal < $param,\"modify($c) { setStars($param), setStarsRule(drools.getRule().getName()) }\"\n");
+        t.append(
+                ",averageTotal >= $param,averageTotal < $param,\"modify($c) { setStars($param), setStarsRule(drools.getRule().getName()) }\"\n");
         t.append("Quy tắc,Từ điểm,Dưới điểm,Số sao\n");
         for (Reading.Threshold th : reading.thresholds()) {
-            String name = th.stars() + " sao: điểm trung bình " + (th.from() == null ? "dưới " + th.below()
-                    : th.below() == null ? "từ " + th.from() : "từ " + th.from() + " đến dưới " + th.below());
-            t.append(c(name)).append(',').append(th.from() == null ? "" : th.from()).append(',')
-                    .append(th.below() == null ? "" : th.below()).append(',').append(th.stars()).append('\n');
+            String name = th.stars() + " sao: điểm trung bình "
+                    + (th.from() == null
+                            ? "dưới " + th.below()
+                            : th.below() == null ? "từ " + th.from() : "từ " + th.from() + " đến dưới " + th.below());
+            t.append(c(name))
+                    .append(',')
+                    .append(th.from() == null ? "" : th.from())
+                    .append(',')
+                    .append(th.below() == null ? "" : th.below())
+                    .append(',')
+                    .append(th.stars())
+                    .append('\n');
         }
         return t.toString();
     }
@@ -210,7 +305,8 @@ public final class EditionWriter {
                 + "import vn.ocop.rules.model.Council\n"
                 + "import vn.ocop.rules.model.MemberScore\n\n"
                 + "// Council practice carried over from the earlier editions (not in the decision): members' totals that differ\n"
-                + "// by " + n + " points or more must be discussed and scored again. WARNING; a province may make it ERROR.\n"
+                + "// by " + n
+                + " points or more must be discussed and scored again. WARNING; a province may make it ERROR.\n"
                 + "// Fires once: the highest and the lowest total, ties broken by the order of the sheets.\n"
                 + "// " + HEADER_NOTE + "\n"
                 + "rule \"Tổng điểm các thành viên chênh nhau từ " + n + " điểm trở lên → COUNCIL_SPREAD (cảnh báo)\"\n"
@@ -226,7 +322,8 @@ public final class EditionWriter {
                 + "then\n"
                 + "    $c.report( \"COUNCIL_SPREAD\", \"WARNING\", null, null,\n"
                 + "        \"Tổng điểm của \" + $hi.getMember() + \" (\" + $top + \") và \" + $lo.getMember() + \" (\" + $bottom\n"
-                + "        + \") chênh nhau \" + ($top - $bottom) + \" điểm, từ " + n + " điểm trở lên: hội đồng cần thảo luận và chấm lại.\" );\n"
+                + "        + \") chênh nhau \" + ($top - $bottom) + \" điểm, từ " + n
+                + " điểm trở lên: hội đồng cần thảo luận và chấm lại.\" );\n"
                 + "end\n";
     }
 
@@ -282,40 +379,90 @@ public final class EditionWriter {
         Reading.Conditional cond = reading.conditional();
         Map<String, List<String>> sheetsByOptions = new LinkedHashMap<>();
         for (ShippedSheet s : sheets) {
-            ShippedSheet.Criterion target = s.criteria().stream().filter(x -> x.code().equals(cond.criterion())).findFirst().orElse(null);
-            ShippedSheet.Criterion when = s.criteria().stream().filter(x -> x.code().equals(cond.whenCriterion())).findFirst().orElse(null);
-            if (target == null || when == null || target.source().notes().stream().noneMatch(n -> n.contains(cond.note()))) continue;
-            ReferenceSheet.Option none = when.options().stream().filter(o -> o.label().equals(cond.whenOptionLabel())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("sheet " + s.source().number() + ": " + cond.whenCriterion()
-                            + " has no option «" + cond.whenOptionLabel() + "»"));
-            ReferenceSheet.Option zero = target.options().stream().filter(o -> o.points() == 0).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("sheet " + s.source().number() + ": " + cond.criterion() + " has no 0-point option"));
-            sheetsByOptions.computeIfAbsent(none.n() + "/" + zero.n(), k -> new ArrayList<>()).add(s.source().id());
+            ShippedSheet.Criterion target = s.criteria().stream()
+                    .filter(x -> x.code().equals(cond.criterion()))
+                    .findFirst()
+                    .orElse(null);
+            ShippedSheet.Criterion when = s.criteria().stream()
+                    .filter(x -> x.code().equals(cond.whenCriterion()))
+                    .findFirst()
+                    .orElse(null);
+            if (target == null
+                    || when == null
+                    || target.source().notes().stream().noneMatch(n -> n.contains(cond.note()))) continue;
+            ReferenceSheet.Option none = when.options().stream()
+                    .filter(o -> o.label().equals(cond.whenOptionLabel()))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new IllegalStateException("sheet " + s.source().number() + ": " + cond.whenCriterion()
+                                    + " has no option «" + cond.whenOptionLabel() + "»"));
+            ReferenceSheet.Option zero = target.options().stream()
+                    .filter(o -> o.points() == 0)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "sheet " + s.source().number() + ": " + cond.criterion() + " has no 0-point option"));
+            sheetsByOptions
+                    .computeIfAbsent(none.n() + "/" + zero.n(), k -> new ArrayList<>())
+                    .add(s.source().id());
         }
         StringBuilder d = new StringBuilder();
         d.append("package ").append(pkg).append(".conditions\n\n");
         d.append("import vn.ocop.rules.model.Selection\n\n");
-        d.append("// Tiêu chí ").append(cond.criterion()).append(" ghi: \"").append(cond.note()).append("\". Thành viên chọn ").append(cond.whenCriterion())
-                .append(" «").append(cond.whenOptionLabel()).append("»\n");
-        d.append("// thì ").append(cond.criterion()).append(" được 0 điểm; chọn phương án khác ở ").append(cond.criterion())
+        d.append("// Tiêu chí ")
+                .append(cond.criterion())
+                .append(" ghi: \"")
+                .append(cond.note())
+                .append("\". Thành viên chọn ")
+                .append(cond.whenCriterion())
+                .append(" «")
+                .append(cond.whenOptionLabel())
+                .append("»\n");
+        d.append("// thì ")
+                .append(cond.criterion())
+                .append(" được 0 điểm; chọn phương án khác ở ")
+                .append(cond.criterion())
                 .append(" là cảnh báo CRITERION_NOT_APPLICABLE (phương án đó không được tính).\n");
         d.append("// Nhóm \"conditions\" chạy sau các quy tắc cho điểm của phiếu. Chỉ các phiếu in ghi chú này.\n");
         d.append("// ").append(HEADER_NOTE).append("\n");
         for (Map.Entry<String, List<String>> e : sheetsByOptions.entrySet()) {
             String[] n = e.getKey().split("/");
-            d.append("\nrule \"").append(cond.criterion()).append(" chỉ áp dụng khi có câu chuyện sản phẩm: ").append(cond.whenCriterion())
-                    .append(" «").append(cond.whenOptionLabel()).append("» → ").append(cond.criterion()).append(" được 0 điểm (cảnh báo nếu chọn phương án khác)\"\n");
+            d.append("\nrule \"")
+                    .append(cond.criterion())
+                    .append(" chỉ áp dụng khi có câu chuyện sản phẩm: ")
+                    .append(cond.whenCriterion())
+                    .append(" «")
+                    .append(cond.whenOptionLabel())
+                    .append("» → ")
+                    .append(cond.criterion())
+                    .append(" được 0 điểm (cảnh báo nếu chọn phương án khác)\"\n");
             d.append("    ruleflow-group \"conditions\"\n");
             d.append("when\n");
-            d.append("    $story : Selection( criterion == \"").append(cond.whenCriterion()).append("\", option == ").append(n[0]).append(",\n");
-            d.append("        sheet in ( ").append(e.getValue().stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",\n                   "))).append(" ) )\n");
-            d.append("    $structure : Selection( member == $story.member, sheet == $story.sheet, criterion == \"").append(cond.criterion())
-                    .append("\", option != ").append(n[1]).append(" )\n");
+            d.append("    $story : Selection( criterion == \"")
+                    .append(cond.whenCriterion())
+                    .append("\", option == ")
+                    .append(n[0])
+                    .append(",\n");
+            d.append("        sheet in ( ")
+                    .append(e.getValue().stream()
+                            .map(id -> "\"" + id + "\"")
+                            .collect(Collectors.joining(",\n                   ")))
+                    .append(" ) )\n");
+            d.append("    $structure : Selection( member == $story.member, sheet == $story.sheet, criterion == \"")
+                    .append(cond.criterion())
+                    .append("\", option != ")
+                    .append(n[1])
+                    .append(" )\n");
             d.append("then\n");
             d.append("    $structure.award( 0, drools.getRule().getName() );\n");
             d.append("    $structure.report( \"CRITERION_NOT_APPLICABLE\", \"WARNING\",\n");
-            d.append("        \"Tiêu chí ").append(cond.criterion()).append(" chỉ áp dụng khi có câu chuyện sản phẩm: \" + $structure.getMember() + \" chọn ")
-                    .append(cond.whenCriterion()).append(" «").append(cond.whenOptionLabel()).append("» nên ").append(cond.criterion())
+            d.append("        \"Tiêu chí ")
+                    .append(cond.criterion())
+                    .append(" chỉ áp dụng khi có câu chuyện sản phẩm: \" + $structure.getMember() + \" chọn ")
+                    .append(cond.whenCriterion())
+                    .append(" «")
+                    .append(cond.whenOptionLabel())
+                    .append("» nên ")
+                    .append(cond.criterion())
                     .append(" được 0 điểm, phương án \" + $structure.getOption() + \" không được tính.\" );\n");
             d.append("end\n");
         }

@@ -29,8 +29,16 @@ public record ReferenceSheet(
         List<Criterion> criteria) {
 
     /** A criterion as printed. {@code options} is empty when the sheet lists none (see {@code withoutListedOptions}). */
-    public record Criterion(String code, String part, List<String> headings, String name, Integer max,
-                            List<String> notes, List<Option> options, String alternativeOf, String caseLabel) {}
+    public record Criterion(
+            String code,
+            String part,
+            List<String> headings,
+            String name,
+            Integer max,
+            List<String> notes,
+            List<Option> options,
+            String alternativeOf,
+            String caseLabel) {}
 
     /** An option as printed; {@code points} is null where the points cell is empty. */
     public record Option(int n, String label, Integer points, Integer minStars) {}
@@ -48,11 +56,19 @@ public record ReferenceSheet(
             collect(code, List.of(), (List<?>) part.get("items"), criteria);
         }
         String stem = fileName.replaceFirst("\\.yaml$", "");
-        return new ReferenceSheet(((Number) d.get("sheet_no")).intValue(), stem.replaceFirst("^\\d+-", ""),
-                str(d.get("title")), str(leaf.get("nganh")), strip(str(leaf.get("nhom")), "Nhóm: "),
-                strip(str(leaf.get("phan_nhom")), "Phân nhóm: "), str(leaf.get("co_quan_chu_tri_quan_ly")),
-                str(d.get("disqualified_when")), Map.copyOf(maxima), strings(d.get("source_anomalies")),
-                strings(d.get("criteria_without_listed_options")), List.copyOf(criteria));
+        return new ReferenceSheet(
+                ((Number) d.get("sheet_no")).intValue(),
+                stem.replaceFirst("^\\d+-", ""),
+                str(d.get("title")),
+                str(leaf.get("nganh")),
+                strip(str(leaf.get("nhom")), "Nhóm: "),
+                strip(str(leaf.get("phan_nhom")), "Phân nhóm: "),
+                str(leaf.get("co_quan_chu_tri_quan_ly")),
+                str(d.get("disqualified_when")),
+                Map.copyOf(maxima),
+                strings(d.get("source_anomalies")),
+                strings(d.get("criteria_without_listed_options")),
+                List.copyOf(criteria));
     }
 
     private static void collect(String part, List<String> headings, List<?> items, List<Criterion> out) {
@@ -71,11 +87,20 @@ public record ReferenceSheet(
             if (item.get("cases") != null) {
                 for (Object c : (List<?>) item.get("cases")) {
                     Map<?, ?> kase = (Map<?, ?>) c;
-                    out.add(new Criterion(code + str(kase.get("case")), part, headings, name, max, notes,
-                            options(kase.get("options")), code, str(kase.get("label"))));
+                    out.add(new Criterion(
+                            code + str(kase.get("case")),
+                            part,
+                            headings,
+                            name,
+                            max,
+                            notes,
+                            options(kase.get("options")),
+                            code,
+                            str(kase.get("label"))));
                 }
             } else {
-                out.add(new Criterion(code, part, headings, name, max, notes, options(item.get("options")), null, null));
+                out.add(new Criterion(
+                        code, part, headings, name, max, notes, options(item.get("options")), null, null));
             }
         }
     }
@@ -85,7 +110,9 @@ public record ReferenceSheet(
         if (o instanceof List<?> list) {
             for (Object e : list) {
                 Map<?, ?> m = (Map<?, ?>) e;
-                out.add(new Option(((Number) m.get("n")).intValue(), str(m.get("label")),
+                out.add(new Option(
+                        ((Number) m.get("n")).intValue(),
+                        str(m.get("label")),
                         m.get("points") instanceof Number p ? p.intValue() : null,
                         m.get("min_star") instanceof Number s ? s.intValue() : null));
             }

@@ -11,13 +11,28 @@ import java.util.Objects;
  * printed without any added, and its exclusions found. Checks the sheet adds up, and fails on any printed
  * inconsistency that no erratum covers: nothing is corrected silently.
  */
-public record ShippedSheet(ReferenceSheet source, String group, List<Criterion> criteria, List<Exclusion> exclusions,
-                           List<Reading.Erratum> errata) {
+public record ShippedSheet(
+        ReferenceSheet source,
+        String group,
+        List<Criterion> criteria,
+        List<Exclusion> exclusions,
+        List<Reading.Erratum> errata) {
 
-    public record Criterion(ReferenceSheet.Criterion source, List<ReferenceSheet.Option> options, String readingNote,
-                            Map<Integer, Reading.Erratum> corrected) {
-        public String code() { return source.code(); }
-        public int max() { return options.stream().mapToInt(ReferenceSheet.Option::points).max().orElse(0); }
+    public record Criterion(
+            ReferenceSheet.Criterion source,
+            List<ReferenceSheet.Option> options,
+            String readingNote,
+            Map<Integer, Reading.Erratum> corrected) {
+        public String code() {
+            return source.code();
+        }
+
+        public int max() {
+            return options.stream()
+                    .mapToInt(ReferenceSheet.Option::points)
+                    .max()
+                    .orElse(0);
+        }
     }
 
     public record Exclusion(String code, String text, String criterion) {}
@@ -30,11 +45,12 @@ public record ShippedSheet(ReferenceSheet source, String group, List<Criterion> 
         }
         checkErrataExist(sheet, errata);
         checkSums(sheet, criteria, errata);
-        return new ShippedSheet(sheet, reading.group(sheet.sector()).code(), List.copyOf(criteria),
-                exclusions(sheet, reading), errata);
+        return new ShippedSheet(
+                sheet, reading.group(sheet.sector()).code(), List.copyOf(criteria), exclusions(sheet, reading), errata);
     }
 
-    private static Criterion criterion(ReferenceSheet sheet, ReferenceSheet.Criterion c, Reading reading, List<Reading.Erratum> errata) {
+    private static Criterion criterion(
+            ReferenceSheet sheet, ReferenceSheet.Criterion c, Reading reading, List<Reading.Erratum> errata) {
         if (c.options().isEmpty()) {
             if (!sheet.withoutListedOptions().contains(c.code())) {
                 throw fail(sheet, c.code() + " has no options and is not listed in criteria_without_listed_options");
@@ -44,26 +60,38 @@ public record ShippedSheet(ReferenceSheet source, String group, List<Criterion> 
         List<ReferenceSheet.Option> options = new ArrayList<>();
         Map<Integer, Reading.Erratum> corrected = new LinkedHashMap<>();
         for (ReferenceSheet.Option o : c.options()) {
-            Reading.Erratum fix = errata.stream().filter(e -> e.field().equals("points") && c.code().equals(e.criterion())
-                    && Objects.equals(e.option(), o.n())).findFirst().orElse(null);
+            Reading.Erratum fix = errata.stream()
+                    .filter(e -> e.field().equals("points")
+                            && c.code().equals(e.criterion())
+                            && Objects.equals(e.option(), o.n()))
+                    .findFirst()
+                    .orElse(null);
             Integer points = o.points();
             if (fix != null) {
                 String printed = o.points() == null ? null : o.points().toString();
                 if (printed == null ? !fix.printed().startsWith("(") : !printed.equals(fix.printed())) {
-                    throw fail(sheet, c.code() + " option " + o.n() + ": erratum says printed " + fix.printed() + ", the data holds " + printed);
+                    throw fail(
+                            sheet,
+                            c.code() + " option " + o.n() + ": erratum says printed " + fix.printed()
+                                    + ", the data holds " + printed);
                 }
                 points = Integer.valueOf(fix.used());
                 corrected.put(o.n(), fix);
             } else if (points == null) {
                 throw fail(sheet, c.code() + " option " + o.n() + " has no points and no erratum in reading.yaml");
             }
-            if (o.n() != options.size() + 1) throw fail(sheet, c.code() + ": options are not numbered 1, 2, 3… in order");
+            if (o.n() != options.size() + 1)
+                throw fail(sheet, c.code() + ": options are not numbered 1, 2, 3… in order");
             options.add(new ReferenceSheet.Option(o.n(), o.label(), points, o.minStars()));
         }
         Criterion shipped = new Criterion(c, List.copyOf(options), null, Map.copyOf(corrected));
-        boolean maxErratum = errata.stream().anyMatch(e -> e.field().equals("max") && c.code().equals(e.criterion()));
+        boolean maxErratum = errata.stream()
+                .anyMatch(e -> e.field().equals("max") && c.code().equals(e.criterion()));
         if (c.max() == null ? !maxErratum : c.max() != shipped.max()) {
-            throw fail(sheet, c.code() + ": best option gives " + shipped.max() + ", maximum printed " + c.max() + ", no erratum");
+            throw fail(
+                    sheet,
+                    c.code() + ": best option gives " + shipped.max() + ", maximum printed " + c.max()
+                            + ", no erratum");
         }
         return shipped;
     }
@@ -71,19 +99,30 @@ public record ShippedSheet(ReferenceSheet source, String group, List<Criterion> 
     private static void checkErrataExist(ReferenceSheet sheet, List<Reading.Erratum> errata) {
         for (Reading.Erratum e : errata) {
             if (e.field().equals("partMax")) {
-                if (!sheet.partMaxima().containsKey(e.criterion())) throw fail(sheet, "erratum names a missing part " + e.criterion());
+                if (!sheet.partMaxima().containsKey(e.criterion()))
+                    throw fail(sheet, "erratum names a missing part " + e.criterion());
                 continue;
             }
-            ReferenceSheet.Criterion c = sheet.criteria().stream().filter(x -> x.code().equals(e.criterion())).findFirst()
+            ReferenceSheet.Criterion c = sheet.criteria().stream()
+                    .filter(x -> x.code().equals(e.criterion()))
+                    .findFirst()
                     .orElseThrow(() -> fail(sheet, "erratum names a missing criterion " + e.criterion()));
             if (e.option() == null) continue;
-            ReferenceSheet.Option o = c.options().stream().filter(x -> x.n() == e.option()).findFirst()
-                    .orElseThrow(() -> fail(sheet, "erratum names a missing option " + e.criterion() + "/" + e.option()));
+            ReferenceSheet.Option o = c.options().stream()
+                    .filter(x -> x.n() == e.option())
+                    .findFirst()
+                    .orElseThrow(
+                            () -> fail(sheet, "erratum names a missing option " + e.criterion() + "/" + e.option()));
             if (e.field().equals("minStars") && !String.valueOf(o.minStars()).equals(e.used())) {
-                throw fail(sheet, "erratum on " + e.criterion() + "/" + e.option() + " uses " + e.used() + " stars, the data holds " + o.minStars());
+                throw fail(
+                        sheet,
+                        "erratum on " + e.criterion() + "/" + e.option() + " uses " + e.used()
+                                + " stars, the data holds " + o.minStars());
             }
             if (e.field().equals("label") && !o.label().equals(e.used())) {
-                throw fail(sheet, "erratum on " + e.criterion() + "/" + e.option() + " uses a label the data does not hold");
+                throw fail(
+                        sheet,
+                        "erratum on " + e.criterion() + "/" + e.option() + " uses a label the data does not hold");
             }
         }
     }
@@ -108,19 +147,28 @@ public record ShippedSheet(ReferenceSheet source, String group, List<Criterion> 
                 throw fail(sheet, "part " + part + " adds up to " + sums.get(part) + ", its maximum is " + max);
             }
         });
-        if (sums.values().stream().mapToInt(Integer::intValue).sum() != 100) throw fail(sheet, "the sheet does not add up to 100");
+        if (sums.values().stream().mapToInt(Integer::intValue).sum() != 100)
+            throw fail(sheet, "the sheet does not add up to 100");
     }
 
     private static List<Exclusion> exclusions(ReferenceSheet sheet, Reading reading) {
         List<Exclusion> out = new ArrayList<>();
-        if (sheet.disqualifiedWhen() != null) out.add(new Exclusion(reading.dossierExclusionCode(), sheet.disqualifiedWhen(), null));
+        if (sheet.disqualifiedWhen() != null)
+            out.add(new Exclusion(reading.dossierExclusionCode(), sheet.disqualifiedWhen(), null));
         for (ReferenceSheet.Criterion c : sheet.criteria()) {
             if (c.alternativeOf() != null && !c.code().endsWith("a")) continue; // the cases share their notes
             for (String note : c.notes()) {
-                Reading.Knockout k = reading.knockouts().stream().filter(x -> x.match().matcher(note).find()).findFirst().orElse(null);
+                Reading.Knockout k = reading.knockouts().stream()
+                        .filter(x -> x.match().matcher(note).find())
+                        .findFirst()
+                        .orElse(null);
                 if (k == null) {
                     if (reading.knockoutWords().matcher(note).find()) {
-                        throw fail(sheet, c.code() + ": a note speaks of stopping or excluding but matches no knockout of reading.yaml: " + note);
+                        throw fail(
+                                sheet,
+                                c.code()
+                                        + ": a note speaks of stopping or excluding but matches no knockout of reading.yaml: "
+                                        + note);
                     }
                     continue;
                 }

@@ -1,7 +1,6 @@
 package vn.ocop.rules.sandbox;
 
 import java.io.BufferedInputStream;
-import vn.ocop.rules.api.SandboxMessages;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -14,6 +13,7 @@ import java.util.List;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.RuleLimitExceeded;
+import vn.ocop.rules.api.SandboxMessages;
 import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.pack.RulePack;
 import vn.ocop.rules.scenario.ScenarioFile;
@@ -58,7 +58,8 @@ public final class SandboxMain {
             } else if (message instanceof SandboxMessages.Evaluate ev) {
                 answer = evaluate(pack, ev);
             } else {
-                throw new IllegalStateException("unknown message " + message.getClass().getName());
+                throw new IllegalStateException(
+                        "unknown message " + message.getClass().getName());
             }
             out.writeObject(answer);
             out.flush();
@@ -76,12 +77,15 @@ public final class SandboxMain {
             try {
                 files.add(ScenarioFile.parse(s.name(), s.yaml()));
             } catch (IllegalArgumentException e) {
-                unreadable.add(new SandboxMessages.Outcome(s.name(), s.name(), false, List.of(String.valueOf(e.getMessage()))));
+                unreadable.add(new SandboxMessages.Outcome(
+                        s.name(), s.name(), false, List.of(String.valueOf(e.getMessage()))));
             }
         }
         ScenarioRun.Report report = ScenarioRun.run(pack, files);
         List<SandboxMessages.Outcome> outcomes = new ArrayList<>(unreadable);
-        report.outcomes().forEach(o -> outcomes.add(new SandboxMessages.Outcome(o.file(), o.name(), o.passed(), List.copyOf(o.differences()))));
+        report.outcomes()
+                .forEach(o -> outcomes.add(
+                        new SandboxMessages.Outcome(o.file(), o.name(), o.passed(), List.copyOf(o.differences()))));
         return new SandboxMessages.ScenarioReport(outcomes, new java.util.TreeMap<>(report.unfiredRules()));
     }
 
@@ -103,9 +107,12 @@ public final class SandboxMain {
     /** The rule limit behind a Drools consequence exception, or the exception itself. */
     static SandboxMessages.Failure failure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RuleLimitExceeded limit) return new SandboxMessages.Failure(limit.code(), limit.getMessage());
+            if (t instanceof RuleLimitExceeded limit)
+                return new SandboxMessages.Failure(limit.code(), limit.getMessage());
         }
-        return new SandboxMessages.Failure("RULE_EVALUATION_FAILED", "Quy tắc gây lỗi khi chấm: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ")));
+        return new SandboxMessages.Failure(
+                "RULE_EVALUATION_FAILED",
+                "Quy tắc gây lỗi khi chấm: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ")));
     }
 }

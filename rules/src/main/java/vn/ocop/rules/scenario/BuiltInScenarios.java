@@ -41,7 +41,11 @@ public final class BuiltInScenarios {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new String(index, StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return new String(index, StandardCharsets.UTF_8)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     private static byte[] resource(String path) {
@@ -63,8 +67,11 @@ public final class BuiltInScenarios {
         Path root = Path.of(args.length > 0 ? args[0] : "target/classes").resolve(ROOT);
         List<String> paths;
         try (Stream<Path> walk = Files.exists(root) ? Files.walk(root) : Stream.empty()) {
-            paths = walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml"))
-                    .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            paths = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml"))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
         Files.createDirectories(root);
         Files.writeString(root.resolve("index.txt"), String.join("\n", paths) + "\n", StandardCharsets.UTF_8);

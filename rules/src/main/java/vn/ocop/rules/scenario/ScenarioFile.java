@@ -41,15 +41,19 @@ public record ScenarioFile(String file, String name, EvaluationRequest request, 
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + ": not valid YAML: " + firstLine(e.getMessage()));
         }
-        if (!(loaded instanceof Map<?, ?> doc) || !(doc.get("request") instanceof Map<?, ?> req)
-                || !(doc.get("expect") instanceof Map<?, ?> expect) || expect.get("status") == null) {
+        if (!(loaded instanceof Map<?, ?> doc)
+                || !(doc.get("request") instanceof Map<?, ?> req)
+                || !(doc.get("expect") instanceof Map<?, ?> expect)
+                || expect.get("status") == null) {
             throw new IllegalArgumentException(file + ": a scenario needs name, request and expect (with status)");
         }
         try {
-            return new ScenarioFile(file, String.valueOf(doc.get("name")), request((Map<String, Object>) req),
-                    (Map<String, Object>) expect);
+            return new ScenarioFile(
+                    file, String.valueOf(doc.get("name")), request((Map<String, Object>) req), (Map<String, Object>)
+                            expect);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + ": " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            throw new IllegalArgumentException(
+                    file + ": " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
         }
     }
 
@@ -74,30 +78,47 @@ public record ScenarioFile(String file, String name, EvaluationRequest request, 
             Map<String, Integer> selections = new LinkedHashMap<>();
             ((Map<Object, Object>) a.getOrDefault("selections", Map.of()))
                     .forEach((k, v) -> selections.put(String.valueOf(k), v == null ? null : ((Number) v).intValue()));
-            CouncilRole role = a.get("role") == null ? null : CouncilRole.valueOf(a.get("role").toString());
-            assessments.add(new Assessment(a.get("member") == null ? null : a.get("member").toString(), role, selections));
+            CouncilRole role = a.get("role") == null
+                    ? null
+                    : CouncilRole.valueOf(a.get("role").toString());
+            assessments.add(new Assessment(
+                    a.get("member") == null ? null : a.get("member").toString(), role, selections));
         }
         List<Exclusion> exclusions = new ArrayList<>();
         for (Object o : (List<Object>) req.getOrDefault("exclusions", List.of())) {
             Map<String, Object> x = (Map<String, Object>) o;
             exclusions.add(new Exclusion(str(x.get("code")), str(x.get("note")), str(x.get("member"))));
         }
-        return new EvaluationRequest(str(req.get("edition")), str(req.get("group")), str(req.get("sheet")),
-                facts((Map<String, Object>) req.get("facts")), assessments, exclusions);
+        return new EvaluationRequest(
+                str(req.get("edition")),
+                str(req.get("group")),
+                str(req.get("sheet")),
+                facts((Map<String, Object>) req.get("facts")),
+                assessments,
+                exclusions);
     }
 
     @SuppressWarnings("unchecked")
     private static DeclaredFacts facts(Map<String, Object> f) {
         if (f == null) return null;
         return new DeclaredFacts(
-                f.get("producerType") == null ? null : ProducerType.valueOf(f.get("producerType").toString()),
-                decimal(f.get("rawMaterialInProvincePct")), decimal(f.get("localLabourPct")), decimal(f.get("revenueGrowthPct")),
+                f.get("producerType") == null
+                        ? null
+                        : ProducerType.valueOf(f.get("producerType").toString()),
+                decimal(f.get("rawMaterialInProvincePct")),
+                decimal(f.get("localLabourPct")),
+                decimal(f.get("revenueGrowthPct")),
                 str(f.get("productStandard")),
-                f.get("foodSafetyTest") == null ? null : FoodSafetyTestStatus.valueOf(f.get("foodSafetyTest").toString()),
+                f.get("foodSafetyTest") == null
+                        ? null
+                        : FoodSafetyTestStatus.valueOf(f.get("foodSafetyTest").toString()),
                 (List<String>) f.get("certifications"),
-                f.get("distributionArea") == null ? null : DistributionArea.valueOf(f.get("distributionArea").toString()),
+                f.get("distributionArea") == null
+                        ? null
+                        : DistributionArea.valueOf(f.get("distributionArea").toString()),
                 f.get("distributionAgents") == null ? null : ((Number) f.get("distributionAgents")).intValue(),
-                str(f.get("website")), (List<String>) f.get("exportMarkets"));
+                str(f.get("website")),
+                (List<String>) f.get("exportMarkets"));
     }
 
     private static BigDecimal decimal(Object o) {

@@ -51,9 +51,13 @@ public final class ScenarioRun {
             EvaluationRequest request = s.request();
             String group = pack.sheet(request.sheet()).map(SheetInfo::group).orElse("?");
             try {
-                // a scenario naming another edition (e.g. "unknown edition") is scored by an engine holding only this pack
+                // a scenario naming another edition (e.g. "unknown edition") is scored by an engine holding only this
+                // pack
                 EvaluationResult result = pack.editionId().equals(request.edition())
-                        ? pack.evaluate(request, rule -> fired.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(rule))
+                        ? pack.evaluate(
+                                request,
+                                rule -> fired.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet())
+                                        .add(rule))
                         : onlyThisPack(pack).evaluate(request);
                 List<String> diffs = differences(s.expect(), result);
                 outcomes.add(new Outcome(s.file(), s.name(), diffs.isEmpty(), diffs));
@@ -87,43 +91,66 @@ public final class ScenarioRun {
     public static List<String> differences(Map<String, Object> expect, EvaluationResult result) {
         List<String> d = new ArrayList<>();
         if (!result.status().name().equals(String.valueOf(expect.get("status")))) {
-            d.add("status: expected " + expect.get("status") + ", got " + result.status() + " (findings " + codes(result.findings()) + ")");
+            d.add("status: expected " + expect.get("status") + ", got " + result.status() + " (findings "
+                    + codes(result.findings()) + ")");
         }
         if (expect.containsKey("stars")) {
             Integer want = expect.get("stars") == null ? null : ((Number) expect.get("stars")).intValue();
             if (!Objects.equals(want, result.stars())) {
-                d.add("stars: expected " + want + ", got " + result.stars() + " (average " + result.averageTotal() + ")");
+                d.add("stars: expected " + want + ", got " + result.stars() + " (average " + result.averageTotal()
+                        + ")");
             }
         }
         if (expect.containsKey("starsByAverage")) {
-            Integer want = expect.get("starsByAverage") == null ? null : ((Number) expect.get("starsByAverage")).intValue();
-            if (!Objects.equals(want, result.starsByAverage())) d.add("starsByAverage: expected " + want + ", got " + result.starsByAverage());
+            Integer want =
+                    expect.get("starsByAverage") == null ? null : ((Number) expect.get("starsByAverage")).intValue();
+            if (!Objects.equals(want, result.starsByAverage()))
+                d.add("starsByAverage: expected " + want + ", got " + result.starsByAverage());
         }
         if (expect.containsKey("unmetMinimums")) {
-            List<String> want = ((List<Map<String, Object>>) expect.get("unmetMinimums")).stream()
-                    .map(u -> u.get("criterion") + "@" + u.get("stars")).sorted().toList();
-            List<String> got = result.unmetMinimums().stream().map(u -> u.criterion() + "@" + u.stars()).sorted().toList();
+            List<String> want = ((List<Map<String, Object>>) expect.get("unmetMinimums"))
+                    .stream()
+                            .map(u -> u.get("criterion") + "@" + u.get("stars"))
+                            .sorted()
+                            .toList();
+            List<String> got = result.unmetMinimums().stream()
+                    .map(u -> u.criterion() + "@" + u.stars())
+                    .sorted()
+                    .toList();
             if (!want.equals(got)) d.add("unmetMinimums (criterion@stars): expected " + want + ", got " + got);
         }
         if (expect.containsKey("roadToNextStar")) {
-            List<String> want = ((List<Map<String, Object>>) expect.get("roadToNextStar")).stream()
-                    .map(g -> g.get("stars") + ":" + new BigDecimal(g.get("pointsShort").toString()).stripTrailingZeros().toPlainString()
-                            + ":" + g.get("unmetMinimums")).toList();
+            List<String> want = ((List<Map<String, Object>>) expect.get("roadToNextStar"))
+                    .stream()
+                            .map(g -> g.get("stars") + ":"
+                                    + new BigDecimal(g.get("pointsShort").toString())
+                                            .stripTrailingZeros()
+                                            .toPlainString()
+                                    + ":" + g.get("unmetMinimums"))
+                            .toList();
             List<String> got = result.roadToNextStar().stream()
-                    .map(g -> g.stars() + ":" + g.pointsShort().stripTrailingZeros().toPlainString() + ":" + g.unmetMinimums().size()).toList();
-            if (!want.equals(got)) d.add("roadToNextStar (stars:pointsShort:unmet count): expected " + want + ", got " + got);
+                    .map(g -> g.stars() + ":"
+                            + g.pointsShort().stripTrailingZeros().toPlainString() + ":"
+                            + g.unmetMinimums().size())
+                    .toList();
+            if (!want.equals(got))
+                d.add("roadToNextStar (stars:pointsShort:unmet count): expected " + want + ", got " + got);
         }
         if (expect.containsKey("self")) {
             Map<String, Object> want = (Map<String, Object>) expect.get("self");
             if (result.self() == null) {
                 d.add("self: expected a scored SELF sheet, got none");
-            } else if (want.containsKey("total") && !Objects.equals(num(want.get("total")), num(result.self().total()))) {
-                d.add("self total: expected " + want.get("total") + ", got " + result.self().total());
+            } else if (want.containsKey("total")
+                    && !Objects.equals(num(want.get("total")), num(result.self().total()))) {
+                d.add("self total: expected " + want.get("total") + ", got "
+                        + result.self().total());
             }
         }
         if (expect.containsKey("selfComparison")) {
-            List<String> want = ((List<Object>) expect.get("selfComparison")).stream().map(String::valueOf).toList();
-            List<String> got = result.selfComparison().stream().map(c -> c.criterion()).toList();
+            List<String> want = ((List<Object>) expect.get("selfComparison"))
+                    .stream().map(String::valueOf).toList();
+            List<String> got =
+                    result.selfComparison().stream().map(c -> c.criterion()).toList();
             if (!want.equals(got)) d.add("selfComparison criteria: expected " + want + ", got " + got);
         }
         if (expect.get("averageTotal") != null) {
@@ -146,7 +173,8 @@ public final class ScenarioRun {
             Map<String, Integer> actual = new TreeMap<>(result.selfAssessment().stream()
                     .collect(Collectors.toMap(s -> s.code(), s -> s.option(), (a, b) -> a)));
             Map<String, Integer> want = new TreeMap<>();
-            ((Map<Object, Object>) expect.get("selfAssessment")).forEach((k, v) -> want.put(k.toString(), ((Number) v).intValue()));
+            ((Map<Object, Object>) expect.get("selfAssessment"))
+                    .forEach((k, v) -> want.put(k.toString(), ((Number) v).intValue()));
             if (!want.equals(actual)) d.add("selfAssessment: expected " + want + ", got " + actual);
         }
         return d;
@@ -161,11 +189,13 @@ public final class ScenarioRun {
         for (int i = 0; i < expected.size(); i++) {
             Map<String, Object> e = expected.get(i);
             MemberResult m = actual.get(i);
-            if (!Objects.equals(e.get("member"), m.member())) d.add("member " + (i + 1) + ": expected " + e.get("member") + ", got " + m.member());
+            if (!Objects.equals(e.get("member"), m.member()))
+                d.add("member " + (i + 1) + ": expected " + e.get("member") + ", got " + m.member());
             Map<String, Object> parts = (Map<String, Object>) e.get("parts");
             if (parts != null) {
                 List<Object> want = List.of(num(parts.get("A")), num(parts.get("B")), num(parts.get("C")));
-                List<Object> got = List.of(num(m.parts().a()), num(m.parts().b()), num(m.parts().c()));
+                List<Object> got = List.of(
+                        num(m.parts().a()), num(m.parts().b()), num(m.parts().c()));
                 if (!want.equals(got)) d.add("parts of " + m.member() + ": expected A/B/C " + want + ", got " + got);
             }
             if (e.containsKey("total") && !Objects.equals(num(e.get("total")), num(m.total()))) {
@@ -173,9 +203,13 @@ public final class ScenarioRun {
             }
             if (e.get("criteria") instanceof Map<?, ?> criteria) {
                 criteria.forEach((code, points) -> {
-                    Object got = m.criteria().stream().filter(c -> c.code().equals(String.valueOf(code))).findFirst()
-                            .map(c -> num(c.points())).orElse(null);
-                    if (!Objects.equals(num(points), got)) d.add("points of " + m.member() + " on " + code + ": expected " + points + ", got " + got);
+                    Object got = m.criteria().stream()
+                            .filter(c -> c.code().equals(String.valueOf(code)))
+                            .findFirst()
+                            .map(c -> num(c.points()))
+                            .orElse(null);
+                    if (!Objects.equals(num(points), got))
+                        d.add("points of " + m.member() + " on " + code + ": expected " + points + ", got " + got);
                 });
             }
         }
@@ -190,11 +224,13 @@ public final class ScenarioRun {
         List<Map<String, Object>> unmatched = new ArrayList<>();
         for (Map<String, Object> e : expected) {
             Finding match = left.stream().filter(f -> matches(e, f)).findFirst().orElse(null);
-            if (match == null) unmatched.add(e); else left.remove(match);
+            if (match == null) unmatched.add(e);
+            else left.remove(match);
         }
         unmatched.forEach(e -> d.add("finding expected but not raised: " + new LinkedHashMap<>(e)));
         left.forEach(f -> d.add("finding not expected: " + f.code() + " " + f.severity()
-                + (f.criterion() == null ? "" : " " + f.criterion()) + (f.member() == null ? "" : " (" + f.member() + ")")));
+                + (f.criterion() == null ? "" : " " + f.criterion())
+                + (f.member() == null ? "" : " (" + f.member() + ")")));
     }
 
     private static boolean matches(Map<String, Object> e, Finding f) {

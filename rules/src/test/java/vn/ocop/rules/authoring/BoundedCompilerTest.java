@@ -1,12 +1,7 @@
 package vn.ocop.rules.authoring;
 
-import org.drools.model.codegen.ExecutableModelProject;
-import vn.ocop.rules.api.RuleFileProblem;
-import org.junit.jupiter.api.Test;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import vn.ocop.rules.api.RuleFileProblem;
 
 class BoundedCompilerTest {
 
@@ -136,12 +135,12 @@ class BoundedCompilerTest {
         String wrongType = valid.replace("$s.award(1, drools.getRule().getName());", "$s.award(\"one\", \"x\");");
         assertThat(new RuleSourceGuard().inspect("wrong-type.drl", wrongType)).isEmpty();
         try (BoundedCompiler compiler = new BoundedCompiler()) {
-            BoundedCompiler.Outcome<List<RuleFileProblem>> ok = compiler.compile("valid.drl",
-                    () -> compileExecutableModel("valid.drl", valid));
+            BoundedCompiler.Outcome<List<RuleFileProblem>> ok =
+                    compiler.compile("valid.drl", () -> compileExecutableModel("valid.drl", valid));
             assertThat(ok.problems()).isEmpty();
             assertThat(ok.value()).isEmpty();
-            BoundedCompiler.Outcome<List<RuleFileProblem>> broken = compiler.compile("wrong-type.drl",
-                    () -> compileExecutableModel("wrong-type.drl", wrongType));
+            BoundedCompiler.Outcome<List<RuleFileProblem>> broken =
+                    compiler.compile("wrong-type.drl", () -> compileExecutableModel("wrong-type.drl", wrongType));
             assertThat(broken.problems()).isEmpty();
             assertThat(broken.value()).singleElement().satisfies(p -> {
                 assertThat(p.code()).isEqualTo("COMPILE_ERROR");
@@ -149,10 +148,11 @@ class BoundedCompilerTest {
             });
             // bypassing the guard on purpose: the compiler's own syntax errors keep file and line
             String syntax = RuleSourceGuardTest.resource("syntax-error.drl");
-            BoundedCompiler.Outcome<List<RuleFileProblem>> bad = compiler.compile("syntax-error.drl",
-                    () -> compileExecutableModel("syntax-error.drl", syntax));
+            BoundedCompiler.Outcome<List<RuleFileProblem>> bad =
+                    compiler.compile("syntax-error.drl", () -> compileExecutableModel("syntax-error.drl", syntax));
             assertThat(bad.value()).isNotEmpty();
-            assertThat(bad.value()).extracting(RuleFileProblem::file, RuleFileProblem::line, RuleFileProblem::code)
+            assertThat(bad.value())
+                    .extracting(RuleFileProblem::file, RuleFileProblem::line, RuleFileProblem::code)
                     .contains(tuple("syntax-error.drl", 8, "COMPILE_ERROR"));
         }
     }

@@ -1,10 +1,7 @@
 package vn.ocop.rules.authoring;
 
-import org.apache.poi.ss.util.CellRangeAddress;
-import vn.ocop.rules.api.RuleFileProblem;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import vn.ocop.rules.api.RuleFileProblem;
 
 class DecisionTableReaderTest {
 
@@ -46,7 +45,8 @@ class DecisionTableReaderTest {
             + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>RuleSet</t></is></c>"
             + "<c r=\"B1\" t=\"inlineStr\"><is><t>&e;</t></is></c></row></sheetData></worksheet>";
     private static final String CLEAN_SHEET = XXE_SHEET
-            .replace("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n", "").replace("&e;", "x");
+            .replace("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n", "")
+            .replace("&e;", "x");
     private static final String LAUGHS = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">"
             + "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
             + "<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">"
@@ -91,8 +91,8 @@ class DecisionTableReaderTest {
 
     @Test
     void anExternalEntityInContentTypesIsRefused() throws IOException {
-        String ct = CONTENT_TYPES.replace("standalone=\"yes\"?>",
-                "standalone=\"yes\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>");
+        String ct = CONTENT_TYPES.replace(
+                "standalone=\"yes\"?>", "standalone=\"yes\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>");
         DecisionTableReader.Result result = reader.read("t.xlsx", xlsx(parts(ct, CLEAN_SHEET)));
         assertThat(result.problems()).extracting(RuleFileProblem::code).containsExactly("XML_DTD_NOT_ALLOWED");
         assertThat(result.problems().get(0).message()).contains("[Content_Types].xml");
@@ -107,13 +107,17 @@ class DecisionTableReaderTest {
     @Test
     void aDoctypeHiddenInUtf16IsRefused() throws IOException {
         Map<String, byte[]> parts = parts(CONTENT_TYPES, "");
-        parts.put("xl/worksheets/sheet1.xml", XXE_SHEET.replace("UTF-8", "UTF-16").getBytes(StandardCharsets.UTF_16LE));
+        parts.put(
+                "xl/worksheets/sheet1.xml", XXE_SHEET.replace("UTF-8", "UTF-16").getBytes(StandardCharsets.UTF_16LE));
         assertThat(reader.read("t.xlsx", xlsx(parts)).problems())
-                .extracting(RuleFileProblem::code).containsExactly("XML_DTD_NOT_ALLOWED");
-        parts.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet/>"
-                .getBytes(StandardCharsets.ISO_8859_1));
+                .extracting(RuleFileProblem::code)
+                .containsExactly("XML_DTD_NOT_ALLOWED");
+        parts.put(
+                "xl/worksheets/sheet1.xml",
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet/>".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(reader.read("t.xlsx", xlsx(parts)).problems())
-                .extracting(RuleFileProblem::code).containsExactly("XML_ENCODING_NOT_ALLOWED");
+                .extracting(RuleFileProblem::code)
+                .containsExactly("XML_ENCODING_NOT_ALLOWED");
     }
 
     @Test
@@ -132,35 +136,44 @@ class DecisionTableReaderTest {
         byte[] file = xlsx(parts);
         assertThat((long) file.length).isLessThan(UploadLimits.DEFAULT_MAX_BYTES_PER_FILE);
         assertThat(reader.read("t.xlsx", file).problems())
-                .extracting(RuleFileProblem::code).containsExactly("XLSX_TOO_LARGE");
+                .extracting(RuleFileProblem::code)
+                .containsExactly("XLSX_TOO_LARGE");
     }
 
     @Test
     void garbageBecomesAProblemNotAnException() {
         assertThatCode(() -> {
-            assertThat(reader.read("t.xlsx", "PK garbage".getBytes(StandardCharsets.US_ASCII)).problems())
-                    .extracting(RuleFileProblem::code).containsAnyOf("XLSX_INVALID", "TABLE_PARSE");
-            reader.read("t.csv", "RuleSet,x\nRuleTable t\nNAME,CONDITION\n,\"unterminated".getBytes(StandardCharsets.UTF_8));
-            assertThat(reader.read("t.csv", "just,some\ncells,here\n".getBytes(StandardCharsets.UTF_8)).problems())
-                    .extracting(RuleFileProblem::code).containsAnyOf("TABLE_NO_RULES", "TABLE_PARSE");
-            assertThat(reader.read("t.txt", new byte[] {1}).problems())
-                    .extracting(RuleFileProblem::code).containsExactly("TABLE_TYPE_NOT_ALLOWED");
-        }).doesNotThrowAnyException();
+                    assertThat(reader.read("t.xlsx", "PK garbage".getBytes(StandardCharsets.US_ASCII))
+                                    .problems())
+                            .extracting(RuleFileProblem::code)
+                            .containsAnyOf("XLSX_INVALID", "TABLE_PARSE");
+                    reader.read(
+                            "t.csv",
+                            "RuleSet,x\nRuleTable t\nNAME,CONDITION\n,\"unterminated".getBytes(StandardCharsets.UTF_8));
+                    assertThat(reader.read("t.csv", "just,some\ncells,here\n".getBytes(StandardCharsets.UTF_8))
+                                    .problems())
+                            .extracting(RuleFileProblem::code)
+                            .containsAnyOf("TABLE_NO_RULES", "TABLE_PARSE");
+                    assertThat(reader.read("t.txt", new byte[] {1}).problems())
+                            .extracting(RuleFileProblem::code)
+                            .containsExactly("TABLE_TYPE_NOT_ALLOWED");
+                })
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aRealWorkbookInTheVerifiedLayoutBecomesDrl() throws IOException {
         String[][] rows = {
-                {"RuleSet", "vn.ocop.editions.ocop2019.sheets.foodfreshproduce"},
-                {"Import", "vn.ocop.rules.model.Selection"},
-                {"RULEFLOW-GROUP", "food-fresh-produce"},
-                {},
-                {"RuleTable food-fresh-produce"},
-                {"NAME", "CONDITION", "CONDITION", "ACTION"},
-                {"", "$s : Selection", "", ""}, // B7:C7 merged below: one pattern for both conditions
-                {"", "criterion == \"$param\"", "option == $param", "$s.award($param, drools.getRule().getName());"},
-                {"Quy tắc", "Mã tiêu chí", "Phương án", "Điểm"},
-                {"A1.1 dưới 50% → 1 điểm", "A1.1", "1", "1"},
+            {"RuleSet", "vn.ocop.editions.ocop2019.sheets.foodfreshproduce"},
+            {"Import", "vn.ocop.rules.model.Selection"},
+            {"RULEFLOW-GROUP", "food-fresh-produce"},
+            {},
+            {"RuleTable food-fresh-produce"},
+            {"NAME", "CONDITION", "CONDITION", "ACTION"},
+            {"", "$s : Selection", "", ""}, // B7:C7 merged below: one pattern for both conditions
+            {"", "criterion == \"$param\"", "option == $param", "$s.award($param, drools.getRule().getName());"},
+            {"Quy tắc", "Mã tiêu chí", "Phương án", "Điểm"},
+            {"A1.1 dưới 50% → 1 điểm", "A1.1", "1", "1"},
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -176,7 +189,10 @@ class DecisionTableReaderTest {
         }
         DecisionTableReader.Result result = reader.read("sheets/food-fresh-produce.xlsx", out.toByteArray());
         assertThat(result.problems()).isEmpty();
-        assertThat(result.drl()).contains("rule \"A1.1 dưới 50% → 1 điểm\"").contains("$s : Selection(criterion == \"A1.1\", option == 1)").contains("$s.award(1,");
+        assertThat(result.drl())
+                .contains("rule \"A1.1 dưới 50% → 1 điểm\"")
+                .contains("$s : Selection(criterion == \"A1.1\", option == 1)")
+                .contains("$s.award(1,");
         assertThat(new RuleSourceGuard().inspect(result.file(), result.drl())).isEmpty();
     }
 }

@@ -1,16 +1,15 @@
 package vn.ocop.rules.authoring;
 
-import org.junit.jupiter.api.AfterEach;
-import vn.ocop.rules.api.RuleFileProblem;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.ocop.rules.api.RuleFileProblem;
 
 class RulePackCheckerTest {
 
@@ -58,7 +57,8 @@ class RulePackCheckerTest {
         byte[] big = new byte[50 * 1024 * 1024];
         RulePackChecker.Report report = checker.check(Map.of("sheets/big.xlsx", big));
         assertThat(report.ok()).isFalse();
-        assertThat(report.problems()).extracting(RuleFileProblem::code)
+        assertThat(report.problems())
+                .extracting(RuleFileProblem::code)
                 .containsExactly("UPLOAD_TOO_LARGE", "FILE_TOO_LARGE");
     }
 

@@ -1,15 +1,14 @@
 package vn.ocop.rules.authoring;
 
-import org.junit.jupiter.api.Test;
-import vn.ocop.rules.api.RuleFileProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
+import vn.ocop.rules.api.RuleFileProblem;
 
 /** Each attack from issue 4 is refused before compilation, with the file, line and column of the offending code. */
 class RuleSourceGuardTest {
@@ -37,7 +36,9 @@ class RuleSourceGuardTest {
     @Test
     void aDecisionTableInTheVerifiedLayoutPassesCleanly() {
         DecisionTableReader.Result table = new DecisionTableReader()
-                .read("sheets/food-fresh-produce.csv", resource("sheet-valid.csv").getBytes(StandardCharsets.UTF_8));
+                .read(
+                        "sheets/food-fresh-produce.csv",
+                        resource("sheet-valid.csv").getBytes(StandardCharsets.UTF_8));
         assertThat(table.problems()).isEmpty();
         assertThat(guard.inspect(table.file(), table.drl())).isEmpty();
     }
@@ -45,9 +46,12 @@ class RuleSourceGuardTest {
     @Test
     void systemExitInAConsequenceIsRefused() {
         assertThat(inspect("system-exit.drl"))
-                .extracting(RuleFileProblem::file, RuleFileProblem::line, RuleFileProblem::column, RuleFileProblem::code)
+                .extracting(
+                        RuleFileProblem::file, RuleFileProblem::line, RuleFileProblem::column, RuleFileProblem::code)
                 .containsExactly(tuple("system-exit.drl", 10, 5, "NAME_NOT_ALLOWED"));
-        assertThat(inspect("system-exit.drl").get(0).message()).contains("'System'").contains("shut the server down");
+        assertThat(inspect("system-exit.drl").get(0).message())
+                .contains("'System'")
+                .contains("shut the server down");
     }
 
     @Test
@@ -56,10 +60,10 @@ class RuleSourceGuardTest {
         assertThat(problems)
                 .extracting(RuleFileProblem::line, RuleFileProblem::column, RuleFileProblem::code)
                 .containsExactly(
-                        tuple(9, 21, "NAME_NOT_ALLOWED"),   // java.nio.file.Files.readString
-                        tuple(9, 52, "NAME_NOT_ALLOWED"),   // java.nio.file.Path.of
-                        tuple(10, 5, "TYPE_NOT_ALLOWED"),   // java.io.File f
-                        tuple(10, 22, "NEW_NOT_ALLOWED"));  // new java.io.File(…)
+                        tuple(9, 21, "NAME_NOT_ALLOWED"), // java.nio.file.Files.readString
+                        tuple(9, 52, "NAME_NOT_ALLOWED"), // java.nio.file.Path.of
+                        tuple(10, 5, "TYPE_NOT_ALLOWED"), // java.io.File f
+                        tuple(10, 22, "NEW_NOT_ALLOWED")); // new java.io.File(…)
         assertThat(problems.get(0).message()).contains("'java.nio.file.Files'");
         assertThat(problems.get(1).message()).contains("'java.nio.file.Path'");
         assertThat(problems.get(3).message()).contains("new java.io.File");
@@ -69,9 +73,7 @@ class RuleSourceGuardTest {
     void openingASocketIsRefused() {
         assertThat(inspect("socket.drl"))
                 .extracting(RuleFileProblem::line, RuleFileProblem::column, RuleFileProblem::code)
-                .containsExactly(
-                        tuple(4, 1, "IMPORT_NOT_ALLOWED"),
-                        tuple(10, 5, "NEW_NOT_ALLOWED"));
+                .containsExactly(tuple(4, 1, "IMPORT_NOT_ALLOWED"), tuple(10, 5, "NEW_NOT_ALLOWED"));
     }
 
     @Test
@@ -85,9 +87,7 @@ class RuleSourceGuardTest {
     void importOfJavaLangReflectAndGetClassAreRefused() {
         assertThat(inspect("reflection-import.drl"))
                 .extracting(RuleFileProblem::line, RuleFileProblem::column, RuleFileProblem::code)
-                .containsExactly(
-                        tuple(4, 1, "REFLECTION_NOT_ALLOWED"),
-                        tuple(10, 5, "REFLECTION_NOT_ALLOWED"));
+                .containsExactly(tuple(4, 1, "REFLECTION_NOT_ALLOWED"), tuple(10, 5, "REFLECTION_NOT_ALLOWED"));
     }
 
     @Test
@@ -101,9 +101,7 @@ class RuleSourceGuardTest {
     void aFunctionAndItsCallAreRefused() {
         assertThat(inspect("function.drl"))
                 .extracting(RuleFileProblem::line, RuleFileProblem::code)
-                .containsExactly(
-                        tuple(5, "FUNCTION_NOT_ALLOWED"),
-                        tuple(13, "METHOD_NOT_ALLOWED"));
+                .containsExactly(tuple(5, "FUNCTION_NOT_ALLOWED"), tuple(13, "METHOD_NOT_ALLOWED"));
     }
 
     @Test
@@ -139,8 +137,8 @@ class RuleSourceGuardTest {
     @Test
     void codeHiddenInADecisionTableActionIsRefusedAtItsRow() {
         DecisionTableReader reader = new DecisionTableReader();
-        DecisionTableReader.Result table = reader.read("sheets/attack.csv",
-                resource("sheet-attack.csv").getBytes(StandardCharsets.UTF_8));
+        DecisionTableReader.Result table =
+                reader.read("sheets/attack.csv", resource("sheet-attack.csv").getBytes(StandardCharsets.UTF_8));
         assertThat(table.problems()).isEmpty();
         List<RuleFileProblem> inDrl = guard.inspect(table.file(), table.drl());
         assertThat(inDrl).extracting(RuleFileProblem::code).containsExactly("NAME_NOT_ALLOWED");
@@ -178,7 +176,8 @@ class RuleSourceGuardTest {
         assertThat(codes(s, "do { } while (true);")).containsExactly("LOOP_NOT_ALLOWED");
         assertThat(codes(s, "synchronized ($s) { $s.award(1, \"x\"); }")).containsExactly("SYNCHRONIZED_NOT_ALLOWED");
         assertThat(codes(s, "Runnable r = () -> {};")).contains("LAMBDA_NOT_ALLOWED");
-        assertThat(codes(s, "try { $s.award(1, \"x\"); } catch (Exception e) { }")).containsExactly("STATEMENT_NOT_ALLOWED");
+        assertThat(codes(s, "try { $s.award(1, \"x\"); } catch (Exception e) { }"))
+                .containsExactly("STATEMENT_NOT_ALLOWED");
         assertThat(codes(s, "throw new RuntimeException();")).containsExactly("STATEMENT_NOT_ALLOWED");
         assertThat(codes(s, "kcontext.getKieRuntime().halt();")).containsExactly("NAME_NOT_ALLOWED");
         assertThat(codes(s, "drools.halt();")).containsExactly("METHOD_NOT_ALLOWED");
@@ -186,17 +185,26 @@ class RuleSourceGuardTest {
         assertThat(codes(s, "String x = \"a\".repeat(1000000000);")).containsExactly("METHOD_NOT_ALLOWED");
         assertThat(codes(s, "Integer.getInteger(\"user.home\");")).containsExactly("METHOD_NOT_ALLOWED");
         assertThat(codes(s, "int[] a = new int[2000000000];")).isNotEmpty();
-        assertThat(codes("$c : Council( )", "modify($c) { setStarsRule(System.getenv(\"SECRET\")) }")).containsExactly("NAME_NOT_ALLOWED");
-        assertThat(codes("$s : Selection( criterion == java.lang.System.getProperty(\"user.home\") )", "$s.award(1, \"x\");"))
+        assertThat(codes("$c : Council( )", "modify($c) { setStarsRule(System.getenv(\"SECRET\")) }"))
                 .containsExactly("NAME_NOT_ALLOWED");
-        assertThat(codes("$s : Selection( )\n    $f : java.io.File( ) from new java.io.File(\"/\").listFiles()",
-                "$s.award(1, \"x\");")).contains("PATTERN_TYPE_NOT_ALLOWED", "NEW_NOT_ALLOWED");
+        assertThat(codes(
+                        "$s : Selection( criterion == java.lang.System.getProperty(\"user.home\") )",
+                        "$s.award(1, \"x\");"))
+                .containsExactly("NAME_NOT_ALLOWED");
+        assertThat(codes(
+                        "$s : Selection( )\n    $f : java.io.File( ) from new java.io.File(\"/\").listFiles()",
+                        "$s.award(1, \"x\");"))
+                .contains("PATTERN_TYPE_NOT_ALLOWED", "NEW_NOT_ALLOWED");
         assertThat(codes("$t : Object( )", "$s.award(1, \"x\");")).contains("PATTERN_TYPE_NOT_ALLOWED");
         assertThat(codes("groupby( $g : Selection( $p : option ); $g.getClass() ; $t : sum( $p ) )", "int i = 0;"))
                 .contains("SOURCE_NOT_ALLOWED");
-        assertThat(codes("$g : Selection() over window:length(10)", "int i = 0;")).contains("CONDITION_NOT_ALLOWED");
-        assertThat(codes("$s : Selection( ) from accumulate( Selection( ), init( int x = 0; ), action( x++; ),"
-                + " result( x ) )", "int i = 0;")).contains("ACCUMULATE_NOT_ALLOWED");
+        assertThat(codes("$g : Selection() over window:length(10)", "int i = 0;"))
+                .contains("CONDITION_NOT_ALLOWED");
+        assertThat(codes(
+                        "$s : Selection( ) from accumulate( Selection( ), init( int x = 0; ), action( x++; ),"
+                                + " result( x ) )",
+                        "int i = 0;"))
+                .contains("ACCUMULATE_NOT_ALLOWED");
     }
 
     /** Issue 9: one insert per match of a join filled the heap; nothing in an action may grow working memory. */
@@ -204,17 +212,22 @@ class RuleSourceGuardTest {
     void theBombOfIssue9IsRefusedAtItsLine() {
         String bomb = "rule \"b\" ruleflow-group \"aggregate\" when $a: MemberScore() $b: MemberScore() then"
                 + " insert(new MemberScore(\"x\",0)); end";
-        List<RuleFileProblem> problems = guard.inspect("council/bomb.drl",
+        List<RuleFileProblem> problems = guard.inspect(
+                "council/bomb.drl",
                 "package vn.ocop.editions.t;\nimport vn.ocop.rules.model.MemberScore;\n" + bomb + "\n");
-        assertThat(problems).extracting(RuleFileProblem::file, RuleFileProblem::line, RuleFileProblem::code)
-                .contains(tuple("council/bomb.drl", 3, "WORKING_MEMORY_NOT_ALLOWED"), tuple("council/bomb.drl", 3, "NEW_NOT_ALLOWED"));
+        assertThat(problems)
+                .extracting(RuleFileProblem::file, RuleFileProblem::line, RuleFileProblem::code)
+                .contains(
+                        tuple("council/bomb.drl", 3, "WORKING_MEMORY_NOT_ALLOWED"),
+                        tuple("council/bomb.drl", 3, "NEW_NOT_ALLOWED"));
         assertThat(problems).allSatisfy(p -> assertThat(p.column()).isPositive());
     }
 
     @Test
     void actionsMayOnlyUseTheFactModelsActions() {
         String s = "$s : Selection( )\n    $m : MemberScore( )\n    $c : Council( )\n    $d : Dossier( )";
-        assertThat(codes(s, "insertLogical(new Selection(\"m\", \"s\", \"c\", 1));")).contains("WORKING_MEMORY_NOT_ALLOWED");
+        assertThat(codes(s, "insertLogical(new Selection(\"m\", \"s\", \"c\", 1));"))
+                .contains("WORKING_MEMORY_NOT_ALLOWED");
         assertThat(codes(s, "delete($s);")).containsExactly("WORKING_MEMORY_NOT_ALLOWED");
         assertThat(codes(s, "retract($m);")).containsExactly("WORKING_MEMORY_NOT_ALLOWED");
         assertThat(codes(s, "update($s);")).containsExactly("MODIFY_NOT_ALLOWED");
@@ -222,10 +235,12 @@ class RuleSourceGuardTest {
         assertThat(codes(s, "modify($d) { support(\"A1.1\", 1, \"x\") }")).containsExactly("MODIFY_NOT_ALLOWED");
         assertThat(codes(s, "Council other = new Council();")).containsExactly("NEW_NOT_ALLOWED");
         assertThat(codes(s, "$m.getAwards().clear();")).containsExactly("METHOD_NOT_ALLOWED");
-        assertThat(inspectRule(s, "$m.record(\"A1.1\", 1, 1, \"x\");")).extracting(RuleFileProblem::code)
+        assertThat(inspectRule(s, "$m.record(\"A1.1\", 1, 1, \"x\");"))
+                .extracting(RuleFileProblem::code)
                 .containsAnyOf("ACTION_NOT_ALLOWED", "METHOD_NOT_ALLOWED");
         // conditions only read: an action called from a constraint is refused
-        assertThat(codes("$s : Selection( award(1, \"x\") == null )", "int i = 0;")).contains("ACTION_NOT_ALLOWED");
+        assertThat(codes("$s : Selection( award(1, \"x\") == null )", "int i = 0;"))
+                .contains("ACTION_NOT_ALLOWED");
         List<RuleFileProblem> p = inspectRule(s, "update($m);");
         assertThat(p).singleElement().satisfies(x -> {
             assertThat(x.line()).isEqualTo(10);
@@ -261,51 +276,83 @@ class RuleSourceGuardTest {
         assertThat(codes(s, "java.math.BigInteger b = java.math.BigInteger.TEN.pow(999999999);"))
                 .containsExactly("METHOD_NOT_ALLOWED");
         // rounding as officers write it stays allowed
-        assertThat(codes(s, "java.math.BigDecimal x = java.math.BigDecimal.valueOf($s.getOption())"
-                + ".divide(java.math.BigDecimal.TEN, 2, java.math.RoundingMode.HALF_UP).setScale(1, java.math.RoundingMode.HALF_UP);"))
+        assertThat(
+                        codes(
+                                s,
+                                "java.math.BigDecimal x = java.math.BigDecimal.valueOf($s.getOption())"
+                                        + ".divide(java.math.BigDecimal.TEN, 2, java.math.RoundingMode.HALF_UP).setScale(1, java.math.RoundingMode.HALF_UP);"))
                 .isEmpty();
     }
 
     @Test
     void whatPolicyOfficersNeedIsAllowed() {
         String s = "$s : Selection( criterion == \"A1.1\", $o : option )";
-        assertThat(inspectRule(s, "$s.award(Math.min($o, 3), drools.getRule().getName());")).isEmpty();
-        assertThat(inspectRule(s, "java.math.BigDecimal x = java.math.BigDecimal.ONE.add(new java.math.BigDecimal(\"0.5\"));"
-                + " if (x.compareTo(java.math.BigDecimal.TEN) < 0) { $s.award(x.intValue(), \"x\"); }")).isEmpty();
-        assertThat(inspectRule(s, "String n = $s.getMember().trim(); $s.award(n.length() > 3 ? 2 : 1, n + \"!\");")).isEmpty();
-        assertThat(inspectRule("$s : Selection( member matches \"N.*\", option in (1, 2), points == null || points < 3 )",
-                "$s.award(1, \"x\");")).isEmpty();
-        assertThat(inspectRule("$c : Council( averageTotal >= 70 )",
-                "modify($c) { setStars(4), setStarsRule(drools.getRule().getName()) }")).isEmpty();
-        assertThat(inspectRule("$c : Council( )\n    $d : Dossier( )\n    $m : MemberScore( pointsOf(\"A1.1\") > 2 )",
-                "$d.support(\"A1.1\", 2, \"x\"); $c.report(\"X\", \"WARNING\", \"A1.1\", $m.getMember(), \"m\");"
-                        + " $c.setAverageTotal(Council.exactAverage($m.getTotal(), 1));")).isEmpty();
-        assertThat(inspectRule("$n : Number( doubleValue > 10.5 ) from accumulate( Selection( $p : option ), average( $p ) )",
-                "int n = $n.intValue();")).isEmpty();
-        assertThat(inspectRule("$s : Selection( criterion str[startsWith] \"A\" )", "$s.award(1, \"x\");")).isEmpty();
-        assertThat(inspectRule("accumulate( Selection( $p : option ); $t : sum( $p ), $c : count() )",
-                "int n = $t.intValue() + $c.intValue();")).isEmpty();
-        assertThat(inspectRule("not( Selection( criterion == \"A1.1\" ) )\n    exists( Selection( option > 1 ) )",
-                "int n = 1;")).isEmpty();
+        assertThat(inspectRule(s, "$s.award(Math.min($o, 3), drools.getRule().getName());"))
+                .isEmpty();
+        assertThat(inspectRule(
+                        s,
+                        "java.math.BigDecimal x = java.math.BigDecimal.ONE.add(new java.math.BigDecimal(\"0.5\"));"
+                                + " if (x.compareTo(java.math.BigDecimal.TEN) < 0) { $s.award(x.intValue(), \"x\"); }"))
+                .isEmpty();
+        assertThat(inspectRule(s, "String n = $s.getMember().trim(); $s.award(n.length() > 3 ? 2 : 1, n + \"!\");"))
+                .isEmpty();
+        assertThat(inspectRule(
+                        "$s : Selection( member matches \"N.*\", option in (1, 2), points == null || points < 3 )",
+                        "$s.award(1, \"x\");"))
+                .isEmpty();
+        assertThat(inspectRule(
+                        "$c : Council( averageTotal >= 70 )",
+                        "modify($c) { setStars(4), setStarsRule(drools.getRule().getName()) }"))
+                .isEmpty();
+        assertThat(inspectRule(
+                        "$c : Council( )\n    $d : Dossier( )\n    $m : MemberScore( pointsOf(\"A1.1\") > 2 )",
+                        "$d.support(\"A1.1\", 2, \"x\"); $c.report(\"X\", \"WARNING\", \"A1.1\", $m.getMember(), \"m\");"
+                                + " $c.setAverageTotal(Council.exactAverage($m.getTotal(), 1));"))
+                .isEmpty();
+        assertThat(inspectRule(
+                        "$n : Number( doubleValue > 10.5 ) from accumulate( Selection( $p : option ), average( $p ) )",
+                        "int n = $n.intValue();"))
+                .isEmpty();
+        assertThat(inspectRule("$s : Selection( criterion str[startsWith] \"A\" )", "$s.award(1, \"x\");"))
+                .isEmpty();
+        assertThat(inspectRule(
+                        "accumulate( Selection( $p : option ); $t : sum( $p ), $c : count() )",
+                        "int n = $t.intValue() + $c.intValue();"))
+                .isEmpty();
+        assertThat(inspectRule(
+                        "not( Selection( criterion == \"A1.1\" ) )\n    exists( Selection( option > 1 ) )",
+                        "int n = 1;"))
+                .isEmpty();
     }
 
     @Test
     void theFileStructureIsRestricted() {
         String head = "package vn.ocop.editions.t;\nimport vn.ocop.rules.model.Selection;\n";
         assertThat(guard.inspect("a.drl", "package java.lang;\nrule \"r\" when then end\n"))
-                .extracting(RuleFileProblem::code).containsExactly("PACKAGE_NOT_ALLOWED");
+                .extracting(RuleFileProblem::code)
+                .containsExactly("PACKAGE_NOT_ALLOWED");
         assertThat(guard.inspect("a.drl", head + "declare Foo\n  x : java.io.File\nend\n"))
-                .extracting(RuleFileProblem::line, RuleFileProblem::code).containsExactly(tuple(3, "DECLARE_NOT_ALLOWED"));
+                .extracting(RuleFileProblem::line, RuleFileProblem::code)
+                .containsExactly(tuple(3, "DECLARE_NOT_ALLOWED"));
         assertThat(guard.inspect("a.drl", head + "import function java.lang.System.exit;\n"))
-                .extracting(RuleFileProblem::code).containsExactly("IMPORT_NOT_ALLOWED");
-        assertThat(guard.inspect("a.drl", head + "rule \"r\" dialect \"mvel\" when $s : Selection() then $s.award(1, \"x\"); end\n"))
-                .extracting(RuleFileProblem::code).containsExactly("DIALECT_NOT_ALLOWED");
-        assertThat(guard.inspect("a.drl", head + "rule \"r\" salience ( System.exit(0) ) when $s : Selection() then end\n"))
-                .extracting(RuleFileProblem::code).containsExactly("ATTRIBUTE_NOT_ALLOWED");
+                .extracting(RuleFileProblem::code)
+                .containsExactly("IMPORT_NOT_ALLOWED");
+        assertThat(guard.inspect(
+                        "a.drl",
+                        head + "rule \"r\" dialect \"mvel\" when $s : Selection() then $s.award(1, \"x\"); end\n"))
+                .extracting(RuleFileProblem::code)
+                .containsExactly("DIALECT_NOT_ALLOWED");
+        assertThat(guard.inspect(
+                        "a.drl", head + "rule \"r\" salience ( System.exit(0) ) when $s : Selection() then end\n"))
+                .extracting(RuleFileProblem::code)
+                .containsExactly("ATTRIBUTE_NOT_ALLOWED");
         assertThat(guard.inspect("a.drl", head + "rule \"r\" @meta( System.exit(0) ) when $s : Selection() then end\n"))
-                .extracting(RuleFileProblem::code).containsExactly("ANNOTATION_NOT_ALLOWED");
-        assertThat(guard.inspect("a.drl", head + "query \"q\" (String c)\n  Selection( criterion == c )\nend\n")).isEmpty();
+                .extracting(RuleFileProblem::code)
+                .containsExactly("ANNOTATION_NOT_ALLOWED");
+        assertThat(guard.inspect("a.drl", head + "query \"q\" (String c)\n  Selection( criterion == c )\nend\n"))
+                .isEmpty();
         assertThat(guard.inspect("a.drl", head + "query \"q\"\n  java.io.File( )\nend\n"))
-                .extracting(RuleFileProblem::code).containsExactly("PATTERN_TYPE_NOT_ALLOWED");
+                .extracting(RuleFileProblem::code)
+                .containsExactly("PATTERN_TYPE_NOT_ALLOWED");
     }
 }

@@ -1,7 +1,7 @@
 package vn.ocop.rules.authoring;
 
-import org.junit.jupiter.api.Test;
-import vn.ocop.rules.api.RuleFileProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -9,9 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
+import vn.ocop.rules.api.RuleFileProblem;
 
 class UploadLimitsTest {
 
@@ -46,9 +45,7 @@ class UploadLimitsTest {
         List<RuleFileProblem> problems = limits.check(Map.of("sheets/huge.csv", big));
         assertThat(problems)
                 .extracting(RuleFileProblem::file, RuleFileProblem::line, RuleFileProblem::code)
-                .containsExactly(
-                        tuple("", 0, "UPLOAD_TOO_LARGE"),
-                        tuple("sheets/huge.csv", 0, "FILE_TOO_LARGE"));
+                .containsExactly(tuple("", 0, "UPLOAD_TOO_LARGE"), tuple("sheets/huge.csv", 0, "FILE_TOO_LARGE"));
         assertThat(problems.get(1).message()).contains("52428800").contains("2097152");
     }
 
@@ -68,8 +65,17 @@ class UploadLimitsTest {
 
     @Test
     void pathTraversalAndOddPathsAreRefused() {
-        for (String path : List.of("../etc/passwd.drl", "sheets/../../x.drl", "/etc/x.drl", "C:/x.drl",
-                "sheets\\x.drl", "sheets//x.drl", "./x.drl", "~/x.drl", "sheets/x.drl\u0000.csv", "")) {
+        for (String path : List.of(
+                "../etc/passwd.drl",
+                "sheets/../../x.drl",
+                "/etc/x.drl",
+                "C:/x.drl",
+                "sheets\\x.drl",
+                "sheets//x.drl",
+                "./x.drl",
+                "~/x.drl",
+                "sheets/x.drl\u0000.csv",
+                "")) {
             assertThat(limits.check(Map.of(path, utf8("rule"))))
                     .as(path)
                     .extracting(RuleFileProblem::code)
@@ -83,7 +89,8 @@ class UploadLimitsTest {
                 .extracting(RuleFileProblem::code)
                 .containsOnly("EXTENSION_NOT_ALLOWED");
         assertThat(limits.check(Map.of("sheets/x.xlsx", utf8("not a zip"))))
-                .extracting(RuleFileProblem::code).containsExactly("XLSX_INVALID");
+                .extracting(RuleFileProblem::code)
+                .containsExactly("XLSX_INVALID");
     }
 
     @Test
@@ -96,19 +103,22 @@ class UploadLimitsTest {
                 .extracting(RuleFileProblem::line, RuleFileProblem::column, RuleFileProblem::code)
                 .containsExactly(tuple(2, 3, "NUL_BYTE"));
         assertThat(limits.check(Map.of("d.yaml", new byte[0])))
-                .extracting(RuleFileProblem::code).containsExactly("EMPTY_FILE");
+                .extracting(RuleFileProblem::code)
+                .containsExactly("EMPTY_FILE");
     }
 
     @Test
     void pathsDifferingOnlyInCaseAreDuplicates() {
         assertThat(limits.check(Map.of("Sheets/a.csv", utf8("x"), "sheets/a.csv", utf8("y"))))
-                .extracting(RuleFileProblem::code).containsExactly("DUPLICATE_PATH");
+                .extracting(RuleFileProblem::code)
+                .containsExactly("DUPLICATE_PATH");
     }
 
     @Test
     void customLimitsApply() {
         UploadLimits tight = new UploadLimits(1, 3, 10, Set.of(".drl"));
         assertThat(tight.check(Map.of("a.drl", utf8("abcd"))))
-                .extracting(RuleFileProblem::code).containsExactly("FILE_TOO_LARGE");
+                .extracting(RuleFileProblem::code)
+                .containsExactly("FILE_TOO_LARGE");
     }
 }

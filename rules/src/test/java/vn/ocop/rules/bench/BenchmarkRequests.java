@@ -24,7 +24,9 @@ public final class BenchmarkRequests {
     static final String STORY_CONDITION = "conditions/cau-chuyen-san-pham.drl";
 
     /** Member An's options in sheet order (A1.1 … C3.1): 68 points. */
-    private static final int[] AN = {3, 3, 2, 2, 3, 2, 4, 3, 2, 3, 2, 2, 2, 2, 3, 2, 3, 4, 4, 2, 3, 4, 4, 3, 3, 2, 3, 3, 4, 5, 1};
+    private static final int[] AN = {
+        3, 3, 2, 2, 3, 2, 4, 3, 2, 3, 2, 2, 2, 2, 3, 2, 3, 4, 4, 2, 3, 4, 4, 3, 3, 2, 3, 3, 4, 5, 1
+    };
 
     private BenchmarkRequests() {}
 
@@ -42,10 +44,14 @@ public final class BenchmarkRequests {
         cuong.put("A1.5", 2);
         cuong.put("C1.7", 2);
         cuong.put("B1.3", 2);
-        return new EvaluationRequest(EDITION, SHEET, facts(), List.of(
-                new Assessment("Nguyễn Văn An", an),
-                new Assessment("Trần Thị Bích", bich),
-                new Assessment("Lê Hoàng Cường", cuong)));
+        return new EvaluationRequest(
+                EDITION,
+                SHEET,
+                facts(),
+                List.of(
+                        new Assessment("Nguyễn Văn An", an),
+                        new Assessment("Trần Thị Bích", bich),
+                        new Assessment("Lê Hoàng Cường", cuong)));
     }
 
     /**
@@ -55,7 +61,10 @@ public final class BenchmarkRequests {
     public static EvaluationRequest threeMembers2023(SheetInfo sheet) {
         Map<String, Integer> an = new LinkedHashMap<>();
         List<CriterionInfo> criteria = sheet.criteria();
-        for (int i = 0; i < criteria.size(); i++) an.put(criteria.get(i).code(), 1 + (i * 2) % criteria.get(i).options().size());
+        for (int i = 0; i < criteria.size(); i++)
+            an.put(
+                    criteria.get(i).code(),
+                    1 + (i * 2) % criteria.get(i).options().size());
         Map<String, Integer> bich = new LinkedHashMap<>(an);
         bich.put(criteria.get(0).code(), criteria.get(0).options().size());
         bich.put(criteria.get(5).code(), 1);
@@ -63,8 +72,14 @@ public final class BenchmarkRequests {
         cuong.put(criteria.get(1).code(), 1);
         cuong.put(criteria.get(10).code(), criteria.get(10).options().size());
         cuong.put(criteria.get(20).code(), 1);
-        return new EvaluationRequest("ocop-2023", sheet.id(), null, List.of(
-                new Assessment("Nguyễn Văn An", an), new Assessment("Trần Thị Bích", bich), new Assessment("Lê Hoàng Cường", cuong)));
+        return new EvaluationRequest(
+                "ocop-2023",
+                sheet.id(),
+                null,
+                List.of(
+                        new Assessment("Nguyễn Văn An", an),
+                        new Assessment("Trần Thị Bích", bich),
+                        new Assessment("Lê Hoàng Cường", cuong)));
     }
 
     /** Three members on a 2026 sheet: every criterion at its middle option, one member a step higher everywhere. */
@@ -77,8 +92,14 @@ public final class BenchmarkRequests {
             middle.put(c.code(), mid);
             higher.put(c.code(), Math.min(c.options().size(), mid + 1));
         }
-        return new EvaluationRequest("ocop-2026", sheet.id(), null, List.of(
-                new Assessment("Nguyễn Văn An", middle), new Assessment("Trần Thị Bích", higher), new Assessment("Lê Hoàng Cường", middle)));
+        return new EvaluationRequest(
+                "ocop-2026",
+                sheet.id(),
+                null,
+                List.of(
+                        new Assessment("Nguyễn Văn An", middle),
+                        new Assessment("Trần Thị Bích", higher),
+                        new Assessment("Lê Hoàng Cường", middle)));
     }
 
     /**
@@ -86,27 +107,45 @@ public final class BenchmarkRequests {
      * conditions/cau-chuyen-san-pham.drl lists, "5.1 option 1 → 5.2 gets 0" awarded by that file's rule.
      */
     public static TableLookupScorer baseline(CompiledRulePack pack, SheetInfo sheet) {
-        StarMinimumBasis basis = pack.info().starMinimumBasis() == null ? StarMinimumBasis.COUNCIL_AVERAGE : pack.info().starMinimumBasis();
+        StarMinimumBasis basis = pack.info().starMinimumBasis() == null
+                ? StarMinimumBasis.COUNCIL_AVERAGE
+                : pack.info().starMinimumBasis();
         List<TableLookupScorer.NotApplicable> conditions = new ArrayList<>();
-        String drl = pack.pack().file(STORY_CONDITION).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        String drl = pack.pack()
+                .file(STORY_CONDITION)
+                .map(b -> new String(b, StandardCharsets.UTF_8))
+                .orElse("");
         if (drl.contains("\"" + sheet.id() + "\"")) {
-            String rule = pack.ruleNames().get(sheet.group()).stream().filter(n -> n.startsWith("5.2 chỉ áp dụng")).findFirst().orElseThrow();
+            String rule = pack.ruleNames().get(sheet.group()).stream()
+                    .filter(n -> n.startsWith("5.2 chỉ áp dụng"))
+                    .findFirst()
+                    .orElseThrow();
             conditions.add(new TableLookupScorer.NotApplicable("5.1", 1, "5.2", 1, rule));
         }
         return new TableLookupScorer(sheet, basis, conditions);
     }
 
     public static DeclaredFacts facts() {
-        return new DeclaredFacts(ProducerType.COOPERATIVE, new BigDecimal("80"), new BigDecimal("60"), new BigDecimal("12"),
-                "STANDARD_DECLARED", FoodSafetyTestStatus.PASSED_COMPLETE, List.of("VIETGAP"),
-                DistributionArea.OUTSIDE_DISTRICT, 6, "https://example.vn", List.of());
+        return new DeclaredFacts(
+                ProducerType.COOPERATIVE,
+                new BigDecimal("80"),
+                new BigDecimal("60"),
+                new BigDecimal("12"),
+                "STANDARD_DECLARED",
+                FoodSafetyTestStatus.PASSED_COMPLETE,
+                List.of("VIETGAP"),
+                DistributionArea.OUTSIDE_DISTRICT,
+                6,
+                "https://example.vn",
+                List.of());
     }
 
     /** Options in sheet order → criterion code → option. */
     public static Map<String, Integer> selections(SheetInfo sheet, int[] options) {
         List<CriterionInfo> criteria = sheet.criteria();
         if (criteria.size() != options.length) {
-            throw new IllegalArgumentException(sheet.id() + " has " + criteria.size() + " criteria, not " + options.length);
+            throw new IllegalArgumentException(
+                    sheet.id() + " has " + criteria.size() + " criteria, not " + options.length);
         }
         Map<String, Integer> selections = new LinkedHashMap<>();
         for (int i = 0; i < options.length; i++) selections.put(criteria.get(i).code(), options[i]);

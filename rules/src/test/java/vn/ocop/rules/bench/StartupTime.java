@@ -3,8 +3,8 @@ package vn.ocop.rules.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import vn.ocop.rules.engine.BuiltInEditions;
-import vn.ocop.rules.pack.BuiltInPacks;
 import vn.ocop.rules.engine.CompiledRulePack;
+import vn.ocop.rules.pack.BuiltInPacks;
 
 /**
  * Measures start-up per edition: loading its precompiled kjars (no DRL compiled) and warming it, as wall time and as
@@ -22,10 +22,16 @@ public final class StartupTime {
             CompiledRulePack pack = BuiltInEditions.load(id);
             long loaded = threads.getCurrentThreadCpuTime();
             pack.warm();
-            System.out.printf("[startup] %s: %d sheets, load %d ms CPU, warm %d ms CPU, %d ms wall%n", id, pack.sheets().size(),
-                    (loaded - cpu) / 1_000_000, (threads.getCurrentThreadCpuTime() - loaded) / 1_000_000, (System.nanoTime() - wall) / 1_000_000);
+            System.out.printf(
+                    "[startup] %s: %d sheets, load %d ms CPU, warm %d ms CPU, %d ms wall%n",
+                    id,
+                    pack.sheets().size(),
+                    (loaded - cpu) / 1_000_000,
+                    (threads.getCurrentThreadCpuTime() - loaded) / 1_000_000,
+                    (System.nanoTime() - wall) / 1_000_000);
         }
-        System.out.printf("[startup] all: %d ms CPU, %d ms wall%n", (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000,
-                (System.nanoTime() - wall0) / 1_000_000);
+        System.out.printf(
+                "[startup] all: %d ms CPU, %d ms wall%n",
+                (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000, (System.nanoTime() - wall0) / 1_000_000);
     }
 }

@@ -35,7 +35,8 @@ import vn.ocop.rules.api.UnmetMinimum;
 public final class TableLookupScorer {
     static final int AVERAGE_SCALE = 10;
     private static final BigDecimal[] STAR_FROM = {
-            BigDecimal.valueOf(90), BigDecimal.valueOf(70), BigDecimal.valueOf(50), BigDecimal.valueOf(30)};
+        BigDecimal.valueOf(90), BigDecimal.valueOf(70), BigDecimal.valueOf(50), BigDecimal.valueOf(30)
+    };
     private static final int SPREAD = 10;
 
     /**
@@ -49,8 +50,14 @@ public final class TableLookupScorer {
     private record Minimum(int criterion, int stars, int points) {}
 
     /** What the baseline computes; {@code errors} non-empty means nothing was scored (average and stars null). */
-    public record Result(List<MemberResult> members, BigDecimal averageTotal, Integer starsByAverage, Integer stars,
-                         List<UnmetMinimum> blockingMinimums, boolean spread, List<String> errors) {}
+    public record Result(
+            List<MemberResult> members,
+            BigDecimal averageTotal,
+            Integer starsByAverage,
+            Integer stars,
+            List<UnmetMinimum> blockingMinimums,
+            boolean spread,
+            List<String> errors) {}
 
     private final String sheetId;
     private final Map<String, Row> rows = new HashMap<>();
@@ -100,12 +107,15 @@ public final class TableLookupScorer {
         }
         minimums = mins.toArray(Minimum[]::new);
         List<NotApplicable> applicable = notApplicable.stream()
-                .filter(n -> rows.containsKey(n.ifCriterion()) && rows.containsKey(n.criterion())).toList();
+                .filter(n -> rows.containsKey(n.ifCriterion()) && rows.containsKey(n.criterion()))
+                .toList();
         conditions = new int[applicable.size()][];
         conditionRules = new String[applicable.size()];
         for (int i = 0; i < conditions.length; i++) {
             NotApplicable n = applicable.get(i);
-            conditions[i] = new int[] {rows.get(n.ifCriterion()).index, n.ifOption(), rows.get(n.criterion()).index, n.keptOption()};
+            conditions[i] = new int[] {
+                rows.get(n.ifCriterion()).index, n.ifOption(), rows.get(n.criterion()).index, n.keptOption()
+            };
             conditionRules[i] = n.rule();
         }
     }
@@ -178,11 +188,13 @@ public final class TableLookupScorer {
             sum += total;
             max = Math.max(max, total);
             min = Math.min(min, total);
-            members.add(new MemberResult(member, a.role(), scores, new PartTotals(parts[0], parts[1], parts[2]), total));
+            members.add(
+                    new MemberResult(member, a.role(), scores, new PartTotals(parts[0], parts[1], parts[2]), total));
         }
         if (scoring == 0) errors.add("NO_SCORING_MEMBER");
         if (!errors.isEmpty()) return new Result(List.of(), null, null, null, List.of(), false, errors);
-        BigDecimal average = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(scoring), AVERAGE_SCALE, RoundingMode.DOWN);
+        BigDecimal average =
+                BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(scoring), AVERAGE_SCALE, RoundingMode.DOWN);
         int byAverage = 1;
         for (int i = 0; i < STAR_FROM.length; i++) {
             if (average.compareTo(STAR_FROM[i]) >= 0) {
@@ -196,15 +208,20 @@ public final class TableLookupScorer {
         for (Minimum m : minimums) {
             int n = criterionCount[m.criterion];
             if (n == 0) continue;
-            boolean unmet = lowestMember ? criterionLowest[m.criterion] < m.points : criterionSum[m.criterion] < (long) m.points * n;
+            boolean unmet = lowestMember
+                    ? criterionLowest[m.criterion] < m.points
+                    : criterionSum[m.criterion] < (long) m.points * n;
             if (!unmet || m.stars > byAverage) continue;
             lowestUnmet = Math.min(lowestUnmet, m.stars);
-            BigDecimal council = lowestMember ? BigDecimal.valueOf(criterionLowest[m.criterion])
-                    : BigDecimal.valueOf(criterionSum[m.criterion]).divide(BigDecimal.valueOf(n), AVERAGE_SCALE, RoundingMode.DOWN);
+            BigDecimal council = lowestMember
+                    ? BigDecimal.valueOf(criterionLowest[m.criterion])
+                    : BigDecimal.valueOf(criterionSum[m.criterion])
+                            .divide(BigDecimal.valueOf(n), AVERAGE_SCALE, RoundingMode.DOWN);
             blocking.add(new UnmetMinimum(inOrder[m.criterion].code, m.stars, BigDecimal.valueOf(m.points), council));
         }
         if (blocking.size() > 1) {
-            blocking.sort(java.util.Comparator.comparingInt(UnmetMinimum::stars).thenComparingInt(u -> rows.get(u.criterion()).index));
+            blocking.sort(java.util.Comparator.comparingInt(UnmetMinimum::stars)
+                    .thenComparingInt(u -> rows.get(u.criterion()).index));
         }
         int stars = lowestUnmet == Integer.MAX_VALUE ? byAverage : lowestUnmet - 1;
         return new Result(members, average, byAverage, stars, blocking, max - min >= SPREAD, List.of());

@@ -15,8 +15,8 @@ import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.MemberResult;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.api.Status;
-import vn.ocop.rules.engine.DroolsRulesEngine;
 import vn.ocop.rules.engine.CompiledRulePack;
+import vn.ocop.rules.engine.DroolsRulesEngine;
 
 /**
  * Keeps the benchmark's plain-Java baseline honest: on each benchmarked sheet (2019 food-fresh-produce, 2023 food,
@@ -26,7 +26,8 @@ import vn.ocop.rules.engine.CompiledRulePack;
  */
 class TableLookupScorerAgreesWithEngineTest {
     private final DroolsRulesEngine engine = TestEngines.engine();
-    private final SheetInfo sheet = engine.sheet(BenchmarkRequests.EDITION, BenchmarkRequests.SHEET).orElseThrow();
+    private final SheetInfo sheet =
+            engine.sheet(BenchmarkRequests.EDITION, BenchmarkRequests.SHEET).orElseThrow();
     private final TableLookupScorer baseline = new TableLookupScorer(sheet);
     private static final String FRESH_2026 = "rau-cu-qua-hat-tuoi";
     private static final String TOURISM_2026 = "dich-vu-du-lich-cong-dong-du-lich-sinh-thai-va-diem-du-lich";
@@ -57,13 +58,26 @@ class TableLookupScorerAgreesWithEngineTest {
         int[] min = new int[max.length];
         for (int i = 0; i < max.length; i++) {
             CriterionInfo c = sheet.criteria().get(i);
-            max[i] = c.options().stream().max(java.util.Comparator.comparingInt(o -> o.points())).orElseThrow().number();
-            min[i] = c.options().stream().min(java.util.Comparator.comparingInt(o -> o.points())).orElseThrow().number();
+            max[i] = c.options().stream()
+                    .max(java.util.Comparator.comparingInt(o -> o.points()))
+                    .orElseThrow()
+                    .number();
+            min[i] = c.options().stream()
+                    .min(java.util.Comparator.comparingInt(o -> o.points()))
+                    .orElseThrow()
+                    .number();
         }
-        assertThat(assertAgree(request(BenchmarkRequests.selections(sheet, max))).stars()).isEqualTo(5);
-        assertThat(assertAgree(request(BenchmarkRequests.selections(sheet, min))).stars()).isEqualTo(1);
-        assertThat(assertAgree(request(BenchmarkRequests.selections(sheet, min), BenchmarkRequests.selections(sheet, max)))
-                .findings()).extracting(f -> f.code()).contains("COUNCIL_SPREAD");
+        assertThat(assertAgree(request(BenchmarkRequests.selections(sheet, max)))
+                        .stars())
+                .isEqualTo(5);
+        assertThat(assertAgree(request(BenchmarkRequests.selections(sheet, min)))
+                        .stars())
+                .isEqualTo(1);
+        assertThat(assertAgree(request(
+                                BenchmarkRequests.selections(sheet, min), BenchmarkRequests.selections(sheet, max)))
+                        .findings())
+                .extracting(f -> f.code())
+                .contains("COUNCIL_SPREAD");
     }
 
     /** Seeded random councils of 1–5 members: every part of the result agrees. */
@@ -78,10 +92,12 @@ class TableLookupScorerAgreesWithEngineTest {
     @Test
     void agreesOnTheOtherBenchmarkRequests() {
         SheetInfo food2023 = engine.sheet("ocop-2023", "food").orElseThrow();
-        EvaluationResult result2023 = assertAgree(BenchmarkRequests.threeMembers2023(food2023), baselineOf("ocop-2023", food2023));
+        EvaluationResult result2023 =
+                assertAgree(BenchmarkRequests.threeMembers2023(food2023), baselineOf("ocop-2023", food2023));
         assertThat(result2023.members()).hasSize(3);
         SheetInfo fresh = engine.sheet("ocop-2026", FRESH_2026).orElseThrow();
-        EvaluationResult result2026 = assertAgree(BenchmarkRequests.threeMembers2026(fresh), baselineOf("ocop-2026", fresh));
+        EvaluationResult result2026 =
+                assertAgree(BenchmarkRequests.threeMembers2026(fresh), baselineOf("ocop-2026", fresh));
         assertThat(result2026.unmetMinimums()).isNotEmpty();
         assertThat(result2026.stars()).isLessThan(result2026.starsByAverage());
     }
@@ -92,7 +108,8 @@ class TableLookupScorerAgreesWithEngineTest {
         Random random = new Random(20260522);
         int notApplicable = 0;
         int cappedByMinimums = 0;
-        for (String[] edSheet : new String[][] {{"ocop-2023", "food"}, {"ocop-2026", FRESH_2026}, {"ocop-2026", TOURISM_2026}}) {
+        for (String[] edSheet :
+                new String[][] {{"ocop-2023", "food"}, {"ocop-2026", FRESH_2026}, {"ocop-2026", TOURISM_2026}}) {
             SheetInfo s = engine.sheet(edSheet[0], edSheet[1]).orElseThrow();
             TableLookupScorer b = baselineOf(edSheet[0], s);
             for (int n = 0; n < 40; n++) {
@@ -117,7 +134,9 @@ class TableLookupScorerAgreesWithEngineTest {
             for (CriterionInfo c : criteria) {
                 if (c.alternativeOf() != null && !casesTaken.add(c.alternativeOf())) continue;
                 // 5.1 «no story» (option 1) often enough that the 5.2 condition fires
-                int option = c.code().equals("5.1") && random.nextInt(3) == 0 ? 1 : 1 + random.nextInt(c.options().size());
+                int option = c.code().equals("5.1") && random.nextInt(3) == 0
+                        ? 1
+                        : 1 + random.nextInt(c.options().size());
                 selections.put(c.code(), option);
             }
             assessments.add(new Assessment("Thành viên " + (m + 1), selections));
@@ -127,7 +146,8 @@ class TableLookupScorerAgreesWithEngineTest {
 
     @Test
     void bothRefuseInvalidRequests() {
-        Map<String, Integer> unknown = new java.util.LinkedHashMap<>(BenchmarkRequests.threeMembers(sheet).assessments().get(0).selections());
+        Map<String, Integer> unknown = new java.util.LinkedHashMap<>(
+                BenchmarkRequests.threeMembers(sheet).assessments().get(0).selections());
         unknown.put("Z9.9", 1);
         Map<String, Integer> outOfRange = new java.util.LinkedHashMap<>(unknown);
         outOfRange.remove("Z9.9");
@@ -152,7 +172,8 @@ class TableLookupScorerAgreesWithEngineTest {
         tourism.criteria().stream().filter(c -> c.alternativeOf() != null).forEach(c -> none.remove(c.code()));
         assertThat(none).hasSizeLessThan(both.size());
         for (Map<String, Integer> bad : List.of(both, none)) {
-            EvaluationRequest request = new EvaluationRequest("ocop-2026", tourism.id(), null, List.of(new Assessment("An", bad)));
+            EvaluationRequest request =
+                    new EvaluationRequest("ocop-2026", tourism.id(), null, List.of(new Assessment("An", bad)));
             assertThat(engine.evaluate(request).status()).isEqualTo(Status.INVALID);
             assertThat(b.score(request).errors()).isNotEmpty();
         }
@@ -183,7 +204,9 @@ class TableLookupScorerAgreesWithEngineTest {
         assertThat(base.starsByAverage()).isEqualTo(engineResult.starsByAverage());
         assertThat(base.stars()).isEqualTo(engineResult.stars());
         assertThat(base.blockingMinimums()).isEqualTo(engineResult.unmetMinimums());
-        assertThat(base.spread()).isEqualTo(engineResult.findings().stream().anyMatch(f -> f.code().equals("COUNCIL_SPREAD")));
+        assertThat(base.spread())
+                .isEqualTo(
+                        engineResult.findings().stream().anyMatch(f -> f.code().equals("COUNCIL_SPREAD")));
         return engineResult;
     }
 }

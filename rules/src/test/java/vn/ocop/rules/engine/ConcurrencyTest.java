@@ -23,8 +23,18 @@ class ConcurrencyTest {
 
     @Test
     void concurrentEvaluationsMatchSequentialOnes() throws Exception {
-        DeclaredFacts facts = new DeclaredFacts(null, new BigDecimal("40"), null, null, null, null, List.of(),
-                DistributionArea.WITHIN_DISTRICT, null, null, List.of());
+        DeclaredFacts facts = new DeclaredFacts(
+                null,
+                new BigDecimal("40"),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                DistributionArea.WITHIN_DISTRICT,
+                null,
+                null,
+                List.of());
         List<EvaluationRequest> requests = new ArrayList<>();
         for (EditionInfo edition : engine.editions()) {
             for (SheetInfo summary : edition.sheets()) {
@@ -33,7 +43,8 @@ class ConcurrencyTest {
                 requests.add(Requests.request(edition.id(), sheet, null, 2, 2, 3));
             }
         }
-        List<EvaluationResult> expected = requests.stream().map(engine::evaluate).toList();
+        List<EvaluationResult> expected =
+                requests.stream().map(engine::evaluate).toList();
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -47,18 +47,28 @@ class Ocop2026EngineTest {
         assertThat(r.averageTotal()).isEqualByComparingTo("98.5"); // 98 and 99
         assertThat(r.starsByAverage()).isEqualTo(5);
         assertThat(r.stars()).isEqualTo(3);
-        assertThat(r.unmetMinimums()).containsExactly(
-                new UnmetMinimum("1.5", 4, new BigDecimal("2"), new BigDecimal("1.5000000000")),
-                new UnmetMinimum("1.5", 5, new BigDecimal("3"), new BigDecimal("1.5000000000")));
+        assertThat(r.unmetMinimums())
+                .containsExactly(
+                        new UnmetMinimum("1.5", 4, new BigDecimal("2"), new BigDecimal("1.5000000000")),
+                        new UnmetMinimum("1.5", 5, new BigDecimal("3"), new BigDecimal("1.5000000000")));
         assertThat(r.roadToNextStar()).hasSize(2);
         assertThat(r.roadToNextStar().get(0).stars()).isEqualTo(4);
         assertThat(r.roadToNextStar().get(0).pointsShort()).isEqualByComparingTo("0");
-        assertThat(r.roadToNextStar().get(0).unmetMinimums()).extracting(UnmetMinimum::stars).containsExactly(4);
-        Finding minimum = r.findings().stream().filter(f -> f.code().equals("STAR_MINIMUM_NOT_MET") && f.message().contains("Hạng 4 sao"))
-                .findFirst().orElseThrow();
+        assertThat(r.roadToNextStar().get(0).unmetMinimums())
+                .extracting(UnmetMinimum::stars)
+                .containsExactly(4);
+        Finding minimum = r.findings().stream()
+                .filter(f ->
+                        f.code().equals("STAR_MINIMUM_NOT_MET") && f.message().contains("Hạng 4 sao"))
+                .findFirst()
+                .orElseThrow();
         assertThat(minimum.message()).contains("tiêu chí 1.5", "ít nhất 2 điểm", "****", "1,5 điểm");
-        assertThat(r.findings()).filteredOn(f -> f.code().equals("NEXT_STAR_GAP")).singleElement()
-                .satisfies(f -> assertThat(f.message()).startsWith("Để được 4 sao: điểm trung bình đã đủ").contains("tiêu chí 1.5"));
+        assertThat(r.findings())
+                .filteredOn(f -> f.code().equals("NEXT_STAR_GAP"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith("Để được 4 sao: điểm trung bình đã đủ")
+                        .contains("tiêu chí 1.5"));
     }
 
     @Test
@@ -76,13 +86,18 @@ class Ocop2026EngineTest {
     void theProducersOwnSheetIsScoredComparedAndNeverAveraged() {
         Map<String, Integer> low = new LinkedHashMap<>();
         sheet.criteria().forEach(c -> low.put(c.code(), 1));
-        EvaluationResult withSelf = evaluate(List.of(new Assessment("An", allMaximum()), new Assessment("HTX Rau sạch", CouncilRole.SELF, low)), List.of());
+        EvaluationResult withSelf = evaluate(
+                List.of(new Assessment("An", allMaximum()), new Assessment("HTX Rau sạch", CouncilRole.SELF, low)),
+                List.of());
         assertThat(withSelf.status()).isEqualTo(Status.VALID);
         assertThat(withSelf.members()).extracting(m -> m.member()).containsExactly("An");
         assertThat(withSelf.averageTotal()).isEqualByComparingTo("100");
         assertThat(withSelf.self().role()).isEqualTo(CouncilRole.SELF);
         assertThat(withSelf.self().total()).isLessThan(30);
-        assertThat(withSelf.selfComparison()).isNotEmpty().allSatisfy(c -> assertThat(BigDecimal.valueOf(c.selfPoints())).isNotEqualByComparingTo(c.councilPoints()));
+        assertThat(withSelf.selfComparison())
+                .isNotEmpty()
+                .allSatisfy(
+                        c -> assertThat(BigDecimal.valueOf(c.selfPoints())).isNotEqualByComparingTo(c.councilPoints()));
         // criteria whose option 1 is also the maximum (none here) would not differ; every listed one does
         assertThat(withSelf.selfComparison().get(0).criterion()).isEqualTo("1.1");
     }
@@ -92,14 +107,19 @@ class Ocop2026EngineTest {
         EvaluationResult onlySelf = evaluate(List.of(new Assessment("HTX", CouncilRole.SELF, allMaximum())), List.of());
         assertThat(onlySelf.status()).isEqualTo(Status.INVALID);
         assertThat(onlySelf.findings()).extracting(Finding::code).containsExactly("NO_SCORING_MEMBER");
-        EvaluationResult twoSelf = evaluate(List.of(new Assessment("An", allMaximum()), new Assessment("HTX", CouncilRole.SELF, allMaximum()),
-                new Assessment("HTX 2", CouncilRole.SELF, allMaximum())), List.of());
+        EvaluationResult twoSelf = evaluate(
+                List.of(
+                        new Assessment("An", allMaximum()),
+                        new Assessment("HTX", CouncilRole.SELF, allMaximum()),
+                        new Assessment("HTX 2", CouncilRole.SELF, allMaximum())),
+                List.of());
         assertThat(twoSelf.findings()).extracting(Finding::code).containsExactly("DUPLICATE_SELF_ASSESSMENT");
     }
 
     @Test
     void anExclusionGivesExcludedWithTheSheetsTextAndAnUnknownCodeIsInvalid() {
-        EvaluationResult excluded = evaluate(List.of(), List.of(new Exclusion("UNACCEPTABLE_FOREIGN_MATTER", "có cát trong mẫu", "An")));
+        EvaluationResult excluded =
+                evaluate(List.of(), List.of(new Exclusion("UNACCEPTABLE_FOREIGN_MATTER", "có cát trong mẫu", "An")));
         assertThat(excluded.status()).isEqualTo(Status.EXCLUDED);
         assertThat(excluded.stars()).isNull();
         assertThat(excluded.findings()).singleElement().satisfies(f -> {
@@ -108,7 +128,8 @@ class Ocop2026EngineTest {
             assertThat(f.member()).isEqualTo("An");
             assertThat(f.message()).contains("Không xem xét các chỉ tiêu khác", "có cát trong mẫu");
         });
-        EvaluationResult unknown = evaluate(List.of(new Assessment("An", allMaximum())), List.of(new Exclusion("IP_INFRINGEMENT", null, null)));
+        EvaluationResult unknown = evaluate(
+                List.of(new Assessment("An", allMaximum())), List.of(new Exclusion("IP_INFRINGEMENT", null, null)));
         assertThat(unknown.status()).isEqualTo(Status.INVALID);
         assertThat(unknown.findings()).extracting(Finding::code).containsExactly("UNKNOWN_EXCLUSION");
     }

@@ -18,7 +18,8 @@ import vn.ocop.rules.api.Status;
 class ProvincialEditionTest {
     private static final String PROVINCIAL = TestEngines.PROVINCIAL;
     private final DroolsRulesEngine engine = TestEngines.engine();
-    private final SheetInfo sheet = engine.sheet("ocop-2019", "food-fresh-produce").orElseThrow();
+    private final SheetInfo sheet =
+            engine.sheet("ocop-2019", "food-fresh-produce").orElseThrow();
 
     @Test
     void inheritsTheParentsSheetsAndDatesButNotItsRules() {
@@ -34,7 +35,8 @@ class ProvincialEditionTest {
 
     @Test
     void seventyPointsGiveThreeStarsProvinciallyAndFourNationally() {
-        List<Assessment> council = List.of(new Assessment("An", selections70()), new Assessment("Bích", selections70()));
+        List<Assessment> council =
+                List.of(new Assessment("An", selections70()), new Assessment("Bích", selections70()));
         EvaluationResult national = engine.evaluate(new EvaluationRequest("ocop-2019", sheet.id(), null, council));
         EvaluationResult provincial = engine.evaluate(new EvaluationRequest(PROVINCIAL, sheet.id(), null, council));
         assertThat(national.averageTotal()).isEqualByComparingTo("70");
@@ -66,18 +68,21 @@ class ProvincialEditionTest {
 
     @Test
     void spreadOfTenBlocksTheRating() {
-        List<Assessment> council = List.of(new Assessment("An", Requests.level(sheet, 9)), new Assessment("Bích", selections70()));
+        List<Assessment> council =
+                List.of(new Assessment("An", Requests.level(sheet, 9)), new Assessment("Bích", selections70()));
         EvaluationResult national = engine.evaluate(new EvaluationRequest("ocop-2019", sheet.id(), null, council));
         EvaluationResult provincial = engine.evaluate(new EvaluationRequest(PROVINCIAL, sheet.id(), null, council));
         assertThat(national.status()).isEqualTo(Status.VALID);
-        assertThat(national.findings()).extracting(Finding::code, Finding::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("COUNCIL_SPREAD", Severity.WARNING));
+        assertThat(national.findings())
+                .extracting(Finding::code, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("COUNCIL_SPREAD", Severity.WARNING));
         assertThat(provincial.status()).isEqualTo(Status.INVALID);
         assertThat(provincial.stars()).isNull();
         assertThat(provincial.averageTotal()).isNull();
         assertThat(provincial.members()).isEmpty();
-        assertThat(provincial.findings()).extracting(Finding::code, Finding::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("COUNCIL_SPREAD", Severity.ERROR));
+        assertThat(provincial.findings())
+                .extracting(Finding::code, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("COUNCIL_SPREAD", Severity.ERROR));
         assertThat(provincial.findings().get(0).message()).contains("An").contains("Bích");
     }
 
@@ -92,7 +97,8 @@ class ProvincialEditionTest {
         selections.put("B2.1", 5); // 5 → 4: 72
         selections.put("C2.1", 2); // 2 → 1: 71
         selections.put("A3.4", 1); // 1 → 0: 70
-        EvaluationResult r = engine.evaluate(new EvaluationRequest("ocop-2019", sheet.id(), null, List.of(new Assessment("x", selections))));
+        EvaluationResult r = engine.evaluate(
+                new EvaluationRequest("ocop-2019", sheet.id(), null, List.of(new Assessment("x", selections))));
         assertThat(r.members().get(0).total()).as("selections70 totals 70").isEqualTo(70);
         return selections;
     }

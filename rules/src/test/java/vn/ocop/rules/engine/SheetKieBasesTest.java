@@ -19,7 +19,9 @@ class SheetKieBasesTest {
 
     @Test
     void aSheetsKieBaseHoldsItsOwnAndTheSharedRulesOnly() {
-        List<SheetInfo> food = pack.sheets().values().stream().filter(s -> s.group().equals("FOOD")).toList();
+        List<SheetInfo> food = pack.sheets().values().stream()
+                .filter(s -> s.group().equals("FOOD"))
+                .toList();
         assertThat(food.size()).isGreaterThan(1);
         Set<String> ids = pack.sheets().keySet();
         TreeSet<String> groupRules = pack.ruleNames().get("FOOD");
@@ -31,7 +33,10 @@ class SheetKieBasesTest {
             assertThat(groups.stream().filter(ids::contains)).containsExactly(sheet.id());
             // every option of the sheet has its award rule here
             assertThat(rules.stream().map(RuleImpl::getName))
-                    .containsAll(sheet.criteria().stream().flatMap(c -> c.options().stream()).map(o -> o.rule()).toList());
+                    .containsAll(sheet.criteria().stream()
+                            .flatMap(c -> c.options().stream())
+                            .map(o -> o.rule())
+                            .toList());
             rules.forEach(r -> union.add(r.getName()));
         }
         assertThat(union).isEqualTo(groupRules); // nothing of the group is lost
@@ -42,7 +47,10 @@ class SheetKieBasesTest {
         KieSession session = pack.sheetSessions(sheet).orElseThrow().newKieSession();
         try {
             KieBase kbase = session.getKieBase();
-            return kbase.getKiePackages().stream().flatMap(p -> p.getRules().stream()).map(r -> (RuleImpl) r).toList();
+            return kbase.getKiePackages().stream()
+                    .flatMap(p -> p.getRules().stream())
+                    .map(r -> (RuleImpl) r)
+                    .toList();
         } finally {
             session.dispose();
         }

@@ -16,7 +16,10 @@ class BuiltInPacksPassTheGuardTest {
     @Test
     void everyBuiltInAndExampleRuleFilePassesTheUploadGuard() {
         for (RulePack pack : new RulePack[] {
-                BuiltInPacks.pack("ocop-2019"), BuiltInPacks.pack("ocop-2023"), BuiltInPacks.read("editions/dongthap-example")}) {
+            BuiltInPacks.pack("ocop-2019"),
+            BuiltInPacks.pack("ocop-2023"),
+            BuiltInPacks.read("editions/dongthap-example")
+        }) {
             Map<String, byte[]> ruleFiles = new TreeMap<>(pack.files());
             ruleFiles.keySet().removeIf(p -> !(p.endsWith(".drl") || p.endsWith(".csv")));
             RulePackChecker.Report report = checker.check(ruleFiles);
@@ -27,9 +30,12 @@ class BuiltInPacksPassTheGuardTest {
     @Test
     void theRuleFilesOfOcop2026PassTheUploadGuard() {
         // the edition-wide files and two sheets (one with cases): all 26 together take minutes to compile here
-        Map<String, byte[]> ruleFiles = new TreeMap<>(BuiltInPacks.pack("ocop-2026").files());
-        ruleFiles.keySet().removeIf(p -> !(p.endsWith(".drl") || p.endsWith(".csv"))
-                || (p.startsWith("sheets/") && !p.startsWith("sheets/01-") && !p.startsWith("sheets/26-")));
+        Map<String, byte[]> ruleFiles =
+                new TreeMap<>(BuiltInPacks.pack("ocop-2026").files());
+        ruleFiles
+                .keySet()
+                .removeIf(p -> !(p.endsWith(".drl") || p.endsWith(".csv"))
+                        || (p.startsWith("sheets/") && !p.startsWith("sheets/01-") && !p.startsWith("sheets/26-")));
         RulePackChecker.Report report = checker.check(ruleFiles);
         assertThat(report.problems()).isEmpty();
         assertThat(ruleFiles).containsKeys("minimums/star-minimums.drl", "conditions/cau-chuyen-san-pham.drl");

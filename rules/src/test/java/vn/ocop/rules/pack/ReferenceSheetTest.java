@@ -27,9 +27,11 @@ import vn.ocop.rules.engine.DroolsRulesEngine;
 /** The reference sheet equals shared/reference/ocop-2019-fresh-produce.yaml and scores exactly its points. */
 class ReferenceSheetTest {
     private static final Path REFERENCE = Path.of("..", "..", "shared", "reference", "ocop-2019-fresh-produce.yaml");
-    private static final Path REFERENCE_COPY = Path.of("src", "test", "resources", "reference", "ocop-2019-fresh-produce.yaml");
+    private static final Path REFERENCE_COPY =
+            Path.of("src", "test", "resources", "reference", "ocop-2019-fresh-produce.yaml");
     private final DroolsRulesEngine engine = TestEngines.engine();
-    private final SheetInfo sheet = engine.sheet("ocop-2019", "food-fresh-produce").orElseThrow();
+    private final SheetInfo sheet =
+            engine.sheet("ocop-2019", "food-fresh-produce").orElseThrow();
 
     @Test
     @SuppressWarnings("unchecked")
@@ -39,8 +41,10 @@ class ReferenceSheetTest {
             ref = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         }
         List<Map<String, Object>> criteria = (List<Map<String, Object>>) ref.get("criteria");
-        assertThat(sheet.criteria()).extracting(CriterionInfo::code)
-                .containsExactlyElementsOf(criteria.stream().map(c -> c.get("code").toString()).toList());
+        assertThat(sheet.criteria())
+                .extracting(CriterionInfo::code)
+                .containsExactlyElementsOf(
+                        criteria.stream().map(c -> c.get("code").toString()).toList());
         for (int i = 0; i < criteria.size(); i++) {
             Map<String, Object> expected = criteria.get(i);
             CriterionInfo actual = sheet.criteria().get(i);
@@ -51,13 +55,18 @@ class ReferenceSheetTest {
             for (int o = 0; o < options.size(); o++) {
                 OptionInfo option = actual.options().get(o);
                 assertThat(option.number()).isEqualTo(o + 1);
-                assertThat(option.label()).as(actual.code() + " option " + (o + 1)).isEqualTo(options.get(o).get("label"));
-                assertThat(option.points()).as(actual.code() + " option " + (o + 1)).isEqualTo(options.get(o).get("points"));
+                assertThat(option.label())
+                        .as(actual.code() + " option " + (o + 1))
+                        .isEqualTo(options.get(o).get("label"));
+                assertThat(option.points())
+                        .as(actual.code() + " option " + (o + 1))
+                        .isEqualTo(options.get(o).get("points"));
                 assertThat(option.rule()).startsWith(actual.code() + " ").endsWith("→ " + option.points() + " điểm");
             }
         }
         Map<String, Object> parts = (Map<String, Object>) ref.get("parts");
-        parts.forEach((part, p) -> assertThat(sheet.partMaxima().get(part)).isEqualTo(((Map<String, Object>) p).get("max")));
+        parts.forEach(
+                (part, p) -> assertThat(sheet.partMaxima().get(part)).isEqualTo(((Map<String, Object>) p).get("max")));
     }
 
     /** Each option, alone on a minimum sheet, moves the total by exactly its points, through the rule named for it. */
@@ -66,7 +75,9 @@ class ReferenceSheetTest {
         Map<String, Integer> minimum = new LinkedHashMap<>();
         int minimumTotal = 0;
         for (CriterionInfo c : sheet.criteria()) {
-            OptionInfo low = c.options().stream().min(java.util.Comparator.comparingInt(OptionInfo::points)).orElseThrow();
+            OptionInfo low = c.options().stream()
+                    .min(java.util.Comparator.comparingInt(OptionInfo::points))
+                    .orElseThrow();
             minimum.put(c.code(), low.number());
             minimumTotal += low.points();
         }
@@ -76,13 +87,18 @@ class ReferenceSheetTest {
             for (OptionInfo option : c.options()) {
                 Map<String, Integer> selections = new LinkedHashMap<>(minimum);
                 selections.put(c.code(), option.number());
-                EvaluationResult result = engine.evaluate(new EvaluationRequest("ocop-2019", "food-fresh-produce", null,
-                        List.of(new Assessment("Nguyễn Văn An", selections))));
+                EvaluationResult result = engine.evaluate(new EvaluationRequest(
+                        "ocop-2019", "food-fresh-produce", null, List.of(new Assessment("Nguyễn Văn An", selections))));
                 assertThat(result.status()).isEqualTo(Status.VALID);
-                assertThat(result.members().get(0).total()).as(option.rule()).isEqualTo(minimumTotal - lowPoints + option.points());
+                assertThat(result.members().get(0).total())
+                        .as(option.rule())
+                        .isEqualTo(minimumTotal - lowPoints + option.points());
                 CriterionScore score = result.members().get(0).criteria().stream()
-                        .filter(s -> s.code().equals(c.code())).findFirst().orElseThrow();
-                assertThat(score).isEqualTo(new CriterionScore(c.code(), option.number(), option.points(), option.rule()));
+                        .filter(s -> s.code().equals(c.code()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(score)
+                        .isEqualTo(new CriterionScore(c.code(), option.number(), option.points(), option.rule()));
             }
         }
     }

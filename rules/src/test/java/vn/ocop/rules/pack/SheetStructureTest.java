@@ -22,8 +22,11 @@ class SheetStructureTest {
     void everyManifestSheetIsLoaded() {
         for (String id : BuiltInPacks.editionIds()) {
             EditionManifest manifest = BuiltInPacks.pack(id).manifest();
-            assertThat(engine.edition(id).orElseThrow().sheets()).extracting(SheetInfo::id)
-                    .containsExactlyElementsOf(manifest.sheets().stream().map(EditionManifest.Sheet::id).toList());
+            assertThat(engine.edition(id).orElseThrow().sheets())
+                    .extracting(SheetInfo::id)
+                    .containsExactlyElementsOf(manifest.sheets().stream()
+                            .map(EditionManifest.Sheet::id)
+                            .toList());
         }
         assertThat(BuiltInPacks.editionIds()).containsExactly("ocop-2019", "ocop-2023", "ocop-2026");
         assertThat(engine.edition("ocop-2019").orElseThrow().sheets()).hasSize(7);
@@ -47,19 +50,33 @@ class SheetStructureTest {
                 java.util.Set<String> cases = new java.util.HashSet<>();
                 for (CriterionInfo c : sheet.criteria()) {
                     // 2026 codes are printed without the part ("1.1"): the sheet's part column says it
-                    if (!edition.equals("ocop-2026")) assertThat(c.part()).isEqualTo(c.code().substring(0, 1));
+                    if (!edition.equals("ocop-2026"))
+                        assertThat(c.part()).isEqualTo(c.code().substring(0, 1));
                     assertThat(c.part()).isIn("A", "B", "C");
-                    assertThat(c.options()).extracting(OptionInfo::number)
+                    assertThat(c.options())
+                            .extracting(OptionInfo::number)
                             .as("%s/%s %s options numbered 1..n", edition, sheet.id(), c.code())
-                            .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, c.options().size()).boxed().toList());
-                    assertThat(c.options()).as("%s has at least two options", c.code()).hasSizeGreaterThan(1);
+                            .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(
+                                            1, c.options().size())
+                                    .boxed()
+                                    .toList());
+                    assertThat(c.options())
+                            .as("%s has at least two options", c.code())
+                            .hasSizeGreaterThan(1);
                     // of sheet 26's two cases (8a/8b) a member scores one: the criterion counts once
                     if (c.alternativeOf() == null || cases.add(c.alternativeOf())) {
-                        sums.merge(c.part(), c.options().stream().mapToInt(OptionInfo::points).max().orElseThrow(), Integer::sum);
+                        sums.merge(
+                                c.part(),
+                                c.options().stream()
+                                        .mapToInt(OptionInfo::points)
+                                        .max()
+                                        .orElseThrow(),
+                                Integer::sum);
                     }
                 }
                 assertThat(sums).as("%s/%s part maxima", edition, sheet.id()).isEqualTo(expectedMaxima.get(edition));
-                assertThat(sums.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(100);
+                assertThat(sums.values().stream().mapToInt(Integer::intValue).sum())
+                        .isEqualTo(100);
                 checked.add(edition + "/" + sheet.id());
             }
         }
@@ -76,8 +93,9 @@ class SheetStructureTest {
             all.addAll(s.subgroups());
         });
         assertThat(all).hasSize(26).doesNotHaveDuplicates();
-        assertThat(perGroup).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "FOOD", 14, "BEVERAGE", 4, "HERBAL", 4, "TEXTILE", 1, "HANDICRAFT", 2, "TOURISM", 1));
+        assertThat(perGroup)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("FOOD", 14, "BEVERAGE", 4, "HERBAL", 4, "TEXTILE", 1, "HANDICRAFT", 2, "TOURISM", 1));
         assertThat(engine.sheet("ocop-2019", "food-fresh-produce").orElseThrow().subgroups())
                 .containsExactly("Rau, củ, quả, hạt tươi");
     }
@@ -87,11 +105,19 @@ class SheetStructureTest {
         List<String> checked = new ArrayList<>();
         for (EditionInfo info : engine.editions()) {
             if (!BuiltInPacks.editionIds().contains(info.id())) continue;
-            info.sheets().stream().filter(SheetInfo::checkedAgainstAnnex).forEach(s -> checked.add(info.id() + "/" + s.id()));
-            info.sheets().forEach(s -> assertThat(s.source()).as(s.id() + " states its source").isNotBlank());
+            info.sheets().stream()
+                    .filter(SheetInfo::checkedAgainstAnnex)
+                    .forEach(s -> checked.add(info.id() + "/" + s.id()));
+            info.sheets()
+                    .forEach(s -> assertThat(s.source())
+                            .as(s.id() + " states its source")
+                            .isNotBlank());
         }
-        // ocop-2019's reference sheet and the 26 sheets of Decision 26/2026 (held to the reference by Ocop2026MatchesReferenceTest)
-        assertThat(checked).hasSize(27).contains("ocop-2019/food-fresh-produce")
+        // ocop-2019's reference sheet and the 26 sheets of Decision 26/2026 (held to the reference by
+        // Ocop2026MatchesReferenceTest)
+        assertThat(checked)
+                .hasSize(27)
+                .contains("ocop-2019/food-fresh-produce")
                 .allMatch(s -> s.equals("ocop-2019/food-fresh-produce") || s.startsWith("ocop-2026/"));
     }
 }

@@ -22,17 +22,22 @@ class GeneratedFilesAreUpToDateTest {
 
     @Test
     void theGoldenScenariosAreWhatTheScenarioGeneratorWrites() throws IOException {
-        assertSame(ScenarioGenerator.generate(REFERENCE), Path.of("src", "main", "resources", "scenarios", "ocop-2026"));
+        assertSame(
+                ScenarioGenerator.generate(REFERENCE), Path.of("src", "main", "resources", "scenarios", "ocop-2026"));
     }
 
     private static void assertSame(Map<String, String> generated, Path folder) throws IOException {
         Map<String, String> shipped = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                shipped.put(folder.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+                shipped.put(
+                        folder.relativize(p).toString().replace('\\', '/'),
+                        Files.readString(p, StandardCharsets.UTF_8));
             }
         }
         assertThat(shipped.keySet()).as("files in " + folder).containsExactlyInAnyOrderElementsOf(generated.keySet());
-        generated.forEach((path, content) -> assertThat(shipped.get(path)).as(path + " (re-run the generator, see docs/design-notes.md)").isEqualTo(content));
+        generated.forEach((path, content) -> assertThat(shipped.get(path))
+                .as(path + " (re-run the generator, see docs/design-notes.md)")
+                .isEqualTo(content));
     }
 }

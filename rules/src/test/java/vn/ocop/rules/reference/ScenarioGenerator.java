@@ -21,8 +21,14 @@ import java.util.stream.Stream;
  */
 public final class ScenarioGenerator {
     static final String EDITION = "ocop-2026";
-    private static final List<String> NAMES = List.of("Nguyễn Văn An", "Trần Thị Bích", "Lê Hoàng Cường", "Phạm Thu Dung",
-            "Hoàng Minh Đức", "Vũ Thị Hà", "Đặng Quốc Hùng");
+    private static final List<String> NAMES = List.of(
+            "Nguyễn Văn An",
+            "Trần Thị Bích",
+            "Lê Hoàng Cường",
+            "Phạm Thu Dung",
+            "Hoàng Minh Đức",
+            "Vũ Thị Hà",
+            "Đặng Quốc Hùng");
     private final Reading reading;
     private final ShippedSheet sheet;
     private final String id;
@@ -38,8 +44,11 @@ public final class ScenarioGenerator {
         Reading reading = Reading.parse(Files.readString(reference.resolve("reading.yaml"), StandardCharsets.UTF_8));
         Map<String, String> out = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(reference.resolve("sheets"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                ShippedSheet s = ShippedSheet.of(ReferenceSheet.parse(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8)), reading);
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                ShippedSheet s = ShippedSheet.of(
+                        ReferenceSheet.parse(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8)),
+                        reading);
                 new ScenarioGenerator(reading, s).scenarios(out);
             }
         }
@@ -69,7 +78,13 @@ public final class ScenarioGenerator {
         List<ShippedSheet.Criterion> primary = primaryCriteria("a");
         Map<String, Integer> max = choose(primary, c -> c.options().size());
         Map<String, Integer> min = choose(primary, c -> 1);
-        add(out, "all-maximum", "mọi tiêu chí ở phương án cao nhất: 100 điểm, 5 sao", List.of(max, max, max), null, null);
+        add(
+                out,
+                "all-maximum",
+                "mọi tiêu chí ở phương án cao nhất: 100 điểm, 5 sao",
+                List.of(max, max, max),
+                null,
+                null);
         add(out, "all-minimum", "mọi tiêu chí ở phương án 1", List.of(min, min, min), null, null);
         everyOption(out);
         for (Reading.Threshold t : reading.thresholds()) {
@@ -78,38 +93,67 @@ public final class ScenarioGenerator {
         }
         minimumsBlocking(out, max);
         for (ShippedSheet.Exclusion x : sheet.exclusions()) {
-            add(out, "excluded-" + x.code().toLowerCase().replace('_', '-'), "hồ sơ bị loại: " + x.code(),
-                    List.of(max), List.of(x.code()), null);
+            add(
+                    out,
+                    "excluded-" + x.code().toLowerCase().replace('_', '-'),
+                    "hồ sơ bị loại: " + x.code(),
+                    List.of(max),
+                    List.of(x.code()),
+                    null);
         }
         if (sheet.source().number() == 1) {
-            add(out, "error-unknown-exclusion", "mã loại hồ sơ không có trong phiếu: INVALID", List.of(max), List.of("NOT_A_CODE"), null);
+            add(
+                    out,
+                    "error-unknown-exclusion",
+                    "mã loại hồ sơ không có trong phiếu: INVALID",
+                    List.of(max),
+                    List.of("NOT_A_CODE"),
+                    null);
         }
         storyRule(out, max);
-        add(out, "self-assessment", "phiếu tự đánh giá (SELF) chấm mọi tiêu chí phương án 1, hội đồng chấm tối đa", List.of(max, max), null, min);
+        add(
+                out,
+                "self-assessment",
+                "phiếu tự đánh giá (SELF) chấm mọi tiêu chí phương án 1, hội đồng chấm tối đa",
+                List.of(max, max),
+                null,
+                min);
         if (primary.size() != sheet.criteria().size()) cases(out, max);
     }
 
     /** Criteria a member scores: every criterion, and of each pair of cases the one ending in {@code which}. */
     private List<ShippedSheet.Criterion> primaryCriteria(String which) {
-        return sheet.criteria().stream().filter(c -> c.source().alternativeOf() == null || c.code().endsWith(which)).toList();
+        return sheet.criteria().stream()
+                .filter(c -> c.source().alternativeOf() == null || c.code().endsWith(which))
+                .toList();
     }
 
-    private Map<String, Integer> choose(List<ShippedSheet.Criterion> criteria, java.util.function.ToIntFunction<ShippedSheet.Criterion> option) {
+    private Map<String, Integer> choose(
+            List<ShippedSheet.Criterion> criteria, java.util.function.ToIntFunction<ShippedSheet.Criterion> option) {
         Map<String, Integer> m = new LinkedHashMap<>();
         criteria.forEach(c -> m.put(c.code(), option.applyAsInt(c)));
         return m;
     }
 
     private void everyOption(Map<String, String> out) {
-        int most = sheet.criteria().stream().mapToInt(c -> c.options().size()).max().orElse(1);
+        int most = sheet.criteria().stream()
+                .mapToInt(c -> c.options().size())
+                .max()
+                .orElse(1);
         for (String which : sheet.criteria().size() == primaryCriteria("a").size() ? List.of("a") : List.of("a", "b")) {
             List<Map<String, Integer>> members = new ArrayList<>();
             for (int k = 1; k <= most; k++) {
                 int kk = k;
-                members.add(choose(primaryCriteria(which), c -> Math.min(kk, c.options().size())));
+                members.add(choose(
+                        primaryCriteria(which), c -> Math.min(kk, c.options().size())));
             }
-            add(out, "every-option" + (which.equals("a") ? "" : "-case-b"), "thành viên thứ k chọn phương án k (mọi quy tắc cho điểm đều chạy)",
-                    members, null, null);
+            add(
+                    out,
+                    "every-option" + (which.equals("a") ? "" : "-case-b"),
+                    "thành viên thứ k chọn phương án k (mọi quy tắc cho điểm đều chạy)",
+                    members,
+                    null,
+                    null);
         }
     }
 
@@ -123,8 +167,13 @@ public final class ScenarioGenerator {
         }
         if (at == null || below == null) return;
         add(out, "at-" + from, "ba thành viên cùng " + from + " điểm", List.of(at, at, at), null, null);
-        add(out, "below-" + from + "-thirds", "tổng " + from + ", " + from + ", " + (from - 1) + ": trung bình " + from + " − 1/3",
-                List.of(at, at, below), null, null);
+        add(
+                out,
+                "below-" + from + "-thirds",
+                "tổng " + from + ", " + from + ", " + (from - 1) + ": trung bình " + from + " − 1/3",
+                List.of(at, at, below),
+                null,
+                null);
     }
 
     /** A sheet with exactly {@code total} points meeting every minimum of levels ≤ {@code level}, or null. */
@@ -134,8 +183,12 @@ public final class ScenarioGenerator {
         int sum = 0;
         for (ShippedSheet.Criterion c : criteria) {
             int need = required(c, level);
-            ReferenceSheet.Option base = c.options().stream().filter(o -> o.points() >= need)
-                    .min((a, b) -> a.points() != b.points() ? Integer.compare(a.points(), b.points()) : Integer.compare(a.n(), b.n())).orElseThrow();
+            ReferenceSheet.Option base = c.options().stream()
+                    .filter(o -> o.points() >= need)
+                    .min((a, b) -> a.points() != b.points()
+                            ? Integer.compare(a.points(), b.points())
+                            : Integer.compare(a.n(), b.n()))
+                    .orElseThrow();
             choice.put(c.code(), base.n());
             sum += base.points();
         }
@@ -146,7 +199,9 @@ public final class ScenarioGenerator {
             int room = total - sum;
             ReferenceSheet.Option best = null;
             for (ReferenceSheet.Option o : c.options()) {
-                if (o.points() > current && o.points() - current <= room && (best == null || o.points() > best.points())) best = o;
+                if (o.points() > current
+                        && o.points() - current <= room
+                        && (best == null || o.points() > best.points())) best = o;
             }
             if (best != null) {
                 choice.put(c.code(), best.n());
@@ -166,13 +221,20 @@ public final class ScenarioGenerator {
                 int lower = required(c, level - 1);
                 ReferenceSheet.Option miss = null;
                 for (ReferenceSheet.Option o : c.options()) {
-                    if (o.points() < need && o.points() >= lower && (miss == null || o.points() > miss.points())) miss = o;
+                    if (o.points() < need && o.points() >= lower && (miss == null || o.points() > miss.points()))
+                        miss = o;
                 }
                 if (miss == null) continue; // no option below the minimum: it cannot be missed
                 Map<String, Integer> sheetChoice = new LinkedHashMap<>(max);
                 sheetChoice.put(c.code(), miss.n());
-                add(out, "minimum-" + c.code() + "-" + level + "-stars", "tiêu chí " + c.code() + " dưới yêu cầu tối thiểu của " + level
-                        + " sao (phương án " + miss.n() + "), các tiêu chí khác tối đa", List.of(sheetChoice, sheetChoice, sheetChoice), null, null);
+                add(
+                        out,
+                        "minimum-" + c.code() + "-" + level + "-stars",
+                        "tiêu chí " + c.code() + " dưới yêu cầu tối thiểu của " + level + " sao (phương án " + miss.n()
+                                + "), các tiêu chí khác tối đa",
+                        List.of(sheetChoice, sheetChoice, sheetChoice),
+                        null,
+                        null);
             }
         }
     }
@@ -181,12 +243,23 @@ public final class ScenarioGenerator {
         Reading.Conditional cond = reading.conditional();
         ShippedSheet.Criterion target = find(cond.criterion());
         ShippedSheet.Criterion when = find(cond.whenCriterion());
-        if (target == null || when == null || target.source().notes().stream().noneMatch(n -> n.contains(cond.note()))) return;
-        int none = when.options().stream().filter(o -> o.label().equals(cond.whenOptionLabel())).findFirst().orElseThrow().n();
+        if (target == null || when == null || target.source().notes().stream().noneMatch(n -> n.contains(cond.note())))
+            return;
+        int none = when.options().stream()
+                .filter(o -> o.label().equals(cond.whenOptionLabel()))
+                .findFirst()
+                .orElseThrow()
+                .n();
         Map<String, Integer> noStory = new LinkedHashMap<>(max);
         noStory.put(when.code(), none);
-        add(out, "story-structure-without-story", cond.whenCriterion() + " «" + cond.whenOptionLabel() + "» nhưng chọn " + cond.criterion()
-                + " phương án cao nhất: " + cond.criterion() + " được 0 điểm, cảnh báo", List.of(max, noStory, max), null, null);
+        add(
+                out,
+                "story-structure-without-story",
+                cond.whenCriterion() + " «" + cond.whenOptionLabel() + "» nhưng chọn " + cond.criterion()
+                        + " phương án cao nhất: " + cond.criterion() + " được 0 điểm, cảnh báo",
+                List.of(max, noStory, max),
+                null,
+                null);
     }
 
     private void cases(Map<String, String> out, Map<String, Integer> max) {
@@ -197,19 +270,31 @@ public final class ScenarioGenerator {
             if (c.code().endsWith("b")) both.put(c.code(), c.options().size());
             neither.remove(c.code());
         }
-        add(out, "all-maximum-case-b", "trường hợp 2 ở mọi tiêu chí có hai trường hợp, tối đa: 100 điểm",
-                List.of(choose(primaryCriteria("b"), c -> c.options().size())), null, null);
+        add(
+                out,
+                "all-maximum-case-b",
+                "trường hợp 2 ở mọi tiêu chí có hai trường hợp, tối đa: 100 điểm",
+                List.of(choose(primaryCriteria("b"), c -> c.options().size())),
+                null,
+                null);
         add(out, "error-both-cases", "chấm cả hai trường hợp của một tiêu chí: lỗi", List.of(both), null, null);
         add(out, "error-no-case", "không chấm trường hợp nào của một tiêu chí: lỗi", List.of(neither), null, null);
     }
 
     private ShippedSheet.Criterion find(String code) {
-        return sheet.criteria().stream().filter(c -> c.code().equals(code)).findFirst().orElse(null);
+        return sheet.criteria().stream()
+                .filter(c -> c.code().equals(code))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The points a level needs on a criterion: the most points among its options marked for that level or below. */
     private static int required(ShippedSheet.Criterion c, int level) {
-        return c.options().stream().filter(o -> o.minStars() != null && o.minStars() <= level).mapToInt(ReferenceSheet.Option::points).max().orElse(0);
+        return c.options().stream()
+                .filter(o -> o.minStars() != null && o.minStars() <= level)
+                .mapToInt(ReferenceSheet.Option::points)
+                .max()
+                .orElse(0);
     }
 
     private static int points(ShippedSheet.Criterion c, int option) {
@@ -218,16 +303,29 @@ public final class ScenarioGenerator {
 
     // ------------------------------------------------------------------ the oracle and the file
 
-    private void add(Map<String, String> out, String kind, String description, List<Map<String, Integer>> members,
-                     List<String> exclusions, Map<String, Integer> self) {
+    private void add(
+            Map<String, String> out,
+            String kind,
+            String description,
+            List<Map<String, Integer>> members,
+            List<String> exclusions,
+            Map<String, Integer> self) {
         String file = sheet.group() + "/" + String.format("%02d", sheet.source().number()) + "-" + kind + ".yaml";
         StringBuilder y = new StringBuilder();
-        y.append("# Generated by vn.ocop.rules.reference.ScenarioGenerator from rules/src/main/reference/qd26-2026 — re-run it instead of editing.\n");
-        y.append("name: ").append(EditionWriter.q(EDITION + "/" + id + ": " + description)).append('\n');
-        y.append("request:\n  edition: ").append(EDITION).append("\n  sheet: ").append(id).append('\n');
+        y.append(
+                "# Generated by vn.ocop.rules.reference.ScenarioGenerator from rules/src/main/reference/qd26-2026 — re-run it instead of editing.\n");
+        y.append("name: ")
+                .append(EditionWriter.q(EDITION + "/" + id + ": " + description))
+                .append('\n');
+        y.append("request:\n  edition: ")
+                .append(EDITION)
+                .append("\n  sheet: ")
+                .append(id)
+                .append('\n');
         if (exclusions != null) {
             y.append("  exclusions:\n");
-            exclusions.forEach(x -> y.append("    - {code: ").append(x).append(", note: \"Tổ tư vấn ghi nhận khi khảo sát\"}\n"));
+            exclusions.forEach(
+                    x -> y.append("    - {code: ").append(x).append(", note: \"Tổ tư vấn ghi nhận khi khảo sát\"}\n"));
         }
         y.append("  assessments:\n");
         for (int i = 0; i < members.size(); i++) {
@@ -235,7 +333,9 @@ public final class ScenarioGenerator {
             y.append("      selections: ").append(flow(members.get(i))).append('\n');
         }
         if (self != null) {
-            y.append("    - member: \"Hợp tác xã (tự đánh giá)\"\n      role: SELF\n      selections: ").append(flow(self)).append('\n');
+            y.append("    - member: \"Hợp tác xã (tự đánh giá)\"\n      role: SELF\n      selections: ")
+                    .append(flow(self))
+                    .append('\n');
         }
         y.append("expect:\n");
         expect(y, members, exclusions, self);
@@ -243,17 +343,29 @@ public final class ScenarioGenerator {
     }
 
     private static String flow(Map<String, Integer> selections) {
-        return selections.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue()).collect(Collectors.joining(", ", "{", "}"));
+        return selections.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
-    private void expect(StringBuilder y, List<Map<String, Integer>> members, List<String> exclusions, Map<String, Integer> self) {
+    private void expect(
+            StringBuilder y, List<Map<String, Integer>> members, List<String> exclusions, Map<String, Integer> self) {
         if (exclusions != null) {
-            boolean known = exclusions.stream().allMatch(x -> sheet.exclusions().stream().anyMatch(e -> e.code().equals(x)));
+            boolean known = exclusions.stream()
+                    .allMatch(x ->
+                            sheet.exclusions().stream().anyMatch(e -> e.code().equals(x)));
             y.append("  status: ").append(known ? "EXCLUDED" : "INVALID").append("\n  stars: null\n  findings:\n");
             for (String x : exclusions) {
-                ShippedSheet.Exclusion e = sheet.exclusions().stream().filter(s -> s.code().equals(x)).findFirst().orElse(null);
-                y.append("    - {code: ").append(known ? x : "UNKNOWN_EXCLUSION").append(", severity: ").append(known ? "WARNING" : "ERROR")
-                        .append(e != null && e.criterion() != null ? ", criterion: \"" + e.criterion() + "\"" : "").append("}\n");
+                ShippedSheet.Exclusion e = sheet.exclusions().stream()
+                        .filter(s -> s.code().equals(x))
+                        .findFirst()
+                        .orElse(null);
+                y.append("    - {code: ")
+                        .append(known ? x : "UNKNOWN_EXCLUSION")
+                        .append(", severity: ")
+                        .append(known ? "WARNING" : "ERROR")
+                        .append(e != null && e.criterion() != null ? ", criterion: \"" + e.criterion() + "\"" : "")
+                        .append("}\n");
             }
             return;
         }
@@ -267,12 +379,17 @@ public final class ScenarioGenerator {
         List<Map<String, Integer>> points = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) points.add(score(members.get(i), NAMES.get(i), findings));
         Map<String, Integer> selfPoints = self == null ? null : score(self, "Hợp tác xã (tự đánh giá)", findings);
-        List<Integer> totals = points.stream().map(p -> p.values().stream().mapToInt(Integer::intValue).sum()).toList();
+        List<Integer> totals = points.stream()
+                .map(p -> p.values().stream().mapToInt(Integer::intValue).sum())
+                .toList();
         long sum = totals.stream().mapToLong(Integer::longValue).sum();
         BigDecimal average = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(totals.size()), 10, RoundingMode.DOWN);
         int byAverage = 1;
-        for (Reading.Threshold t : reading.thresholds()) if (t.from() != null && average.compareTo(BigDecimal.valueOf(t.from())) >= 0) byAverage = Math.max(byAverage, t.stars());
-        int max = totals.stream().mapToInt(Integer::intValue).max().orElse(0), minTotal = totals.stream().mapToInt(Integer::intValue).min().orElse(0);
+        for (Reading.Threshold t : reading.thresholds())
+            if (t.from() != null && average.compareTo(BigDecimal.valueOf(t.from())) >= 0)
+                byAverage = Math.max(byAverage, t.stars());
+        int max = totals.stream().mapToInt(Integer::intValue).max().orElse(0),
+                minTotal = totals.stream().mapToInt(Integer::intValue).min().orElse(0);
         if (max - minTotal >= reading.councilSpreadWarning()) findings.add("{code: COUNCIL_SPREAD, severity: WARNING}");
         List<int[]> unmet = new ArrayList<>(); // {criterion index, level}
         List<ShippedSheet.Criterion> all = sheet.criteria();
@@ -280,7 +397,11 @@ public final class ScenarioGenerator {
             ShippedSheet.Criterion c = all.get(ci);
             long cs = 0;
             int n = 0;
-            for (Map<String, Integer> p : points) if (p.containsKey(c.code())) { cs += p.get(c.code()); n++; }
+            for (Map<String, Integer> p : points)
+                if (p.containsKey(c.code())) {
+                    cs += p.get(c.code());
+                    n++;
+                }
             if (n == 0) continue;
             for (ReferenceSheet.Option o : c.options()) {
                 if (o.minStars() != null && cs < (long) o.points() * n) unmet.add(new int[] {ci, o.minStars()});
@@ -289,40 +410,77 @@ public final class ScenarioGenerator {
         int stars = byAverage;
         for (int[] u : unmet) if (u[1] <= byAverage) stars = Math.min(stars, u[1] - 1);
         int finalByAverage = byAverage;
-        List<int[]> blocking = unmet.stream().filter(u -> u[1] <= finalByAverage).toList();
-        blocking.forEach(u -> findings.add("{code: STAR_MINIMUM_NOT_MET, severity: WARNING, criterion: \"" + all.get(u[0]).code() + "\"}"));
+        List<int[]> blocking =
+                unmet.stream().filter(u -> u[1] <= finalByAverage).toList();
+        blocking.forEach(u -> findings.add("{code: STAR_MINIMUM_NOT_MET, severity: WARNING, criterion: \""
+                + all.get(u[0]).code() + "\"}"));
         if (stars < 5) findings.add("{code: NEXT_STAR_GAP, severity: WARNING}");
         y.append("  status: VALID\n");
         y.append("  members:\n");
         for (int i = 0; i < members.size(); i++) {
             Map<String, Integer> p = points.get(i);
-            y.append("    - {member: ").append(EditionWriter.q(NAMES.get(i))).append(", parts: {A: ").append(part(p, "A")).append(", B: ")
-                    .append(part(p, "B")).append(", C: ").append(part(p, "C")).append("}, total: ").append(totals.get(i));
-            if (reading.conditional() != null && p.containsKey(reading.conditional().criterion())) {
-                y.append(", criteria: {\"").append(reading.conditional().criterion()).append("\": ").append(p.get(reading.conditional().criterion())).append('}');
+            y.append("    - {member: ")
+                    .append(EditionWriter.q(NAMES.get(i)))
+                    .append(", parts: {A: ")
+                    .append(part(p, "A"))
+                    .append(", B: ")
+                    .append(part(p, "B"))
+                    .append(", C: ")
+                    .append(part(p, "C"))
+                    .append("}, total: ")
+                    .append(totals.get(i));
+            if (reading.conditional() != null
+                    && p.containsKey(reading.conditional().criterion())) {
+                y.append(", criteria: {\"")
+                        .append(reading.conditional().criterion())
+                        .append("\": ")
+                        .append(p.get(reading.conditional().criterion()))
+                        .append('}');
             }
             y.append("}\n");
         }
-        if (average.stripTrailingZeros().scale() <= 2) y.append("  averageTotal: \"").append(average.stripTrailingZeros().toPlainString()).append("\"\n");
+        if (average.stripTrailingZeros().scale() <= 2)
+            y.append("  averageTotal: \"")
+                    .append(average.stripTrailingZeros().toPlainString())
+                    .append("\"\n");
         y.append("  starsByAverage: ").append(byAverage).append('\n');
         y.append("  stars: ").append(stars).append('\n');
         y.append("  unmetMinimums:").append(blocking.isEmpty() ? " []\n" : "\n");
-        blocking.forEach(u -> y.append("    - {criterion: \"").append(all.get(u[0]).code()).append("\", stars: ").append(u[1]).append("}\n"));
+        blocking.forEach(u -> y.append("    - {criterion: \"")
+                .append(all.get(u[0]).code())
+                .append("\", stars: ")
+                .append(u[1])
+                .append("}\n"));
         y.append("  roadToNextStar:").append(stars == 5 ? " []\n" : "\n");
         for (int level = stars + 1; level <= 5; level++) {
             int l = level;
-            BigDecimal from = BigDecimal.valueOf(reading.thresholds().stream().filter(t -> t.stars() == l).findFirst().orElseThrow().from());
+            BigDecimal from = BigDecimal.valueOf(reading.thresholds().stream()
+                    .filter(t -> t.stars() == l)
+                    .findFirst()
+                    .orElseThrow()
+                    .from());
             BigDecimal shortBy = from.subtract(average).max(BigDecimal.ZERO);
             long count = unmet.stream().filter(u -> u[1] <= l).count();
-            y.append("    - {stars: ").append(level).append(", pointsShort: \"").append(shortBy.stripTrailingZeros().toPlainString())
-                    .append("\", unmetMinimums: ").append(count).append("}\n");
+            y.append("    - {stars: ")
+                    .append(level)
+                    .append(", pointsShort: \"")
+                    .append(shortBy.stripTrailingZeros().toPlainString())
+                    .append("\", unmetMinimums: ")
+                    .append(count)
+                    .append("}\n");
         }
         if (selfPoints != null) {
-            y.append("  self: {total: ").append(selfPoints.values().stream().mapToInt(Integer::intValue).sum()).append("}\n");
+            y.append("  self: {total: ")
+                    .append(selfPoints.values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum())
+                    .append("}\n");
             List<String> differ = new ArrayList<>();
             for (ShippedSheet.Criterion c : all) {
                 if (!selfPoints.containsKey(c.code())) continue;
-                long cs = points.stream().mapToLong(p -> p.getOrDefault(c.code(), 0)).sum();
+                long cs = points.stream()
+                        .mapToLong(p -> p.getOrDefault(c.code(), 0))
+                        .sum();
                 if ((long) selfPoints.get(c.code()) * points.size() != cs) differ.add("\"" + c.code() + "\"");
             }
             y.append("  selfComparison: [").append(String.join(", ", differ)).append("]\n");
@@ -336,7 +494,8 @@ public final class ScenarioGenerator {
         for (Map<String, Integer> m : members) {
             Map<String, Integer> count = new LinkedHashMap<>();
             for (ShippedSheet.Criterion c : sheet.criteria()) {
-                if (c.source().alternativeOf() != null) count.merge(c.source().alternativeOf(), m.containsKey(c.code()) ? 1 : 0, Integer::sum);
+                if (c.source().alternativeOf() != null)
+                    count.merge(c.source().alternativeOf(), m.containsKey(c.code()) ? 1 : 0, Integer::sum);
             }
             count.values().forEach(v -> {
                 if (v == 0) errors.add("CASE_NOT_CHOSEN");
@@ -357,18 +516,30 @@ public final class ScenarioGenerator {
         ShippedSheet.Criterion target = find(cond.criterion());
         ShippedSheet.Criterion when = find(cond.whenCriterion());
         if (target != null && when != null && target.source().notes().stream().anyMatch(n -> n.contains(cond.note()))) {
-            int none = when.options().stream().filter(o -> o.label().equals(cond.whenOptionLabel())).findFirst().orElseThrow().n();
-            int zero = target.options().stream().filter(o -> o.points() == 0).findFirst().orElseThrow().n();
-            if (selections.getOrDefault(when.code(), 0) == none && selections.getOrDefault(target.code(), zero) != zero) {
+            int none = when.options().stream()
+                    .filter(o -> o.label().equals(cond.whenOptionLabel()))
+                    .findFirst()
+                    .orElseThrow()
+                    .n();
+            int zero = target.options().stream()
+                    .filter(o -> o.points() == 0)
+                    .findFirst()
+                    .orElseThrow()
+                    .n();
+            if (selections.getOrDefault(when.code(), 0) == none
+                    && selections.getOrDefault(target.code(), zero) != zero) {
                 p.put(target.code(), 0);
-                findings.add("{code: CRITERION_NOT_APPLICABLE, severity: WARNING, criterion: \"" + target.code() + "\", member: " + EditionWriter.q(member) + "}");
+                findings.add("{code: CRITERION_NOT_APPLICABLE, severity: WARNING, criterion: \"" + target.code()
+                        + "\", member: " + EditionWriter.q(member) + "}");
             }
         }
         return p;
     }
 
     private int part(Map<String, Integer> points, String part) {
-        return sheet.criteria().stream().filter(c -> c.source().part().equals(part) && points.containsKey(c.code()))
-                .mapToInt(c -> points.get(c.code())).sum();
+        return sheet.criteria().stream()
+                .filter(c -> c.source().part().equals(part) && points.containsKey(c.code()))
+                .mapToInt(c -> points.get(c.code()))
+                .sum();
     }
 }

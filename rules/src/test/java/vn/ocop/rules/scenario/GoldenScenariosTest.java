@@ -21,9 +21,9 @@ import vn.ocop.rules.TestEngines;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.OptionInfo;
 import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.rules.engine.CompiledRulePack;
 import vn.ocop.rules.engine.DroolsRulesEngine;
 import vn.ocop.rules.pack.BuiltInPacks;
-import vn.ocop.rules.engine.CompiledRulePack;
 
 /**
  * Runs every scenario file under scenarios/ (one DynamicTest each), then reports the rules no scenario
@@ -43,32 +43,42 @@ class GoldenScenariosTest {
         DroolsRulesEngine engine = TestEngines.engine();
         // the shipped scenarios (src/main/resources) and those of the test packs (src/test/resources)
         List<DynamicTest> tests = new ArrayList<>();
-        for (java.net.URL url : java.util.Collections.list(getClass().getClassLoader().getResources("scenarios"))) {
+        for (java.net.URL url :
+                java.util.Collections.list(getClass().getClassLoader().getResources("scenarios"))) {
             Path root = Path.of(url.toURI());
             List<Path> files;
             try (Stream<Path> walk = Files.walk(root)) {
-                files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml") || p.toString().endsWith(".json"))
-                        .sorted().toList();
+                files = walk.filter(p -> p.toString().endsWith(".yaml")
+                                || p.toString().endsWith(".yml")
+                                || p.toString().endsWith(".json"))
+                        .sorted()
+                        .toList();
             }
             for (Path file : files) {
                 String path = root.relativize(file).toString().replace('\\', '/');
                 ScenarioFile scenario = ScenarioFile.parse(path, Files.readAllBytes(file));
-                tests.add(DynamicTest.dynamicTest(path + ": " + scenario.name(), file.toUri(), () -> run(engine, scenario)));
+                tests.add(DynamicTest.dynamicTest(
+                        path + ": " + scenario.name(), file.toUri(), () -> run(engine, scenario)));
             }
         }
-        tests.add(DynamicTest.dynamicTest("every award rule of every sheet is fired by some scenario", () -> reportUnfired(engine)));
+        tests.add(DynamicTest.dynamicTest(
+                "every award rule of every sheet is fired by some scenario", () -> reportUnfired(engine)));
         return tests.stream();
     }
 
     private void run(DroolsRulesEngine engine, ScenarioFile scenario) {
         EvaluationResult result = engine.pack(scenario.request().edition())
-                .map(pack -> pack.evaluate(scenario.request(), rule -> firedIn(pack, scenario).add(rule)))
+                .map(pack -> pack.evaluate(
+                        scenario.request(), rule -> firedIn(pack, scenario).add(rule)))
                 .orElseGet(() -> engine.evaluate(scenario.request()));
-        assertThat(ScenarioRun.differences(scenario.expect(), result)).as("differences from the expect block").isEmpty();
+        assertThat(ScenarioRun.differences(scenario.expect(), result))
+                .as("differences from the expect block")
+                .isEmpty();
     }
 
     private Set<String> firedIn(CompiledRulePack pack, ScenarioFile scenario) {
-        String group = pack.sheet(scenario.request().sheet()).map(SheetInfo::group).orElse("?");
+        String group =
+                pack.sheet(scenario.request().sheet()).map(SheetInfo::group).orElse("?");
         return fired.computeIfAbsent(pack.editionId() + "/" + group, k -> ConcurrentHashMap.newKeySet());
     }
 
@@ -88,7 +98,9 @@ class GoldenScenariosTest {
             if (!builtIn) continue; // test packs inherit their sheets
             for (SheetInfo sheet : pack.sheets().values()) {
                 Set<String> done = fired.getOrDefault(pack.editionId() + "/" + sheet.group(), Set.of());
-                sheet.criteria().stream().flatMap(c -> c.options().stream()).map(OptionInfo::rule)
+                sheet.criteria().stream()
+                        .flatMap(c -> c.options().stream())
+                        .map(OptionInfo::rule)
                         .filter(rule -> !done.contains(rule))
                         .forEach(rule -> unfiredAwards.add(pack.editionId() + "/" + sheet.id() + ": " + rule));
             }
@@ -101,15 +113,23 @@ class GoldenScenariosTest {
         Files.createDirectories(UNFIRED_REPORT.getParent());
         Files.writeString(UNFIRED_REPORT, report, StandardCharsets.UTF_8);
         System.out.println(report);
-        assertThat(unfiredAwards).as("award rules that no scenario fires (add a scenario, see docs/rule-authoring.md)").isEmpty();
+        assertThat(unfiredAwards)
+                .as("award rules that no scenario fires (add a scenario, see docs/rule-authoring.md)")
+                .isEmpty();
         // ocop-2026's scenarios are generated to fire every rule of the edition, not only its award rules. A rule
         // counts as fired when it fired in any group's KieBase: the edition-wide files are in every group, and some
         // rows cannot fire on every sheet (sheet 26 scores at least 31 points, so never 1 star).
         Set<String> firedAnywhere = new TreeSet<>();
-        fired.forEach((key, names) -> { if (key.startsWith(FULLY_COVERED + "/")) firedAnywhere.addAll(names); });
+        fired.forEach((key, names) -> {
+            if (key.startsWith(FULLY_COVERED + "/")) firedAnywhere.addAll(names);
+        });
         TreeSet<String> neverFired = new TreeSet<>();
-        unfired.forEach((key, names) -> { if (key.startsWith(FULLY_COVERED + "/")) neverFired.addAll(names); });
+        unfired.forEach((key, names) -> {
+            if (key.startsWith(FULLY_COVERED + "/")) neverFired.addAll(names);
+        });
         neverFired.removeAll(firedAnywhere);
-        assertThat(neverFired).as("rules of " + FULLY_COVERED + " that no scenario fires").isEmpty();
+        assertThat(neverFired)
+                .as("rules of " + FULLY_COVERED + " that no scenario fires")
+                .isEmpty();
     }
 }

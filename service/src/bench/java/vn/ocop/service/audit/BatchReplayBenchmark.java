@@ -1,5 +1,7 @@
 package vn.ocop.service.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +18,8 @@ import vn.ocop.api.model.CouncilRole;
 import vn.ocop.api.model.DeclaredFacts;
 import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.service.ruleset.RulesetRegistry;
 import vn.ocop.service.evaluation.EvaluationLedger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import vn.ocop.service.ruleset.RulesetRegistry;
 
 /**
  * BENCHMARK, not a timed test (its name keeps it out of the normal test run). Seeds N stored evaluations through the
@@ -35,15 +35,19 @@ class BatchReplayBenchmark {
     static void store(DynamicPropertyRegistry registry) throws Exception {
         String dir = System.getProperty("bench.dir");
         Path folder = dir == null ? Files.createTempDirectory("ocop-bench") : Files.createDirectories(Path.of(dir));
-        registry.add("ocop.storage.embedded.path", () -> folder.resolve("ocop.mv").toString());
+        registry.add(
+                "ocop.storage.embedded.path", () -> folder.resolve("ocop.mv").toString());
     }
 
     @Autowired
     EvaluationLedger ledger;
+
     @Autowired
     BatchReplay batch;
+
     @Autowired
     RulesetRegistry engine;
+
     @Autowired
     MongoTemplate mongo;
 
@@ -52,11 +56,13 @@ class BatchReplayBenchmark {
 
     /** Where the time goes, per step, on 200 records (-Dbench.profile=true). */
     void profile(SheetInfo sheet) {
-        List<org.bson.Document> docs = mongo.getCollection("evaluations").find().limit(200).into(new ArrayList<>());
+        List<org.bson.Document> docs =
+                mongo.getCollection("evaluations").find().limit(200).into(new ArrayList<>());
         long t0 = System.nanoTime();
         for (org.bson.Document d : docs) vn.ocop.service.evaluation.RecordHash.hash(d);
         long t1 = System.nanoTime();
-        List<vn.ocop.api.model.EvaluationRecord> views = docs.stream().map(ledger::view).toList();
+        List<vn.ocop.api.model.EvaluationRecord> views =
+                docs.stream().map(ledger::view).toList();
         long t2 = System.nanoTime();
         var pack = engine.version("ocop-2023", 1).orElseThrow();
         for (var v : views) pack.evaluate(ledger.request(v));
@@ -67,8 +73,14 @@ class BatchReplayBenchmark {
         long t5 = System.nanoTime();
         for (org.bson.Document d : docs) ledger.record(d.getString("_id"));
         long t6 = System.nanoTime();
-        System.out.printf("BENCH profile per record (µs): hash %d, view %d, evaluate %d, evaluate+storedResult %d, replay %d, find by id %d%n",
-                (t1 - t0) / 200_000, (t2 - t1) / 200_000, (t3 - t2) / 200_000, (t4 - t3) / 200_000, (t5 - t4) / 200_000, (t6 - t5) / 200_000);
+        System.out.printf(
+                "BENCH profile per record (µs): hash %d, view %d, evaluate %d, evaluate+storedResult %d, replay %d, find by id %d%n",
+                (t1 - t0) / 200_000,
+                (t2 - t1) / 200_000,
+                (t3 - t2) / 200_000,
+                (t4 - t3) / 200_000,
+                (t5 - t4) / 200_000,
+                (t6 - t5) / 200_000);
     }
 
     @Test
@@ -84,12 +96,20 @@ class BatchReplayBenchmark {
             for (int i = done; i < Math.min(n, done + chunk); i++) {
                 List<AssessmentInput> assessments = new ArrayList<>();
                 for (int m = 0; m < 3; m++) {
-                    assessments.add(new AssessmentInput().member("Thành viên " + m).role(m == 0 ? CouncilRole.CHAIR : CouncilRole.MEMBER)
+                    assessments.add(new AssessmentInput()
+                            .member("Thành viên " + m)
+                            .role(m == 0 ? CouncilRole.CHAIR : CouncilRole.MEMBER)
                             .selections(AuditTestSupport.randomSelections(sheet, random)));
                 }
-                inputs.add(new EvaluationLedger.Inputs("bench-" + existing + "-" + (i / 5), "ocop-2023", "FOOD", "food",
-                        java.time.LocalDate.of(2026, 11, 30), new Location().provinceCode("01").communeCode("00001"),
-                        new DeclaredFacts().rawMaterialInProvincePct(java.math.BigDecimal.valueOf(random.nextInt(101))), assessments));
+                inputs.add(new EvaluationLedger.Inputs(
+                        "bench-" + existing + "-" + (i / 5),
+                        "ocop-2023",
+                        "FOOD",
+                        "food",
+                        java.time.LocalDate.of(2026, 11, 30),
+                        new Location().provinceCode("01").communeCode("00001"),
+                        new DeclaredFacts().rawMaterialInProvincePct(java.math.BigDecimal.valueOf(random.nextInt(101))),
+                        assessments));
             }
             ledger.appendAll(inputs, "bench");
         }
@@ -100,10 +120,18 @@ class BatchReplayBenchmark {
         long total = mongo.getCollection("evaluations").countDocuments();
         vn.ocop.service.BenchHeap.resetPeaks();
         BatchReplay.Report r = batch.run(BatchReplay.Filter.ALL, done -> true);
-        System.out.printf("BENCH batch replay: %d evaluations in %.1f s = %.0f evaluations/s; MATCH %d, MISMATCH %d, "
-                        + "INTEGRITY_FAILED %d; heap peak %d MB, after GC %d MB (max %d MB)%n", r.replayed(), r.millis() / 1000.0, r.perSecond(),
-                r.match(), r.mismatch(), r.integrityFailed(), vn.ocop.service.BenchHeap.peakMb(),
-                vn.ocop.service.BenchHeap.afterGcMb(), vn.ocop.service.BenchHeap.maxMb());
+        System.out.printf(
+                "BENCH batch replay: %d evaluations in %.1f s = %.0f evaluations/s; MATCH %d, MISMATCH %d, "
+                        + "INTEGRITY_FAILED %d; heap peak %d MB, after GC %d MB (max %d MB)%n",
+                r.replayed(),
+                r.millis() / 1000.0,
+                r.perSecond(),
+                r.match(),
+                r.mismatch(),
+                r.integrityFailed(),
+                vn.ocop.service.BenchHeap.peakMb(),
+                vn.ocop.service.BenchHeap.afterGcMb(),
+                vn.ocop.service.BenchHeap.maxMb());
         assertThat(r.replayed()).isEqualTo(total);
         assertThat(r.match()).isEqualTo(total);
     }

@@ -30,6 +30,7 @@ public class AdminUnits {
     public static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
     /** The same day, named for readers of certificates and reports. */
     public static final LocalDate TWO_LEVEL_FROM = REFORM;
+
     private static final Logger log = LoggerFactory.getLogger(AdminUnits.class);
 
     private final boolean check;
@@ -40,12 +41,17 @@ public class AdminUnits {
         this.check = check;
         this.now = List2025.read(open("admin-units/units-2025.csv"));
         this.before = ListPre2025.read(open("admin-units/units-pre-2025.csv"));
-        log.debug("Administrative units: {} provinces and {} communes from 2025-07-01; {} provinces, {} districts, {} communes before",
-                now.provinces.size(), now.communeProvince.size(), before.provinces.size(), before.districtProvince.size(),
+        log.debug(
+                "Administrative units: {} provinces and {} communes from 2025-07-01; {} provinces, {} districts, {} communes before",
+                now.provinces.size(),
+                now.communeProvince.size(),
+                before.provinces.size(),
+                before.districtProvince.size(),
                 before.communeDistrict.size());
     }
 
-    record List2025(Map<String, String> provinces, Map<String, String> communeProvince, Map<String, String> communeNames) {
+    record List2025(
+            Map<String, String> provinces, Map<String, String> communeProvince, Map<String, String> communeNames) {
         static List2025 read(List<String[]> rows) {
             Map<String, String> provinces = new HashMap<>(), communes = new HashMap<>(), names = new HashMap<>();
             for (String[] r : rows) {
@@ -57,8 +63,12 @@ public class AdminUnits {
         }
     }
 
-    record ListPre2025(Map<String, String> provinces, Map<String, String> districtProvince, Map<String, String> communeDistrict,
-                       Map<String, String> districtNames, Map<String, String> communeNames) {
+    record ListPre2025(
+            Map<String, String> provinces,
+            Map<String, String> districtProvince,
+            Map<String, String> communeDistrict,
+            Map<String, String> districtNames,
+            Map<String, String> communeNames) {
         static ListPre2025 read(List<String[]> rows) {
             Map<String, String> provinces = new HashMap<>(), districts = new HashMap<>(), communes = new HashMap<>();
             Map<String, String> districtNames = new HashMap<>(), communeNames = new HashMap<>();
@@ -71,8 +81,12 @@ public class AdminUnits {
                     if (r.length > 5) communeNames.put(r[4], r[5]);
                 }
             }
-            return new ListPre2025(Map.copyOf(provinces), Map.copyOf(districts), Map.copyOf(communes),
-                    Map.copyOf(districtNames), Map.copyOf(communeNames));
+            return new ListPre2025(
+                    Map.copyOf(provinces),
+                    Map.copyOf(districts),
+                    Map.copyOf(communes),
+                    Map.copyOf(districtNames),
+                    Map.copyOf(communeNames));
         }
     }
 
@@ -82,7 +96,8 @@ public class AdminUnits {
     /** A commune of the list in force now (2025), with its province. */
     public Optional<Commune> commune2025(String code) {
         String province = code == null ? null : now.communeProvince.get(code);
-        return province == null ? Optional.empty()
+        return province == null
+                ? Optional.empty()
                 : Optional.of(new Commune(code, now.communeNames.get(code), province, now.provinces.get(province)));
     }
 
@@ -102,7 +117,8 @@ public class AdminUnits {
         return Optional.ofNullable(code == null ? null : before.districtNames.get(code));
     }
 
-    private static Optional<String> pick(Map<String, String> current, Map<String, String> old, String code, LocalDate on) {
+    private static Optional<String> pick(
+            Map<String, String> current, Map<String, String> old, String code, LocalDate on) {
         if (code == null) return Optional.empty();
         boolean earlier = on != null && on.isBefore(REFORM);
         String first = earlier ? old.get(code) : current.get(code);
@@ -110,35 +126,52 @@ public class AdminUnits {
     }
 
     /** Problems of a location (field paths under {@code prefix}) for a dossier registered on {@code registeredOn}. */
-    public List<FieldProblem> check(String prefix, String province, String district, String commune, LocalDate registeredOn) {
+    public List<FieldProblem> check(
+            String prefix, String province, String district, String commune, LocalDate registeredOn) {
         List<FieldProblem> errors = new ArrayList<>();
         if (!check || province == null || commune == null) return errors;
         if (!registeredOn.isBefore(REFORM)) {
             if (!now.provinces.containsKey(province)) {
-                errors.add(new FieldProblem(prefix + ".provinceCode", "UNKNOWN_PROVINCE",
-                        "không có tỉnh/thành phố mã " + province + " từ ngày 01/07/2025 (34 tỉnh, thành phố theo Quyết định 19/2025/QĐ-TTg)"));
+                errors.add(new FieldProblem(
+                        prefix + ".provinceCode",
+                        "UNKNOWN_PROVINCE",
+                        "không có tỉnh/thành phố mã " + province
+                                + " từ ngày 01/07/2025 (34 tỉnh, thành phố theo Quyết định 19/2025/QĐ-TTg)"));
             } else if (!province.equals(now.communeProvince.get(commune))) {
-                errors.add(new FieldProblem(prefix + ".communeCode", "UNKNOWN_COMMUNE", now.communeProvince.containsKey(commune)
-                        ? "xã/phường " + commune + " thuộc tỉnh/thành phố mã " + now.communeProvince.get(commune) + ", không thuộc " + province
-                        : "không có xã/phường/đặc khu mã " + commune + " từ ngày 01/07/2025"));
+                errors.add(new FieldProblem(
+                        prefix + ".communeCode",
+                        "UNKNOWN_COMMUNE",
+                        now.communeProvince.containsKey(commune)
+                                ? "xã/phường " + commune + " thuộc tỉnh/thành phố mã "
+                                        + now.communeProvince.get(commune) + ", không thuộc " + province
+                                : "không có xã/phường/đặc khu mã " + commune + " từ ngày 01/07/2025"));
             }
             return errors;
         }
         if (!before.provinces.containsKey(province)) {
-            errors.add(new FieldProblem(prefix + ".provinceCode", "UNKNOWN_PROVINCE",
+            errors.add(new FieldProblem(
+                    prefix + ".provinceCode",
+                    "UNKNOWN_PROVINCE",
                     "không có tỉnh/thành phố mã " + province + " trước ngày 01/07/2025 (63 tỉnh, thành phố)"));
             return errors;
         }
         String communeDistrict = before.communeDistrict.get(commune);
         if (communeDistrict == null || !province.equals(before.districtProvince.get(communeDistrict))) {
-            errors.add(new FieldProblem(prefix + ".communeCode", "UNKNOWN_COMMUNE",
-                    "không có xã/phường/thị trấn mã " + commune + " thuộc tỉnh/thành phố " + province + " trước ngày 01/07/2025"));
+            errors.add(new FieldProblem(
+                    prefix + ".communeCode",
+                    "UNKNOWN_COMMUNE",
+                    "không có xã/phường/thị trấn mã " + commune + " thuộc tỉnh/thành phố " + province
+                            + " trước ngày 01/07/2025"));
         }
         if (district != null && !province.equals(before.districtProvince.get(district))) {
-            errors.add(new FieldProblem(prefix + ".districtCode", "UNKNOWN_DISTRICT",
+            errors.add(new FieldProblem(
+                    prefix + ".districtCode",
+                    "UNKNOWN_DISTRICT",
                     "không có quận/huyện mã " + district + " thuộc tỉnh/thành phố " + province));
         } else if (district != null && communeDistrict != null && !district.equals(communeDistrict)) {
-            errors.add(new FieldProblem(prefix + ".communeCode", "UNKNOWN_COMMUNE",
+            errors.add(new FieldProblem(
+                    prefix + ".communeCode",
+                    "UNKNOWN_COMMUNE",
                     "xã/phường " + commune + " không thuộc quận/huyện " + district));
         }
         return errors;

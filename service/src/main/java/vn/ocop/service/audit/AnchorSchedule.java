@@ -22,11 +22,17 @@ class AnchorSchedule {
         this.anchors = anchors;
     }
 
-    @Scheduled(fixedDelayString = "${ocop.evidence.anchor.interval:PT1H}", initialDelayString = "${ocop.evidence.anchor.interval:PT1H}")
+    @Scheduled(
+            fixedDelayString = "${ocop.evidence.anchor.interval:PT1H}",
+            initialDelayString = "${ocop.evidence.anchor.interval:PT1H}")
     void anchor() {
         try {
             var a = anchors.anchor("scheduler", false);
-            log.info("Anchor {}: {} heads, digest {}", a.getSequence(), a.getHeads().size(), a.getDigest());
+            log.info(
+                    "Anchor {}: {} heads, digest {}",
+                    a.getSequence(),
+                    a.getHeads().size(),
+                    a.getDigest());
         } catch (RuntimeException e) {
             log.error("Could not anchor the chain heads", e);
         }

@@ -1,5 +1,8 @@
 package vn.ocop.service.audit;
 
+import static com.mongodb.client.model.Filters.eq;
+import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
@@ -22,11 +25,8 @@ import vn.ocop.api.model.AnchoredHead;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.evaluation.RecordHash;
 import vn.ocop.service.platform.security.IntegrityKey;
-import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
 import vn.ocop.service.platform.storage.Bson;
 import vn.ocop.service.platform.storage.CanonicalJson;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Anchors: signed digests of chain heads, kept outside the records they protect. Each anchor lists the heads that
@@ -42,6 +42,7 @@ class Anchors {
     static final String AUDIT_CHAIN = "audit_log";
     /** Keeps each anchor document far below MongoDB's 16 MB limit; more moved heads make consecutive anchors. */
     static final int MAX_HEADS = 20_000;
+
     private final MongoCollection<Document> anchors;
     private final MongoCollection<Document> anchored;
     private final EvaluationLedger ledger;
@@ -69,7 +70,11 @@ class Anchors {
         long anchor = d.get("anchor", Number.class).longValue();
         long sequence = d.get("sequence", Number.class).longValue();
         String hash = d.getString("hash");
-        return Optional.of(new Anchored(anchor, sequence, hash, key.verify(d.getString("mac"), EVIDENCE, anchoredMessage(chain, anchor, sequence, hash))));
+        return Optional.of(new Anchored(
+                anchor,
+                sequence,
+                hash,
+                key.verify(d.getString("mac"), EVIDENCE, anchoredMessage(chain, anchor, sequence, hash))));
     }
 
     /**
@@ -95,7 +100,8 @@ class Anchors {
             Document p = previous.get(chain);
             // only forward: a head behind its anchor is verify's business, never re-anchored lower
             if (p == null || p.get("sequence", Number.class).longValue() < seq[0]) {
-                moved.add(new Document("chain", chain).append("sequence", seq[0]).append("hash", hashes.get(chain)));
+                moved.add(
+                        new Document("chain", chain).append("sequence", seq[0]).append("hash", hashes.get(chain)));
             }
         });
         Document latest = latestDocument();
@@ -111,7 +117,9 @@ class Anchors {
         for (int attempt = 0; attempt < 10; attempt++) {
             Document latest = latestDocument();
             long sequence = latest == null ? 1 : latest.get("_id", Number.class).longValue() + 1;
-            Document d = new Document("_id", sequence).append("at", new Date()).append("createdBy", by)
+            Document d = new Document("_id", sequence)
+                    .append("at", new Date())
+                    .append("createdBy", by)
                     .append("previousDigest", latest == null ? RecordHash.GENESIS : latest.getString("digest"))
                     .append("heads", heads);
             d.append("digest", digest(d));
@@ -125,9 +133,15 @@ class Anchors {
             for (Document h : heads) {
                 String chain = h.getString("chain");
                 long seq = h.get("sequence", Number.class).longValue();
-                anchored.replaceOne(eq("_id", chain), new Document("_id", chain).append("anchor", sequence)
-                        .append("sequence", seq).append("hash", h.getString("hash"))
-                        .append("mac", key.mac(EVIDENCE, anchoredMessage(chain, sequence, seq, h.getString("hash")))),
+                anchored.replaceOne(
+                        eq("_id", chain),
+                        new Document("_id", chain)
+                                .append("anchor", sequence)
+                                .append("sequence", seq)
+                                .append("hash", h.getString("hash"))
+                                .append(
+                                        "mac",
+                                        key.mac(EVIDENCE, anchoredMessage(chain, sequence, seq, h.getString("hash")))),
                         new ReplaceOptions().upsert(true));
             }
             return d;
@@ -156,8 +170,13 @@ class Anchors {
         m.put("previousDigest", d.getString("previousDigest"));
         List<Map<String, Object>> heads = new ArrayList<>();
         for (Document h : d.getList("heads", Document.class, List.of())) {
-            heads.add(Map.of("chain", h.getString("chain"), "sequence", h.get("sequence", Number.class).longValue(),
-                    "hash", h.getString("hash")));
+            heads.add(Map.of(
+                    "chain",
+                    h.getString("chain"),
+                    "sequence",
+                    h.get("sequence", Number.class).longValue(),
+                    "hash",
+                    h.getString("hash")));
         }
         m.put("heads", heads);
         return CanonicalJson.sha256Hex(CanonicalJson.write(m));
@@ -173,15 +192,24 @@ class Anchors {
 
     private Anchor view(Document d) {
         String digest = d.getString("digest");
-        boolean verified = digest != null && digest.equals(digest(d)) && key.verify(d.getString("mac"), EVIDENCE, anchorMessage(digest));
+        boolean verified = digest != null
+                && digest.equals(digest(d))
+                && key.verify(d.getString("mac"), EVIDENCE, anchorMessage(digest));
         List<AnchoredHead> heads = new ArrayList<>();
         for (Document h : d.getList("heads", Document.class, List.of())) {
-            heads.add(new AnchoredHead().chain(h.getString("chain")).sequence(h.get("sequence", Number.class).longValue())
+            heads.add(new AnchoredHead()
+                    .chain(h.getString("chain"))
+                    .sequence(h.get("sequence", Number.class).longValue())
                     .hash(h.getString("hash")));
         }
-        return new Anchor().sequence(d.get("_id", Number.class).longValue())
-                .at(OffsetDateTime.ofInstant(d.getDate("at").toInstant(), ZoneOffset.UTC)).createdBy(d.getString("createdBy"))
-                .previousDigest(d.getString("previousDigest")).digest(digest).mac(d.getString("mac")).verified(verified)
+        return new Anchor()
+                .sequence(d.get("_id", Number.class).longValue())
+                .at(OffsetDateTime.ofInstant(d.getDate("at").toInstant(), ZoneOffset.UTC))
+                .createdBy(d.getString("createdBy"))
+                .previousDigest(d.getString("previousDigest"))
+                .digest(digest)
+                .mac(d.getString("mac"))
+                .verified(verified)
                 .heads(heads);
     }
 }

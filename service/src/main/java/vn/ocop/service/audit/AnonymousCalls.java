@@ -20,7 +20,8 @@ final class AnonymousCalls {
 
     AnonymousCalls(MeterRegistry meters) {
         this.calls = Counter.builder("ocop.audit.anonymous.calls")
-                .description("state-changing calls without credentials, not written to the audit log").register(meters);
+                .description("state-changing calls without credentials, not written to the audit log")
+                .register(meters);
     }
 
     void record(String method, String path, int status, String requestId) {
@@ -30,8 +31,13 @@ final class AnonymousCalls {
         long now = System.nanoTime();
         if (now - last >= SAMPLE_NANOS && lastSample.compareAndSet(last, now)) {
             sinceSample.addAndGet(-n);
-            log.info("{} call(s) without credentials since the last sample; this one: {} {} → {} (request id {})",
-                    n, method, path.length() > 200 ? path.substring(0, 200) : path, status, requestId);
+            log.info(
+                    "{} call(s) without credentials since the last sample; this one: {} {} → {} (request id {})",
+                    n,
+                    method,
+                    path.length() > 200 ? path.substring(0, 200) : path,
+                    status,
+                    requestId);
         }
     }
 }

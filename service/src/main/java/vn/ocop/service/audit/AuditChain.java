@@ -1,5 +1,8 @@
 package vn.ocop.service.audit;
 
+import static com.mongodb.client.model.Filters.eq;
+import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
@@ -13,11 +16,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.ocop.service.evaluation.RecordHash;
 import vn.ocop.service.platform.security.IntegrityKey;
-import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
 import vn.ocop.service.platform.storage.Bson;
 import vn.ocop.service.platform.storage.DocumentHash;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * The audit log as one hash chain: each entry gets {@code sequence} (unique, sparse: entries from before have none),
@@ -42,8 +42,12 @@ class AuditChain {
         this.log = mongo.getCollection(AuditLog.COLLECTION);
         this.heads = mongo.getCollection(HEADS);
         this.key = key;
-        log.createIndex(Indexes.ascending("sequence"), new IndexOptions().unique(true).sparse(true).name("sequence"));
-        heads.createIndex(Indexes.ascending("_id", "lastSequence"), new IndexOptions().unique(true).name("id_sequence"));
+        log.createIndex(
+                Indexes.ascending("sequence"),
+                new IndexOptions().unique(true).sparse(true).name("sequence"));
+        heads.createIndex(
+                Indexes.ascending("_id", "lastSequence"),
+                new IndexOptions().unique(true).name("id_sequence"));
     }
 
     record Head(long sequence, String hash, String mac) {}
@@ -58,6 +62,7 @@ class AuditChain {
 
     /** Entries waiting to be written, in arrival order; guarded by {@code this}. */
     private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+
     private boolean writing; // guarded by this: a leader is writing a batch
 
     private static final class Pending {
@@ -175,8 +180,9 @@ class AuditChain {
             } catch (MongoException e) {
                 if (!Bson.isDuplicateKey(e)) throw e;
                 Head h = recover(new Head(lastSequence, lastHash, null));
-                if (h.sequence() == lastSequence) throw new IllegalStateException("audit log entry " + (lastSequence + 1)
-                        + " is taken by an entry this service did not sign; verify the audit log");
+                if (h.sequence() == lastSequence)
+                    throw new IllegalStateException("audit log entry " + (lastSequence + 1)
+                            + " is taken by an entry this service did not sign; verify the audit log");
                 lastSequence = h.sequence();
                 lastHash = h.hash();
                 continue;
@@ -191,9 +197,15 @@ class AuditChain {
 
     /** Moves the head from the sequence this process last stored (one compare-and-set), else as {@link #advance}. */
     private void advanceFrom(long current, long sequence, String hash) {
-        if (current > 0 && heads.updateOne(new Document("_id", HEAD_ID).append("lastSequence", current),
-                Updates.combine(Updates.set("lastSequence", sequence), Updates.set("lastHash", hash),
-                        Updates.set("mac", key.mac(EVIDENCE, headMessage(sequence, hash))))).getModifiedCount() == 1) {
+        if (current > 0
+                && heads.updateOne(
+                                        new Document("_id", HEAD_ID).append("lastSequence", current),
+                                        Updates.combine(
+                                                Updates.set("lastSequence", sequence),
+                                                Updates.set("lastHash", hash),
+                                                Updates.set("mac", key.mac(EVIDENCE, headMessage(sequence, hash)))))
+                                .getModifiedCount()
+                        == 1) {
             return;
         }
         advance(sequence, hash);
@@ -217,8 +229,10 @@ class AuditChain {
     /** The entry is hashed correctly, linked to {@code previousHash} and signed: written by this service. */
     boolean adoptable(String previousHash, Document next) {
         String hash = next.getString("hash");
-        return hash != null && previousHash.equals(next.getString("previousHash"))
-                && hash.equals(DocumentHash.sha256(next, NOT_HASHED)) && key.verify(next.getString("mac"), EVIDENCE, entryMessage(hash));
+        return hash != null
+                && previousHash.equals(next.getString("previousHash"))
+                && hash.equals(DocumentHash.sha256(next, NOT_HASHED))
+                && key.verify(next.getString("mac"), EVIDENCE, entryMessage(hash));
     }
 
     boolean adoptableMac(Document entry) {
@@ -238,13 +252,16 @@ class AuditChain {
     }
 
     void advance(long sequence, String hash) {
-        Document update = new Document("lastSequence", sequence).append("lastHash", hash)
+        Document update = new Document("lastSequence", sequence)
+                .append("lastHash", hash)
                 .append("mac", key.mac(EVIDENCE, headMessage(sequence, hash)));
         for (int attempt = 0; attempt < 10; attempt++) {
             Document d = heads.find(eq("_id", HEAD_ID)).first();
             if (d == null) {
                 try {
-                    heads.insertOne(new Document("_id", HEAD_ID).append("lastSequence", sequence).append("lastHash", hash)
+                    heads.insertOne(new Document("_id", HEAD_ID)
+                            .append("lastSequence", sequence)
+                            .append("lastHash", hash)
                             .append("mac", update.getString("mac")));
                     return;
                 } catch (MongoException e) {
@@ -254,9 +271,14 @@ class AuditChain {
             }
             long current = d.get("lastSequence", Number.class).longValue();
             if (current >= sequence) return;
-            if (heads.updateOne(new Document("_id", HEAD_ID).append("lastSequence", current),
-                    Updates.combine(Updates.set("lastSequence", sequence), Updates.set("lastHash", hash),
-                            Updates.set("mac", update.getString("mac")))).getModifiedCount() == 1) {
+            if (heads.updateOne(
+                                    new Document("_id", HEAD_ID).append("lastSequence", current),
+                                    Updates.combine(
+                                            Updates.set("lastSequence", sequence),
+                                            Updates.set("lastHash", hash),
+                                            Updates.set("mac", update.getString("mac"))))
+                            .getModifiedCount()
+                    == 1) {
                 return;
             }
         }

@@ -34,9 +34,16 @@ class AuditController implements AuditApi {
     private final Anchors anchors;
     private final vn.ocop.service.dossier.Dossiers dossiers;
 
-    AuditController(Replays replays, Explanations explanations, AuditLog auditLog, EvaluationLedger ledger,
-                    BatchReplay batch, Jobs jobs, Verification verification, Anchors anchors,
-                    vn.ocop.service.dossier.Dossiers dossiers) {
+    AuditController(
+            Replays replays,
+            Explanations explanations,
+            AuditLog auditLog,
+            EvaluationLedger ledger,
+            BatchReplay batch,
+            Jobs jobs,
+            Verification verification,
+            Anchors anchors,
+            vn.ocop.service.dossier.Dossiers dossiers) {
         this.dossiers = dossiers;
         this.verification = verification;
         this.anchors = anchors;
@@ -66,7 +73,8 @@ class AuditController implements AuditApi {
     @Override
     public ResponseEntity<Anchor> createAnchor() {
         Anchor a = anchors.anchor(CurrentUser.name(), true);
-        return ResponseEntity.created(URI.create("/api/v1/anchors/" + a.getSequence())).body(a);
+        return ResponseEntity.created(URI.create("/api/v1/anchors/" + a.getSequence()))
+                .body(a);
     }
 
     @Override
@@ -76,13 +84,16 @@ class AuditController implements AuditApi {
 
     @Override
     public ResponseEntity<Anchor> getAnchor(Long sequence, String format) {
-        return anchorAnswer(anchors.get(sequence).orElseThrow(() -> ApiException.notFound("Anchor", String.valueOf(sequence))), format);
+        return anchorAnswer(
+                anchors.get(sequence).orElseThrow(() -> ApiException.notFound("Anchor", String.valueOf(sequence))),
+                format);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private ResponseEntity<Anchor> anchorAnswer(Anchor a, String format) {
         if (wantsHtml(format)) {
-            return (ResponseEntity) ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+            return (ResponseEntity) ResponseEntity.ok()
+                    .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                     .body(AnchorHtml.render(a).getBytes(StandardCharsets.UTF_8));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(a);
@@ -93,15 +104,18 @@ class AuditController implements AuditApi {
     public ResponseEntity<Explanation> explainEvaluation(String id, String format) {
         Explanation e = explanations.explain(id);
         String as = representation(format);
-        if (as.equals("json")) return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(e);
+        if (as.equals("json"))
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(e);
         String html = ScoringSheetHtml.render(e, sheetContext(id, e));
         // the generated interface types the body as JSON; HTML and PDF are the same resource's other representations
         if (as.equals("pdf")) {
-            return (ResponseEntity) ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+            return (ResponseEntity) ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_PDF)
                     .header("Content-Disposition", "inline; filename=\"phieu-cham-diem-" + id + ".pdf\"")
                     .body(ScoringSheetPdf.render(html));
         }
-        return (ResponseEntity) ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+        return (ResponseEntity) ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .body(html.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -110,7 +124,8 @@ class AuditController implements AuditApi {
         var doc = ledger.record(id).orElseThrow(() -> ApiException.notFound("Evaluation", id));
         ReplayReport check = replays.replay(id);
         java.util.List<String> problems = new java.util.ArrayList<>();
-        check.getFailures().forEach(f -> problems.add(f.getReason() != null ? f.getReason() : String.valueOf(f.getCheck())));
+        check.getFailures()
+                .forEach(f -> problems.add(f.getReason() != null ? f.getReason() : String.valueOf(f.getCheck())));
         if (check.getOutcome() == ReplayReport.OutcomeEnum.MISMATCH) problems.add("REPLAY_MISMATCH");
         boolean signed = ledger.seal(doc) == vn.ocop.service.evaluation.RecordSeal.State.SIGNED;
         vn.ocop.api.model.Dossier dossier = null;
@@ -119,8 +134,13 @@ class AuditController implements AuditApi {
         } catch (ApiException gone) {
             // the sheet still prints what the record holds
         }
-        return new ScoringSheetHtml.Context(dossier, doc.getString("hash"), doc.getString("requestedBy"), signed,
-                check.getOutcome() == ReplayReport.OutcomeEnum.MATCH, problems);
+        return new ScoringSheetHtml.Context(
+                dossier,
+                doc.getString("hash"),
+                doc.getString("requestedBy"),
+                signed,
+                check.getOutcome() == ReplayReport.OutcomeEnum.MATCH,
+                problems);
     }
 
     @Override
@@ -129,21 +149,25 @@ class AuditController implements AuditApi {
         if (f.getFrom() != null && f.getTo() != null && f.getFrom().isAfter(f.getTo())) {
             throw ApiException.invalidField("from", "must not be after to");
         }
-        BatchReplay.Filter filter = new BatchReplay.Filter(f.getProvince(), f.getDistrict(), f.getGroup(), f.getEdition(),
-                f.getFrom(), f.getTo());
+        BatchReplay.Filter filter = new BatchReplay.Filter(
+                f.getProvince(), f.getDistrict(), f.getGroup(), f.getEdition(), f.getFrom(), f.getTo());
         String jobId = jobs.start("REPLAY", CurrentUser.name(), progress -> batch.runAsJob(filter, progress));
-        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + jobId)).body(jobs.find(jobId).orElseThrow().toApi());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/jobs/" + jobId))
+                .body(jobs.find(jobId).orElseThrow().toApi());
     }
 
     @Override
-    public ResponseEntity<AuditPage> listAuditLog(String actor, String target, OffsetDateTime from, OffsetDateTime to,
-                                                  Integer page, Integer size) {
-        return ResponseEntity.ok(auditLog.page(actor, target, from, to, page == null ? 0 : page, size == null ? 20 : size));
+    public ResponseEntity<AuditPage> listAuditLog(
+            String actor, String target, OffsetDateTime from, OffsetDateTime to, Integer page, Integer size) {
+        return ResponseEntity.ok(
+                auditLog.page(actor, target, from, to, page == null ? 0 : page, size == null ? 20 : size));
     }
 
     private static String representation(String format) {
         if (format != null) return format.toLowerCase(java.util.Locale.ROOT);
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         String accept = request.getHeader("Accept");
         if (accept == null || accept.contains("application/json")) return "json";
         if (accept.contains("application/pdf")) return "pdf";
@@ -152,7 +176,8 @@ class AuditController implements AuditApi {
 
     private static boolean wantsHtml(String format) {
         if (format != null) return format.equalsIgnoreCase("html");
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("text/html") && !accept.contains("application/json");
     }

@@ -38,13 +38,29 @@ class AuditLog {
         log.createIndex(Indexes.ascending("targetId", "at"), new IndexOptions().name("target_at"));
     }
 
-    record Entry(String id, Date at, String actor, List<String> roles, String method, String route, String path,
-                 String targetId, int status, String requestId, java.util.Map<String, Object> detail) {}
+    record Entry(
+            String id,
+            Date at,
+            String actor,
+            List<String> roles,
+            String method,
+            String route,
+            String path,
+            String targetId,
+            int status,
+            String requestId,
+            java.util.Map<String, Object> detail) {}
 
     void append(Entry e) {
-        Document d = new Document("_id", e.id()).append("at", e.at()).append("actor", e.actor()).append("roles", e.roles())
-                .append("method", e.method()).append("route", e.route()).append("path", e.path())
-                .append("status", e.status()).append("requestId", e.requestId());
+        Document d = new Document("_id", e.id())
+                .append("at", e.at())
+                .append("actor", e.actor())
+                .append("roles", e.roles())
+                .append("method", e.method())
+                .append("route", e.route())
+                .append("path", e.path())
+                .append("status", e.status())
+                .append("requestId", e.requestId());
         if (e.targetId() != null) d.append("targetId", e.targetId());
         if (e.detail() != null && !e.detail().isEmpty()) d.append("detail", new Document(e.detail()));
         chain.append(d);
@@ -60,19 +76,30 @@ class AuditLog {
         if (to != null) filters.add(Filters.lt("at", Date.from(to.toInstant())));
         List<Document> docs = log.find(filters.isEmpty() ? new Document() : Filters.and(filters))
                 .sort(Sorts.orderBy(Sorts.descending("at"), Sorts.ascending("_id")))
-                .skip(Math.max(0, page) * capped).limit(capped + 1).into(new ArrayList<>());
+                .skip(Math.max(0, page) * capped)
+                .limit(capped + 1)
+                .into(new ArrayList<>());
         List<AuditEntry> items = docs.stream().limit(capped).map(AuditLog::view).toList();
-        return new AuditPage().items(new ArrayList<>(items)).page(page).size(capped).hasNext(docs.size() > capped);
+        return new AuditPage()
+                .items(new ArrayList<>(items))
+                .page(page)
+                .size(capped)
+                .hasNext(docs.size() > capped);
     }
 
     private static AuditEntry view(Document d) {
         Date at = d.getDate("at");
         Number status = d.get("status", Number.class);
-        return new AuditEntry().id(d.getString("_id"))
+        return new AuditEntry()
+                .id(d.getString("_id"))
                 .at(at == null ? null : OffsetDateTime.ofInstant(at.toInstant(), ZoneOffset.UTC))
-                .actor(d.getString("actor")).roles(new ArrayList<>(d.getList("roles", String.class, List.of())))
-                .method(d.getString("method")).route(d.getString("route")).path(d.getString("path"))
-                .targetId(d.getString("targetId")).status(status == null ? null : status.intValue())
+                .actor(d.getString("actor"))
+                .roles(new ArrayList<>(d.getList("roles", String.class, List.of())))
+                .method(d.getString("method"))
+                .route(d.getString("route"))
+                .path(d.getString("path"))
+                .targetId(d.getString("targetId"))
+                .status(status == null ? null : status.intValue())
                 .requestId(d.getString("requestId"));
         // sequence, previousHash, hash and mac stay in storage: GET /api/v1/audit/verify checks them
     }

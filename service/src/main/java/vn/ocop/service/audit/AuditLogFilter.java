@@ -71,7 +71,8 @@ class AuditLogFilter extends OncePerRequestFilter {
         }
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, String requestId, Date at, int status) {
+    private void write(
+            HttpServletRequest request, HttpServletResponse response, String requestId, Date at, int status) {
         try {
             Object auth = request.getAttribute(CurrentUser.AUTHENTICATION_ATTRIBUTE);
             String actor;
@@ -83,13 +84,18 @@ class AuditLogFilter extends OncePerRequestFilter {
                 return;
             }
             actor = a.getName();
-            roles = a.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .filter(r -> r.startsWith("ROLE_")).map(r -> r.substring(5)).sorted().toList();
+            roles = a.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .filter(r -> r.startsWith("ROLE_"))
+                    .map(r -> r.substring(5))
+                    .sorted()
+                    .toList();
             Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             if (pattern == null && routes != null) {
                 // refused before it reached a controller (401, 403, 413): find the route it asked for
                 try {
-                    if (!ServletRequestPathUtils.hasParsedRequestPath(request)) ServletRequestPathUtils.parseAndCache(request);
+                    if (!ServletRequestPathUtils.hasParsedRequestPath(request))
+                        ServletRequestPathUtils.parseAndCache(request);
                     routes.getHandler(request);
                 } catch (Exception ignored) {
                     // no route: the raw path is recorded
@@ -98,12 +104,25 @@ class AuditLogFilter extends OncePerRequestFilter {
             }
             String path = truncate(request.getRequestURI(), 500);
             String route = pattern == null ? path : pattern.toString();
-            auditLog.append(new AuditLog.Entry(UUID.randomUUID().toString(), at, truncate(actor, 200), roles,
-                    request.getMethod(), truncate(route, 500), path, target(request, response), status, requestId,
+            auditLog.append(new AuditLog.Entry(
+                    UUID.randomUUID().toString(),
+                    at,
+                    truncate(actor, 200),
+                    roles,
+                    request.getMethod(),
+                    truncate(route, 500),
+                    path,
+                    target(request, response),
+                    status,
+                    requestId,
                     vn.ocop.service.platform.web.AuditDetail.of(request)));
         } catch (RuntimeException e) {
-            log.error("Could not write the audit log entry of {} {} (request id {})", request.getMethod(),
-                    request.getRequestURI(), requestId, e);
+            log.error(
+                    "Could not write the audit log entry of {} {} (request id {})",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    requestId,
+                    e);
         }
     }
 

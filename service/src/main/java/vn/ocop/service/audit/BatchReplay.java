@@ -51,8 +51,15 @@ public class BatchReplay {
         }
     }
 
-    public record Report(long replayed, long match, long mismatch, long integrityFailed, List<String> mismatchIds,
-                         List<String> integrityFailedIds, boolean idsTruncated, long millis) {
+    public record Report(
+            long replayed,
+            long match,
+            long mismatch,
+            long integrityFailed,
+            List<String> mismatchIds,
+            List<String> integrityFailedIds,
+            boolean idsTruncated,
+            long millis) {
         public double perSecond() {
             return millis == 0 ? 0 : replayed * 1000.0 / millis;
         }
@@ -66,8 +73,13 @@ public class BatchReplay {
     public Report run(Filter filter, Progress progress) {
         long start = System.nanoTime();
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(workers * 64), new ThreadPoolExecutor.CallerRunsPolicy());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                workers,
+                workers,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(workers * 64),
+                new ThreadPoolExecutor.CallerRunsPolicy());
         LongAdder done = new LongAdder();
         LongAdder match = new LongAdder();
         LongAdder mismatch = new LongAdder();
@@ -91,17 +103,28 @@ public class BatchReplay {
                 if (seen != null && (long) seen[0] == seq - 1) {
                     previous = Optional.of((String) seen[1]);
                 } else {
-                    previous = seq > 1 && dossierId != null ? replays.previousHashInStore(dossierId, seq - 1) : Optional.empty();
+                    previous = seq > 1 && dossierId != null
+                            ? replays.previousHashInStore(dossierId, seq - 1)
+                            : Optional.empty();
                 }
-                if (dossierId != null) lastSeen.put(dossierId, new Object[] {seq, java.util.Objects.requireNonNullElse(doc.getString("hash"), "")});
+                if (dossierId != null)
+                    lastSeen.put(
+                            dossierId,
+                            new Object[] {seq, java.util.Objects.requireNonNullElse(doc.getString("hash"), "")});
                 Optional<String> prev = previous;
                 pool.execute(() -> {
                     ReplayReport r = replays.replay(doc, (d, s) -> prev);
                     String id = String.valueOf(doc.get("_id"));
                     switch (r.getOutcome()) {
                         case MATCH -> match.increment();
-                        case MISMATCH -> { mismatch.increment(); keep(mismatchIds, id, truncated); }
-                        case INTEGRITY_FAILED -> { failed.increment(); keep(failedIds, id, truncated); }
+                        case MISMATCH -> {
+                            mismatch.increment();
+                            keep(mismatchIds, id, truncated);
+                        }
+                        case INTEGRITY_FAILED -> {
+                            failed.increment();
+                            keep(failedIds, id, truncated);
+                        }
                     }
                     done.increment();
                 });
@@ -117,8 +140,15 @@ public class BatchReplay {
             }
         }
         if (progress != null) progress.done(done.sum());
-        return new Report(done.sum(), match.sum(), mismatch.sum(), failed.sum(), List.copyOf(mismatchIds),
-                List.copyOf(failedIds), truncated[0], (System.nanoTime() - start) / 1_000_000);
+        return new Report(
+                done.sum(),
+                match.sum(),
+                mismatch.sum(),
+                failed.sum(),
+                List.copyOf(mismatchIds),
+                List.copyOf(failedIds),
+                truncated[0],
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The body of a REPLAY job: total from a count, progress every 500 records, cancellable; the report as its result. */

@@ -42,7 +42,12 @@ enum Reasons {
     }
 
     static IntegrityFailure failure(Reasons reason, Long sequence, String id, String detail) {
-        return new IntegrityFailure().check(reason.check).reason(reason.name()).sequence(sequence).evaluationId(id).detail(detail);
+        return new IntegrityFailure()
+                .check(reason.check)
+                .reason(reason.name())
+                .sequence(sequence)
+                .evaluationId(id)
+                .detail(detail);
     }
 
     /** The reason of a replay check (replay keeps its historical checks; each maps to one reason). */

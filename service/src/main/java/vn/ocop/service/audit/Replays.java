@@ -10,16 +10,16 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.Difference;
-import vn.ocop.api.model.IntegrityFailure.CheckEnum;
 import vn.ocop.api.model.IntegrityFailure;
-import vn.ocop.api.model.ReplayReport.OutcomeEnum;
+import vn.ocop.api.model.IntegrityFailure.CheckEnum;
 import vn.ocop.api.model.ReplayReport;
+import vn.ocop.api.model.ReplayReport.OutcomeEnum;
 import vn.ocop.rules.api.PackVersion;
 import vn.ocop.service.evaluation.EvaluationLedger;
-import vn.ocop.service.ruleset.RulesetVersions;
 import vn.ocop.service.evaluation.RecordHash;
 import vn.ocop.service.platform.storage.CanonicalJson;
 import vn.ocop.service.platform.web.ApiException;
+import vn.ocop.service.ruleset.RulesetVersions;
 
 /**
  * Replays a stored evaluation (hash, MAC, chain link, recorded ruleset, re-score, field-by-field comparison). Reads
@@ -51,12 +51,18 @@ public class Replays {
      * @param previous (dossierId, sequence) → the stored hash of that record, empty when it does not exist
      */
     ReplayReport replay(Document doc, BiFunction<String, Long, Optional<String>> previous) {
-        ReplayReport report = new ReplayReport().evaluationId(String.valueOf(doc.get("_id")))
+        ReplayReport report = new ReplayReport()
+                .evaluationId(String.valueOf(doc.get("_id")))
                 .dossierId(doc.getString("dossierId"))
-                .edition(doc.getString("edition")).rulesetVersion(doc.getString("rulesetVersion"))
-                .rulesetSha256(doc.getString("rulesetSha256")).engineVersion(doc.getString("engineVersion"))
-                .replayEngineVersion(ledger.engineVersion()).storedHash(doc.getString("hash"))
-                .failures(new ArrayList<>()).warnings(new ArrayList<>()).differences(new ArrayList<>());
+                .edition(doc.getString("edition"))
+                .rulesetVersion(doc.getString("rulesetVersion"))
+                .rulesetSha256(doc.getString("rulesetSha256"))
+                .engineVersion(doc.getString("engineVersion"))
+                .replayEngineVersion(ledger.engineVersion())
+                .storedHash(doc.getString("hash"))
+                .failures(new ArrayList<>())
+                .warnings(new ArrayList<>())
+                .differences(new ArrayList<>());
         Number seqNumber = doc.get("sequence") instanceof Number n ? n : null;
         Long sequence = seqNumber == null ? null : seqNumber.longValue();
         report.sequence(sequence);
@@ -66,65 +72,107 @@ public class Replays {
             computed = RecordHash.hash(doc);
         } catch (RuntimeException e) {
             computed = null;
-            report.addFailuresItem(failure(CheckEnum.MALFORMED, sequence, report.getEvaluationId(),
+            report.addFailuresItem(failure(
+                    CheckEnum.MALFORMED,
+                    sequence,
+                    report.getEvaluationId(),
                     "the record has no canonical form: " + e.getMessage()));
         }
         report.computedHash(computed);
         if (computed != null && !computed.equals(doc.getString("hash"))) {
-            report.addFailuresItem(failure(CheckEnum.HASH, sequence, report.getEvaluationId(),
-                    doc.getString("hash") == null ? "the record has no hash" : "stored hash differs from the hash of the record's canonical form"));
+            report.addFailuresItem(failure(
+                    CheckEnum.HASH,
+                    sequence,
+                    report.getEvaluationId(),
+                    doc.getString("hash") == null
+                            ? "the record has no hash"
+                            : "stored hash differs from the hash of the record's canonical form"));
         }
         // 1b. its MAC: only the service, holding the integrity key, can make one
         switch (ledger.seal(doc)) {
-            case INVALID -> report.addFailuresItem(Reasons.failure(Reasons.RECORD_MAC_INVALID, sequence, report.getEvaluationId(),
-                    "the record's MAC is not the service's MAC over its hash"));
-            case UNSIGNED -> report.addWarningsItem(Reasons.failure(Reasons.RECORD_UNSIGNED, sequence, report.getEvaluationId(),
-                    "không có MAC: the record was stored before records were signed"));
-            case SIGNED -> { }
+            case INVALID ->
+                report.addFailuresItem(Reasons.failure(
+                        Reasons.RECORD_MAC_INVALID,
+                        sequence,
+                        report.getEvaluationId(),
+                        "the record's MAC is not the service's MAC over its hash"));
+            case UNSIGNED ->
+                report.addWarningsItem(Reasons.failure(
+                        Reasons.RECORD_UNSIGNED,
+                        sequence,
+                        report.getEvaluationId(),
+                        "không có MAC: the record was stored before records were signed"));
+            case SIGNED -> {}
         }
         // 2. its link to the previous record of the dossier
         if (sequence == null || report.getDossierId() == null) {
-            report.addFailuresItem(failure(CheckEnum.MALFORMED, sequence, report.getEvaluationId(), "no dossierId or sequence"));
+            report.addFailuresItem(
+                    failure(CheckEnum.MALFORMED, sequence, report.getEvaluationId(), "no dossierId or sequence"));
         } else {
             checkLink(doc, sequence, previous, report.getFailures());
         }
         // 3. the recorded ruleset, then re-score and compare
-        Optional<PackVersion> pack = versions.find(report.getEdition(), report.getRulesetVersion(), report.getRulesetSha256());
+        Optional<PackVersion> pack =
+                versions.find(report.getEdition(), report.getRulesetVersion(), report.getRulesetSha256());
         if (pack.isEmpty()) {
-            report.addFailuresItem(failure(CheckEnum.RULESET_UNAVAILABLE, sequence, report.getEvaluationId(),
+            report.addFailuresItem(failure(
+                    CheckEnum.RULESET_UNAVAILABLE,
+                    sequence,
+                    report.getEvaluationId(),
                     "ruleset " + report.getEdition() + " version " + report.getRulesetVersion() + " (sha256 "
                             + report.getRulesetSha256() + ") cannot be loaded"));
         } else {
             try {
                 for (TreeDiff.Difference d : rescore(doc, pack.get())) {
-                    report.addDifferencesItem(new Difference().path(d.path()).old(d.oldValue())._new(d.newValue()));
+                    report.addDifferencesItem(
+                            new Difference().path(d.path()).old(d.oldValue())._new(d.newValue()));
                 }
             } catch (RuntimeException e) {
-                report.addFailuresItem(failure(CheckEnum.MALFORMED, sequence, report.getEvaluationId(),
+                report.addFailuresItem(failure(
+                        CheckEnum.MALFORMED,
+                        sequence,
+                        report.getEvaluationId(),
                         "the snapshot cannot be re-scored: " + e.getClass().getSimpleName()));
             }
         }
-        report.outcome(!report.getFailures().isEmpty() ? OutcomeEnum.INTEGRITY_FAILED
-                : report.getDifferences().isEmpty() ? OutcomeEnum.MATCH : OutcomeEnum.MISMATCH);
+        report.outcome(
+                !report.getFailures().isEmpty()
+                        ? OutcomeEnum.INTEGRITY_FAILED
+                        : report.getDifferences().isEmpty() ? OutcomeEnum.MATCH : OutcomeEnum.MISMATCH);
         return report;
     }
 
-    private static void checkLink(Document doc, long sequence, BiFunction<String, Long, Optional<String>> previous,
-                                  List<IntegrityFailure> failures) {
+    private static void checkLink(
+            Document doc,
+            long sequence,
+            BiFunction<String, Long, Optional<String>> previous,
+            List<IntegrityFailure> failures) {
         String id = String.valueOf(doc.get("_id"));
         String linked = doc.getString("previousHash");
         if (sequence < 1) {
             failures.add(failure(CheckEnum.MALFORMED, sequence, id, "sequence must start at 1"));
         } else if (sequence == 1) {
             if (!RecordHash.GENESIS.equals(linked)) {
-                failures.add(failure(CheckEnum.CHAIN_LINK, sequence, id, "the first record must link to the genesis hash (64 zeros)"));
+                failures.add(failure(
+                        CheckEnum.CHAIN_LINK,
+                        sequence,
+                        id,
+                        "the first record must link to the genesis hash (64 zeros)"));
             }
         } else {
             Optional<String> prev = previous.apply(doc.getString("dossierId"), sequence - 1);
             if (prev.isEmpty()) {
-                failures.add(failure(CheckEnum.SEQUENCE_GAP, sequence - 1, null, "record " + (sequence - 1) + " of the dossier is missing"));
+                failures.add(failure(
+                        CheckEnum.SEQUENCE_GAP,
+                        sequence - 1,
+                        null,
+                        "record " + (sequence - 1) + " of the dossier is missing"));
             } else if (!prev.get().equals(linked)) {
-                failures.add(failure(CheckEnum.CHAIN_LINK, sequence, id, "previousHash differs from the hash of record " + (sequence - 1)));
+                failures.add(failure(
+                        CheckEnum.CHAIN_LINK,
+                        sequence,
+                        id,
+                        "previousHash differs from the hash of record " + (sequence - 1)));
             }
         }
     }
@@ -142,7 +190,11 @@ public class Replays {
     }
 
     static IntegrityFailure failure(CheckEnum check, Long sequence, String evaluationId, String detail) {
-        return new IntegrityFailure().check(check).reason(Reasons.of(check, detail)).sequence(sequence)
-                .evaluationId(evaluationId).detail(detail);
+        return new IntegrityFailure()
+                .check(check)
+                .reason(Reasons.of(check, detail))
+                .sequence(sequence)
+                .evaluationId(evaluationId)
+                .detail(detail);
     }
 }

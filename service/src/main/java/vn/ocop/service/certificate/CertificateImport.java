@@ -35,9 +35,21 @@ import vn.ocop.service.platform.web.ApiException.FieldProblem;
  */
 @Service
 class CertificateImport {
-    static final List<String> REQUIRED = List.of("number", "productName", "group", "producerName", "provinceCode",
-            "communeCode", "stars", "decisionNumber", "decisionDate", "signer", "authority", "issuedOn");
-    static final List<String> OPTIONAL = List.of("productCode", "subgroup", "producerType", "districtCode", "edition", "expiresOn");
+    static final List<String> REQUIRED = List.of(
+            "number",
+            "productName",
+            "group",
+            "producerName",
+            "provinceCode",
+            "communeCode",
+            "stars",
+            "decisionNumber",
+            "decisionDate",
+            "signer",
+            "authority",
+            "issuedOn");
+    static final List<String> OPTIONAL =
+            List.of("productCode", "subgroup", "producerType", "districtCode", "edition", "expiresOn");
     static final Set<String> GROUPS = Set.of("FOOD", "BEVERAGE", "HERBAL", "TEXTILE", "HANDICRAFT", "TOURISM");
     static final int MAX_LINES = 10_000;
     private static final Pattern CODE = Pattern.compile("^[0-9A-Za-z._-]{1,60}$");
@@ -64,8 +76,11 @@ class CertificateImport {
             if (d != null) docs.add(d);
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "IMPORT_HAS_ERRORS",
-                    errors.size() + " lỗi trong tệp CSV; chưa nhập giấy chứng nhận nào", errors);
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "IMPORT_HAS_ERRORS",
+                    errors.size() + " lỗi trong tệp CSV; chưa nhập giấy chứng nhận nào",
+                    errors);
         }
         List<String> numbers = new ArrayList<>();
         if (!dryRun) {
@@ -75,22 +90,38 @@ class CertificateImport {
         } else {
             docs.forEach(d -> numbers.add(d.getString("_id")));
         }
-        return new CertificateImportReport().dryRun(dryRun).lines(rows.size()).imported(dryRun ? 0 : numbers.size()).numbers(numbers);
+        return new CertificateImportReport()
+                .dryRun(dryRun)
+                .lines(rows.size())
+                .imported(dryRun ? 0 : numbers.size())
+                .numbers(numbers);
     }
 
     private static List<CSVRecord> parse(byte[] body) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Tệp CSV phải mã hóa UTF-8",
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "VALIDATION_FAILED",
+                    "Tệp CSV phải mã hóa UTF-8",
                     List.of(new FieldProblem("body", "is not UTF-8")));
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         text = Normalizer.normalize(text, Normalizer.Form.NFC);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             List<FieldProblem> missing = new ArrayList<>();
@@ -98,10 +129,12 @@ class CertificateImport {
                 if (!header.containsKey(column)) missing.add(new FieldProblem("header", "thiếu cột " + column));
             }
             for (String column : header.keySet()) {
-                if (!REQUIRED.contains(column) && !OPTIONAL.contains(column)) missing.add(new FieldProblem("header", "cột lạ " + column));
+                if (!REQUIRED.contains(column) && !OPTIONAL.contains(column))
+                    missing.add(new FieldProblem("header", "cột lạ " + column));
             }
             if (!missing.isEmpty()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "IMPORT_HAS_ERRORS", "Dòng tiêu đề không đúng", missing);
+                throw new ApiException(
+                        HttpStatus.UNPROCESSABLE_CONTENT, "IMPORT_HAS_ERRORS", "Dòng tiêu đề không đúng", missing);
             }
             List<CSVRecord> rows = new ArrayList<>();
             for (CSVRecord r : parser) {
@@ -112,7 +145,10 @@ class CertificateImport {
             }
             return rows;
         } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Tệp CSV không đọc được",
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "VALIDATION_FAILED",
+                    "Tệp CSV không đọc được",
                     List.of(new FieldProblem("body", "is not valid CSV")));
         }
     }
@@ -160,11 +196,13 @@ class CertificateImport {
             int before = errors.size();
             if (row.size() != row.getParser().getHeaderMap().size()) error("line", "số cột khác dòng tiêu đề");
             String number = required("number");
-            if (number != null && !CODE.matcher(number).matches()) error("number", "chỉ gồm chữ, số, '.', '_' và '-' (tối đa 60)");
+            if (number != null && !CODE.matcher(number).matches())
+                error("number", "chỉ gồm chữ, số, '.', '_' và '-' (tối đa 60)");
             else if (number != null && !seen.add(number)) error("number", "trùng với một dòng trước");
             else if (number != null && store.find(number) != null) error("number", "đã có trong hệ thống");
             String productCode = cell("productCode");
-            if (productCode != null && !CODE.matcher(productCode).matches()) error("productCode", "chỉ gồm chữ, số, '.', '_' và '-'");
+            if (productCode != null && !CODE.matcher(productCode).matches())
+                error("productCode", "chỉ gồm chữ, số, '.', '_' và '-'");
             String productName = required("productName");
             String group = required("group");
             if (group != null && !GROUPS.contains(group)) error("group", "một trong " + GROUPS);
@@ -205,44 +243,76 @@ class CertificateImport {
                 }
             }
             if (authority != null && stars != null && decisionDate != null) {
-                boolean ok = stars == 5 ? authority == RecognitionDecision.Authority.MINISTRY
+                boolean ok = stars == 5
+                        ? authority == RecognitionDecision.Authority.MINISTRY
                         : authority == RecognitionDecision.Authority.PROVINCE
-                        || (authority == RecognitionDecision.Authority.DISTRICT && decisionDate.isBefore(AdminUnits.TWO_LEVEL_FROM));
-                if (!ok) error("authority", stars == 5 ? "5 sao do Bộ (MINISTRY) công nhận"
-                        : "3–4 sao do tỉnh (PROVINCE) công nhận; huyện (DISTRICT) chỉ trước 1/7/2025");
+                                || (authority == RecognitionDecision.Authority.DISTRICT
+                                        && decisionDate.isBefore(AdminUnits.TWO_LEVEL_FROM));
+                if (!ok)
+                    error(
+                            "authority",
+                            stars == 5
+                                    ? "5 sao do Bộ (MINISTRY) công nhận"
+                                    : "3–4 sao do tỉnh (PROVINCE) công nhận; huyện (DISTRICT) chỉ trước 1/7/2025");
             }
-            if (issuedOn != null && decisionDate != null && issuedOn.isBefore(decisionDate)) error("issuedOn", "không được trước decisionDate");
+            if (issuedOn != null && decisionDate != null && issuedOn.isBefore(decisionDate))
+                error("issuedOn", "không được trước decisionDate");
             if (issuedOn != null && expiresOn != null) {
                 if (!expiresOn.isAfter(issuedOn)) error("expiresOn", "phải sau issuedOn");
-                else if (!issuedOn.isBefore(Lifecycle.DECISION_26_IN_FORCE) && !expiresOn.equals(Lifecycle.expiry(issuedOn))) {
-                    error("expiresOn", "cấp từ 22/5/2026: hết hạn đúng 36 tháng sau ngày cấp (" + Lifecycle.expiry(issuedOn) + ")");
+                else if (!issuedOn.isBefore(Lifecycle.DECISION_26_IN_FORCE)
+                        && !expiresOn.equals(Lifecycle.expiry(issuedOn))) {
+                    error(
+                            "expiresOn",
+                            "cấp từ 22/5/2026: hết hạn đúng 36 tháng sau ngày cấp (" + Lifecycle.expiry(issuedOn)
+                                    + ")");
                 }
             }
             String provinceCode = required("provinceCode");
             String communeCode = required("communeCode");
             String districtCode = cell("districtCode");
             LocalDate namesOn = issuedOn == null ? LocalDate.now() : issuedOn;
-            if (provinceCode != null && (!UNIT.matcher(provinceCode).matches() || units.provinceName(provinceCode, namesOn).isEmpty())) {
+            if (provinceCode != null
+                    && (!UNIT.matcher(provinceCode).matches()
+                            || units.provinceName(provinceCode, namesOn).isEmpty())) {
                 error("provinceCode", "không phải mã tỉnh đã biết");
             }
-            if (communeCode != null && (!UNIT.matcher(communeCode).matches() || units.communeName(communeCode, namesOn).isEmpty())) {
+            if (communeCode != null
+                    && (!UNIT.matcher(communeCode).matches()
+                            || units.communeName(communeCode, namesOn).isEmpty())) {
                 error("communeCode", "không phải mã xã đã biết");
             }
-            if (districtCode != null && (issuedOn == null || !issuedOn.isBefore(AdminUnits.TWO_LEVEL_FROM) || units.districtName(districtCode).isEmpty())) {
+            if (districtCode != null
+                    && (issuedOn == null
+                            || !issuedOn.isBefore(AdminUnits.TWO_LEVEL_FROM)
+                            || units.districtName(districtCode).isEmpty())) {
                 error("districtCode", "chỉ mã huyện đã biết, cho giấy chứng nhận cấp trước 1/7/2025");
             }
             if (errors.size() > before) return null;
-            vn.ocop.api.model.Location loc = new vn.ocop.api.model.Location().provinceCode(provinceCode).communeCode(communeCode)
+            vn.ocop.api.model.Location loc = new vn.ocop.api.model.Location()
+                    .provinceCode(provinceCode)
+                    .communeCode(communeCode)
                     .districtCode(districtCode);
-            return new Document("_id", number).append("version", 1L).append("productCode", productCode)
-                    .append("product", new Document("name", productName).append("group", group).append("subgroup", cell("subgroup")))
+            return new Document("_id", number)
+                    .append("version", 1L)
+                    .append("productCode", productCode)
+                    .append(
+                            "product",
+                            new Document("name", productName)
+                                    .append("group", group)
+                                    .append("subgroup", cell("subgroup")))
                     .append("producer", new Document("name", producerName).append("type", producerType))
-                    .append("location", certificates.location(loc, namesOn)).append("stars", stars)
+                    .append("location", certificates.location(loc, namesOn))
+                    .append("stars", stars)
                     .append("edition", cell("edition"))
-                    .append("decision", Certificates.decision(new RecognitionDecision.Decision(decisionNumber, decisionDate, signer, authority, null)))
-                    .append("kind", "IMPORTED").append("issuedOn", issuedOn.toString())
+                    .append(
+                            "decision",
+                            Certificates.decision(new RecognitionDecision.Decision(
+                                    decisionNumber, decisionDate, signer, authority, null)))
+                    .append("kind", "IMPORTED")
+                    .append("issuedOn", issuedOn.toString())
                     .append("expiresOn", (expiresOn != null ? expiresOn : Lifecycle.expiry(issuedOn)).toString())
-                    .append("issuedBy", user).append("createdAt", new Date());
+                    .append("issuedBy", user)
+                    .append("createdAt", new Date());
         }
     }
 }

@@ -1,5 +1,7 @@
 package vn.ocop.service.certificate;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -12,8 +14,6 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.ocop.service.platform.storage.Bson;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Three collections, each written one document at a time: {@code certificates} (_id = the certificate number, an
@@ -31,9 +31,12 @@ class CertificateStore {
         certificates = mongo.getCollection(COLLECTION);
         grounds = mongo.getCollection("certificate_grounds");
         counters = mongo.getCollection("counters");
-        certificates.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
+        certificates.createIndex(
+                Indexes.ascending("_id", "version"),
+                new IndexOptions().unique(true).name("id_version"));
         // for MongoDB's lists and reports; the embedded store ignores non-unique indexes and scans
-        certificates.createIndex(Indexes.ascending("location.provinceCode", "issuedOn"), new IndexOptions().name("province_issued"));
+        certificates.createIndex(
+                Indexes.ascending("location.provinceCode", "issuedOn"), new IndexOptions().name("province_issued"));
     }
 
     Document find(String number) {
@@ -53,7 +56,8 @@ class CertificateStore {
 
     /** Applies the update if the stored version is still {@code version} (plain {_id, version} filter); null if not. */
     Document updateIfVersion(String number, long version, org.bson.conversions.Bson update) {
-        return certificates.findOneAndUpdate(new Document("_id", number).append("version", version),
+        return certificates.findOneAndUpdate(
+                new Document("_id", number).append("version", version),
                 Updates.combine(update, Updates.inc("version", 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
@@ -74,7 +78,9 @@ class CertificateStore {
     /** Claims the record for a number; false when the record already grounds one. */
     boolean claimGround(String evaluationId, String number, String decisionNumber) {
         try {
-            grounds.insertOne(new Document("_id", evaluationId).append("number", number).append("decisionNumber", decisionNumber));
+            grounds.insertOne(new Document("_id", evaluationId)
+                    .append("number", number)
+                    .append("decisionNumber", decisionNumber));
             return true;
         } catch (MongoException e) {
             if (Bson.isDuplicateKey(e)) return false;
@@ -84,7 +90,9 @@ class CertificateStore {
 
     /** The next value of a named counter, atomically (one document, $inc with upsert). */
     long next(String counter) {
-        Document d = counters.findOneAndUpdate(eq("_id", counter), Updates.inc("value", 1L),
+        Document d = counters.findOneAndUpdate(
+                eq("_id", counter),
+                Updates.inc("value", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return d.get("value", Number.class).longValue();
     }

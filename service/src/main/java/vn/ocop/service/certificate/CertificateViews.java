@@ -6,7 +6,6 @@ import org.bson.Document;
 import vn.ocop.api.model.Authority;
 import vn.ocop.api.model.Certificate;
 import vn.ocop.api.model.CertificateLocation;
-import vn.ocop.api.model.CertificateStatus;
 import vn.ocop.api.model.Decision;
 import vn.ocop.api.model.ReEvaluationFiling;
 import vn.ocop.api.model.Revocation;
@@ -21,20 +20,35 @@ final class CertificateViews {
         Document producer = d.get("producer", Document.class);
         Document loc = d.get("location", Document.class);
         LocalDate expiresOn = LocalDate.parse(d.getString("expiresOn"));
-        Certificate c = new Certificate().number(d.getString("_id")).productCode(d.getString("productCode"))
-                .productName(product.getString("name")).group(product.getString("group")).subgroup(product.getString("subgroup"))
-                .producerName(producer.getString("name")).producerType(producer.getString("type"))
-                .location(new CertificateLocation().provinceCode(loc.getString("provinceCode")).provinceName(loc.getString("provinceName"))
-                        .districtCode(loc.getString("districtCode")).districtName(loc.getString("districtName"))
-                        .communeCode(loc.getString("communeCode")).communeName(loc.getString("communeName")))
-                .stars(d.get("stars", Number.class).intValue()).edition(d.getString("edition"))
-                .dossierId(d.getString("dossierId")).evaluationId(d.getString("evaluationId"))
+        Certificate c = new Certificate()
+                .number(d.getString("_id"))
+                .productCode(d.getString("productCode"))
+                .productName(product.getString("name"))
+                .group(product.getString("group"))
+                .subgroup(product.getString("subgroup"))
+                .producerName(producer.getString("name"))
+                .producerType(producer.getString("type"))
+                .location(new CertificateLocation()
+                        .provinceCode(loc.getString("provinceCode"))
+                        .provinceName(loc.getString("provinceName"))
+                        .districtCode(loc.getString("districtCode"))
+                        .districtName(loc.getString("districtName"))
+                        .communeCode(loc.getString("communeCode"))
+                        .communeName(loc.getString("communeName")))
+                .stars(d.get("stars", Number.class).intValue())
+                .edition(d.getString("edition"))
+                .dossierId(d.getString("dossierId"))
+                .evaluationId(d.getString("evaluationId"))
                 .evaluationHash(d.getString("evaluationHash"))
                 .decision(decision(d.get("decision", Document.class)))
                 .kind(Certificate.KindEnum.fromValue(d.getString("kind")))
-                .issuedOn(LocalDate.parse(d.getString("issuedOn"))).expiresOn(expiresOn)
-                .supersedes(d.getString("supersedes")).issuedBy(d.getString("issuedBy"))
-                .version(d.get("version", Number.class).longValue()).verificationUrl(verificationUrl).statusOn(on);
+                .issuedOn(LocalDate.parse(d.getString("issuedOn")))
+                .expiresOn(expiresOn)
+                .supersedes(d.getString("supersedes"))
+                .issuedBy(d.getString("issuedBy"))
+                .version(d.get("version", Number.class).longValue())
+                .verificationUrl(verificationUrl)
+                .statusOn(on);
         LocalDate filedOn = null;
         LocalDate decidedOn = null;
         Document re = d.get("reEvaluation", Document.class);
@@ -42,8 +56,12 @@ final class CertificateViews {
             filedOn = LocalDate.parse(re.getString("filedOn"));
             decidedOn = re.getString("decidedOn") == null ? null : LocalDate.parse(re.getString("decidedOn"));
             boolean late = Lifecycle.isLateFiling(expiresOn, filedOn);
-            c.reEvaluation(new ReEvaluationFiling().filedOn(filedOn).decidedOn(decidedOn).late(late)
-                    .windowOpens(Lifecycle.filingOpens(expiresOn)).windowCloses(Lifecycle.filingCloses(expiresOn))
+            c.reEvaluation(new ReEvaluationFiling()
+                    .filedOn(filedOn)
+                    .decidedOn(decidedOn)
+                    .late(late)
+                    .windowOpens(Lifecycle.filingOpens(expiresOn))
+                    .windowCloses(Lifecycle.filingCloses(expiresOn))
                     .validAtMostUntil(late ? expiresOn.plusDays(Lifecycle.LATE_FILING_MAX_DAYS_PAST_EXPIRY) : null));
         }
         LocalDate validUntil = Lifecycle.validUntil(expiresOn, filedOn, decidedOn);
@@ -54,8 +72,12 @@ final class CertificateViews {
             LocalDate ground = LocalDate.parse(rev.getString("groundEstablishedOn"));
             long days = Lifecycle.daysBetween(ground, decision.getDate());
             revokedOn = decision.getDate();
-            c.revocation(new Revocation().ground(RevocationGround.fromValue(rev.getString("ground"))).groundEstablishedOn(ground)
-                    .decision(decision).note(rev.getString("note")).daysAfterGround((int) days)
+            c.revocation(new Revocation()
+                    .ground(RevocationGround.fromValue(rev.getString("ground")))
+                    .groundEstablishedOn(ground)
+                    .decision(decision)
+                    .note(rev.getString("note"))
+                    .daysAfterGround((int) days)
                     .withinTimeLimit(days <= Lifecycle.REVOCATION_DAYS));
         }
         String by = d.getString("supersededBy");
@@ -68,8 +90,11 @@ final class CertificateViews {
 
     static Decision decision(Document d) {
         if (d == null) return null;
-        return new Decision().number(d.getString("number")).date(LocalDate.parse(d.getString("date")))
-                .signer(d.getString("signer")).authority(Authority.fromValue(d.getString("authority")))
+        return new Decision()
+                .number(d.getString("number"))
+                .date(LocalDate.parse(d.getString("date")))
+                .signer(d.getString("signer"))
+                .authority(Authority.fromValue(d.getString("authority")))
                 .authorityName(d.getString("authorityName"));
     }
 }

@@ -47,8 +47,14 @@ public class Certificates {
     private final Clock clock;
     private final String baseUrl;
 
-    Certificates(CertificateStore store, EvaluationLedger ledger, Dossiers dossiers, Verification verification, AdminUnits units,
-                 ObjectProvider<Clock> clock, @Value("${ocop.public.base-url:http://localhost:8080}") String baseUrl) {
+    Certificates(
+            CertificateStore store,
+            EvaluationLedger ledger,
+            Dossiers dossiers,
+            Verification verification,
+            AdminUnits units,
+            ObjectProvider<Clock> clock,
+            @Value("${ocop.public.base-url:http://localhost:8080}") String baseUrl) {
         this.store = store;
         this.ledger = ledger;
         this.dossiers = dossiers;
@@ -99,7 +105,11 @@ public class Certificates {
         all.sort(Comparator.comparing(Certificate::getIssuedOn).reversed().thenComparing(Certificate::getNumber));
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());
-        return new CertificatePage().items(all.subList(from, to)).page(page).size(size).hasNext(to < all.size());
+        return new CertificatePage()
+                .items(all.subList(from, to))
+                .page(page)
+                .size(size)
+                .hasNext(to < all.size());
     }
 
     /**
@@ -127,25 +137,35 @@ public class Certificates {
     public Issued issue(RecognitionDecision d, String user) {
         requireDecision(d);
         Document recordDoc = ledger.record(d.evaluationId())
-                .orElseThrow(() -> ApiException.invalidField("evaluationId", "không có bản ghi đánh giá " + d.evaluationId()));
+                .orElseThrow(() ->
+                        ApiException.invalidField("evaluationId", "không có bản ghi đánh giá " + d.evaluationId()));
         EvaluationRecord record = ledger.view(recordDoc);
-        if (record.getResult() == null || record.getResult().getStatus() == null
-                || !"VALID".equals(record.getResult().getStatus().getValue()) || record.getResult().getStars() == null) {
+        if (record.getResult() == null
+                || record.getResult().getStatus() == null
+                || !"VALID".equals(record.getResult().getStatus().getValue())
+                || record.getResult().getStars() == null) {
             throw unprocessable("EVALUATION_NOT_VALID", "Bản ghi đánh giá không hợp lệ (INVALID): không thể công nhận");
         }
         int stars = record.getResult().getStars();
         if (d.stars() != stars) {
-            throw unprocessable("STARS_MISMATCH", "Quyết định công nhận " + d.stars() + " sao nhưng bản ghi đánh giá đạt " + stars + " sao");
+            throw unprocessable(
+                    "STARS_MISMATCH",
+                    "Quyết định công nhận " + d.stars() + " sao nhưng bản ghi đánh giá đạt " + stars + " sao");
         }
-        Authority authority = Lifecycle.authorityFor(stars).orElseThrow(() -> unprocessable("NO_CERTIFICATE_BELOW_3_STARS",
-                "Sản phẩm " + stars + " sao không được cấp giấy chứng nhận (chỉ từ 3 sao)"));
+        Authority authority = Lifecycle.authorityFor(stars)
+                .orElseThrow(() -> unprocessable(
+                        "NO_CERTIFICATE_BELOW_3_STARS",
+                        "Sản phẩm " + stars + " sao không được cấp giấy chứng nhận (chỉ từ 3 sao)"));
         if (d.decision().authority() != authority) {
-            throw unprocessable("WRONG_AUTHORITY", authority == Authority.MINISTRY
-                    ? "Sản phẩm 5 sao do Bộ Nông nghiệp và Môi trường công nhận và cấp giấy chứng nhận"
-                    : "Sản phẩm 3 sao, 4 sao do Chủ tịch UBND cấp tỉnh công nhận và cấp giấy chứng nhận");
+            throw unprocessable(
+                    "WRONG_AUTHORITY",
+                    authority == Authority.MINISTRY
+                            ? "Sản phẩm 5 sao do Bộ Nông nghiệp và Môi trường công nhận và cấp giấy chứng nhận"
+                            : "Sản phẩm 3 sao, 4 sao do Chủ tịch UBND cấp tỉnh công nhận và cấp giấy chứng nhận");
         }
         if (record.getEvaluationDate() != null && d.decision().date().isBefore(record.getEvaluationDate())) {
-            throw ApiException.invalidField("decision.date", "không được trước ngày đánh giá (" + record.getEvaluationDate() + ")");
+            throw ApiException.invalidField(
+                    "decision.date", "không được trước ngày đánh giá (" + record.getEvaluationDate() + ")");
         }
         LocalDate issuedOn = d.issuedOn() != null ? d.issuedOn() : d.decision().date();
         if (issuedOn.isBefore(d.decision().date())) {
@@ -153,7 +173,8 @@ public class Certificates {
         }
         Kind kind = d.kind() == null ? Kind.FIRST : d.kind();
         if (kind == Kind.FIRST && d.supersedes() != null) {
-            throw ApiException.invalidField("supersedes", "chỉ dùng cho nâng hạng (UPGRADE) hoặc đánh giá lại (RE_EVALUATION)");
+            throw ApiException.invalidField(
+                    "supersedes", "chỉ dùng cho nâng hạng (UPGRADE) hoặc đánh giá lại (RE_EVALUATION)");
         }
         if (!intact(record.getDossierId())) {
             throw unprocessable("RECORD_NOT_VERIFIED", "Chuỗi băm các bản ghi đánh giá của hồ sơ không còn toàn vẹn");
@@ -167,7 +188,9 @@ public class Certificates {
                 if (decision != null && d.decision().number().equals(decision.getString("number"))) {
                     return new Issued(view(existing, today()), false);
                 }
-                throw new ApiException(HttpStatus.CONFLICT, "CERTIFICATE_EXISTS",
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "CERTIFICATE_EXISTS",
                         "Bản ghi đánh giá này đã là căn cứ của giấy chứng nhận " + ground.getString("number"));
             }
         }
@@ -177,20 +200,41 @@ public class Certificates {
         LocalDate namesOn = record.getEvaluationDate() != null ? record.getEvaluationDate() : issuedOn;
         String number = ground != null ? ground.getString("number") : claimNumber(d, authority, loc, issuedOn);
         String productCode = d.productCode() != null ? d.productCode() : productCode(loc, namesOn);
-        Document doc = new Document("_id", number).append("version", 1L).append("productCode", productCode)
-                .append("product", new Document("name", dossier.getProduct().getName()).append("group", record.getGroup())
-                        .append("subgroup", dossier.getProduct().getSubgroup()))
-                .append("producer", new Document("name", dossier.getProducer().getName())
-                        .append("type", dossier.getProducer().getType() == null ? null : dossier.getProducer().getType().getValue()))
+        Document doc = new Document("_id", number)
+                .append("version", 1L)
+                .append("productCode", productCode)
+                .append(
+                        "product",
+                        new Document("name", dossier.getProduct().getName())
+                                .append("group", record.getGroup())
+                                .append("subgroup", dossier.getProduct().getSubgroup()))
+                .append(
+                        "producer",
+                        new Document("name", dossier.getProducer().getName())
+                                .append(
+                                        "type",
+                                        dossier.getProducer().getType() == null
+                                                ? null
+                                                : dossier.getProducer()
+                                                        .getType()
+                                                        .getValue()))
                 .append("location", location(loc, namesOn))
-                .append("stars", stars).append("edition", record.getEdition()).append("dossierId", record.getDossierId())
-                .append("evaluationId", d.evaluationId()).append("evaluationHash", recordDoc.getString("hash"))
-                .append("decision", decision(d.decision())).append("kind", kind.name())
-                .append("issuedOn", issuedOn.toString()).append("expiresOn", Lifecycle.expiry(issuedOn).toString())
-                .append("supersedes", d.supersedes()).append("issuedBy", user).append("createdAt", new Date());
+                .append("stars", stars)
+                .append("edition", record.getEdition())
+                .append("dossierId", record.getDossierId())
+                .append("evaluationId", d.evaluationId())
+                .append("evaluationHash", recordDoc.getString("hash"))
+                .append("decision", decision(d.decision()))
+                .append("kind", kind.name())
+                .append("issuedOn", issuedOn.toString())
+                .append("expiresOn", Lifecycle.expiry(issuedOn).toString())
+                .append("supersedes", d.supersedes())
+                .append("issuedBy", user)
+                .append("createdAt", new Date());
         if (old != null) markSuperseded(old, number, issuedOn);
         if (!store.insert(doc)) {
-            throw new ApiException(HttpStatus.CONFLICT, "CERTIFICATE_EXISTS", "Số giấy chứng nhận " + number + " đã có");
+            throw new ApiException(
+                    HttpStatus.CONFLICT, "CERTIFICATE_EXISTS", "Số giấy chứng nhận " + number + " đã có");
         }
         return new Issued(view(doc, today()), true);
     }
@@ -202,11 +246,15 @@ public class Certificates {
         boolean inForce = view.getStatus() == CertificateStatus.VALID
                 || (kind == Kind.RE_EVALUATION && view.getStatus() == CertificateStatus.EXPIRED);
         if (!inForce) {
-            throw new ApiException(HttpStatus.CONFLICT, "CERTIFICATE_NOT_IN_FORCE",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "CERTIFICATE_NOT_IN_FORCE",
                     "Giấy chứng nhận " + oldNumber + " đang ở trạng thái " + view.getStatus() + ": không thể thay thế");
         }
         if (kind == Kind.UPGRADE && stars <= view.getStars()) {
-            throw unprocessable("NOT_AN_UPGRADE", "Nâng hạng phải đạt nhiều sao hơn giấy chứng nhận cũ (" + view.getStars() + " sao)");
+            throw unprocessable(
+                    "NOT_AN_UPGRADE",
+                    "Nâng hạng phải đạt nhiều sao hơn giấy chứng nhận cũ (" + view.getStars() + " sao)");
         }
         return old;
     }
@@ -219,28 +267,41 @@ public class Certificates {
             String by = current.getString("supersededBy");
             if (number.equals(by)) return;
             if (by != null && store.find(by) != null) {
-                throw new ApiException(HttpStatus.CONFLICT, "CERTIFICATE_NOT_IN_FORCE", "Giấy chứng nhận " + id + " đã được thay thế bởi " + by);
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "CERTIFICATE_NOT_IN_FORCE",
+                        "Giấy chứng nhận " + id + " đã được thay thế bởi " + by);
             }
-            if (store.updateIfVersion(id, current.get("version", Number.class).longValue(),
-                    Updates.combine(Updates.set("supersededBy", number), Updates.set("supersededOn", on.toString()))) != null) {
+            if (store.updateIfVersion(
+                            id,
+                            current.get("version", Number.class).longValue(),
+                            Updates.combine(
+                                    Updates.set("supersededBy", number), Updates.set("supersededOn", on.toString())))
+                    != null) {
                 return;
             }
             current = store.find(id);
         }
-        throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "The certificate is being changed concurrently; try again");
+        throw new ApiException(
+                HttpStatus.CONFLICT, "CONFLICT", "The certificate is being changed concurrently; try again");
     }
 
     private String claimNumber(RecognitionDecision d, Authority authority, Location loc, LocalDate issuedOn) {
         if (d.certificateNumber() != null) {
             if (store.find(d.certificateNumber()) != null) {
-                throw new ApiException(HttpStatus.CONFLICT, "CERTIFICATE_EXISTS", "Số giấy chứng nhận " + d.certificateNumber() + " đã có");
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "CERTIFICATE_EXISTS",
+                        "Số giấy chứng nhận " + d.certificateNumber() + " đã có");
             }
             claim(d, d.certificateNumber());
             return d.certificateNumber();
         }
         String prefix = authority == Authority.MINISTRY ? "TW" : loc.getProvinceCode();
         for (int attempt = 0; attempt < 20; attempt++) {
-            String number = "%s-%d-%05d".formatted(prefix, issuedOn.getYear(), store.next("certificate:" + prefix + ":" + issuedOn.getYear()));
+            String number = "%s-%d-%05d"
+                    .formatted(
+                            prefix, issuedOn.getYear(), store.next("certificate:" + prefix + ":" + issuedOn.getYear()));
             if (store.find(number) == null) {
                 claim(d, number);
                 return number;
@@ -251,7 +312,10 @@ public class Certificates {
 
     private void claim(RecognitionDecision d, String number) {
         if (!store.claimGround(d.evaluationId(), number, d.decision().number())) {
-            throw new ApiException(HttpStatus.CONFLICT, "CERTIFICATE_EXISTS", "Bản ghi đánh giá này đang được dùng cho một giấy chứng nhận khác");
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "CERTIFICATE_EXISTS",
+                    "Bản ghi đánh giá này đang được dùng cho một giấy chứng nhận khác");
         }
     }
 
@@ -263,27 +327,40 @@ public class Certificates {
 
     Document location(Location loc, LocalDate on) {
         Document l = new Document("provinceCode", loc.getProvinceCode())
-                .append("provinceName", units.provinceName(loc.getProvinceCode(), on).orElse(null))
+                .append(
+                        "provinceName",
+                        units.provinceName(loc.getProvinceCode(), on).orElse(null))
                 .append("communeCode", loc.getCommuneCode())
-                .append("communeName", units.communeName(loc.getCommuneCode(), on).orElse(null));
+                .append(
+                        "communeName",
+                        units.communeName(loc.getCommuneCode(), on).orElse(null));
         if (loc.getDistrictCode() != null) {
-            l.append("districtCode", loc.getDistrictCode()).append("districtName", units.districtName(loc.getDistrictCode()).orElse(null));
+            l.append("districtCode", loc.getDistrictCode())
+                    .append(
+                            "districtName",
+                            units.districtName(loc.getDistrictCode()).orElse(null));
         }
         return l;
     }
 
     static Document decision(RecognitionDecision.Decision d) {
-        return new Document("number", d.number()).append("date", d.date().toString()).append("signer", d.signer())
-                .append("authority", d.authority().name()).append("authorityName", d.authorityName());
+        return new Document("number", d.number())
+                .append("date", d.date().toString())
+                .append("signer", d.signer())
+                .append("authority", d.authority().name())
+                .append("authorityName", d.authorityName());
     }
 
     private static void requireDecision(RecognitionDecision d) {
-        if (d == null || d.evaluationId() == null || d.evaluationId().isBlank()) throw ApiException.invalidField("evaluationId", "is required");
+        if (d == null || d.evaluationId() == null || d.evaluationId().isBlank())
+            throw ApiException.invalidField("evaluationId", "is required");
         RecognitionDecision.Decision dec = d.decision();
         if (dec == null) throw ApiException.invalidField("decision", "is required");
-        if (dec.number() == null || dec.number().isBlank()) throw ApiException.invalidField("decision.number", "is required");
+        if (dec.number() == null || dec.number().isBlank())
+            throw ApiException.invalidField("decision.number", "is required");
         if (dec.date() == null) throw ApiException.invalidField("decision.date", "is required");
-        if (dec.signer() == null || dec.signer().isBlank()) throw ApiException.invalidField("decision.signer", "is required");
+        if (dec.signer() == null || dec.signer().isBlank())
+            throw ApiException.invalidField("decision.signer", "is required");
         if (dec.authority() == null) throw ApiException.invalidField("decision.authority", "is required");
     }
 

@@ -34,19 +34,32 @@ class CertificatesController implements CertificatesApi {
     @Override
     public ResponseEntity<Certificate> issueCertificate(RecognitionDecisionInput in) {
         DecisionInput dec = in.getDecision();
-        RecognitionDecision.Authority authority = RecognitionDecision.Authority.valueOf(dec.getAuthority().getValue());
-        RecognitionDecision d = new RecognitionDecision(in.getEvaluationId(), in.getStars(),
-                new RecognitionDecision.Decision(dec.getNumber(), dec.getDate(), dec.getSigner(), authority, dec.getAuthorityName()),
-                in.getKind() == null ? null : RecognitionDecision.Kind.valueOf(in.getKind().getValue()),
-                in.getSupersedes(), in.getCertificateNumber(), in.getProductCode(), in.getIssuedOn());
+        RecognitionDecision.Authority authority =
+                RecognitionDecision.Authority.valueOf(dec.getAuthority().getValue());
+        RecognitionDecision d = new RecognitionDecision(
+                in.getEvaluationId(),
+                in.getStars(),
+                new RecognitionDecision.Decision(
+                        dec.getNumber(), dec.getDate(), dec.getSigner(), authority, dec.getAuthorityName()),
+                in.getKind() == null
+                        ? null
+                        : RecognitionDecision.Kind.valueOf(in.getKind().getValue()),
+                in.getSupersedes(),
+                in.getCertificateNumber(),
+                in.getProductCode(),
+                in.getIssuedOn());
         Certificates.Issued issued = certificates.issue(d, CurrentUser.name());
         if (!issued.created()) return ResponseEntity.ok(issued.certificate());
-        return ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.certificate().getNumber())).body(issued.certificate());
+        return ResponseEntity.created(URI.create(
+                        "/api/v1/certificates/" + issued.certificate().getNumber()))
+                .body(issued.certificate());
     }
 
     @Override
-    public ResponseEntity<CertificatePage> listCertificates(String province, CertificateStatus status, Integer page, Integer size) {
-        return ResponseEntity.ok(certificates.list(province, status, page == null ? 0 : page, size == null ? 20 : size));
+    public ResponseEntity<CertificatePage> listCertificates(
+            String province, CertificateStatus status, Integer page, Integer size) {
+        return ResponseEntity.ok(
+                certificates.list(province, status, page == null ? 0 : page, size == null ? 20 : size));
     }
 
     @Override

@@ -14,6 +14,7 @@ final class Lifecycle {
     static final int VALIDITY_MONTHS = 36;
     /** Điều 7.6.a: re-evaluation filed no earlier than 180 and no later than 120 days before expiry. */
     static final int FILING_OPENS_DAYS_BEFORE = 180;
+
     static final int FILING_CLOSES_DAYS_BEFORE = 120;
     /** Điều 12.3: a late filing keeps the certificate until decided, at most 180 days past expiry. */
     static final int LATE_FILING_MAX_DAYS_PAST_EXPIRY = 180;

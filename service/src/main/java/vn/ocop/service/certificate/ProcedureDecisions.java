@@ -27,10 +27,18 @@ class ProcedureDecisions {
         if (!e.recognised() || e.stars() == null || e.stars() < 3) return;
         try {
             Certificate c = issuance.onDecisionRecorded(decision(e), e.recordedBy());
-            log.info("Certificate {} issued on decision {} for dossier {}", c.getNumber(), e.decisionNumber(), e.dossierId());
+            log.info(
+                    "Certificate {} issued on decision {} for dossier {}",
+                    c.getNumber(),
+                    e.decisionNumber(),
+                    e.dossierId());
         } catch (ApiException refused) {
-            log.warn("No certificate issued on decision {} for dossier {}: {} {}", e.decisionNumber(), e.dossierId(),
-                    refused.code(), refused.getMessage());
+            log.warn(
+                    "No certificate issued on decision {} for dossier {}: {} {}",
+                    e.decisionNumber(),
+                    e.dossierId(),
+                    refused.code(),
+                    refused.getMessage());
         }
     }
 
@@ -45,8 +53,15 @@ class ProcedureDecisions {
             case "REEVALUATION", "RE_EVALUATION" -> RecognitionDecision.Kind.RE_EVALUATION;
             default -> RecognitionDecision.Kind.FIRST;
         };
-        return new RecognitionDecision(e.evaluationId(), e.stars(),
-                new RecognitionDecision.Decision(e.decisionNumber(), e.decisionDate(), e.signer(), authority, e.authority()),
-                kind, kind == RecognitionDecision.Kind.FIRST ? null : e.upgradesCertificate(), null, e.productCode(), null);
+        return new RecognitionDecision(
+                e.evaluationId(),
+                e.stars(),
+                new RecognitionDecision.Decision(
+                        e.decisionNumber(), e.decisionDate(), e.signer(), authority, e.authority()),
+                kind,
+                kind == RecognitionDecision.Kind.FIRST ? null : e.upgradesCertificate(),
+                null,
+                e.productCode(),
+                null);
     }
 }

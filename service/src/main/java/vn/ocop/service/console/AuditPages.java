@@ -26,12 +26,21 @@ class AuditPages {
     }
 
     @GetMapping("/audit")
-    String log(@RequestParam(required = false) String actor, @RequestParam(required = false) String target,
-               @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-               @RequestParam(defaultValue = "0") int page, Model model) {
-        OffsetDateTime start = from == null ? null : from.atStartOfDay(Vi.VIETNAM).toOffsetDateTime();
-        OffsetDateTime end = to == null ? null : to.plusDays(1).atStartOfDay(Vi.VIETNAM).toOffsetDateTime();
-        model.addAttribute("log", audit.listAuditLog(blankToNull(actor), blankToNull(target), start, end, Math.max(0, page), 20).getBody());
+    String log(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        OffsetDateTime start =
+                from == null ? null : from.atStartOfDay(Vi.VIETNAM).toOffsetDateTime();
+        OffsetDateTime end =
+                to == null ? null : to.plusDays(1).atStartOfDay(Vi.VIETNAM).toOffsetDateTime();
+        model.addAttribute(
+                "log",
+                audit.listAuditLog(blankToNull(actor), blankToNull(target), start, end, Math.max(0, page), 20)
+                        .getBody());
         model.addAttribute("f", new Filters(blankToNull(actor), blankToNull(target), from, to));
         return "console/audit";
     }
@@ -40,7 +49,8 @@ class AuditPages {
 
     @PostMapping("/audit/replay")
     String replay(@RequestParam String evaluationId, Model model) {
-        model.addAttribute("replay", audit.replayEvaluation(evaluationId.strip()).getBody());
+        model.addAttribute(
+                "replay", audit.replayEvaluation(evaluationId.strip()).getBody());
         return log(null, null, null, null, 0, model);
     }
 
@@ -51,10 +61,17 @@ class AuditPages {
     }
 
     @PostMapping("/audit/replays")
-    String batchReplay(@RequestParam(required = false) String province, @RequestParam(required = false) String edition,
-                       @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        Job job = audit.startBatchReplay(new ReplayFilter().province(blankToNull(province)).edition(blankToNull(edition))
-                .from(from).to(to)).getBody();
+    String batchReplay(
+            @RequestParam(required = false) String province,
+            @RequestParam(required = false) String edition,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        Job job = audit.startBatchReplay(new ReplayFilter()
+                        .province(blankToNull(province))
+                        .edition(blankToNull(edition))
+                        .from(from)
+                        .to(to))
+                .getBody();
         return "redirect:/jobs/" + job.getId();
     }
 
@@ -67,7 +84,8 @@ class AuditPages {
         ResponseEntity<?> answer = audit.explainEvaluation(id, "html");
         if (!(answer.getBody() instanceof byte[] html)) throw ApiException.notFound("Evaluation", id);
         response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+        response.setHeader(
+                "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
         response.getOutputStream().write(html);
     }
 

@@ -32,7 +32,8 @@ class ConsoleErrors {
             Map.entry("FORBIDDEN", "Vai trò của bạn không được phép làm việc này."),
             Map.entry("CONFLICT", "Dữ liệu vừa được người khác thay đổi; hãy tải lại trang và thử lại."),
             Map.entry("PRECONDITION_FAILED", "Dữ liệu vừa được người khác thay đổi; hãy tải lại trang và thử lại."),
-            Map.entry("DUPLICATE_ASSESSMENT", "Thành viên này đã nộp phiếu chấm cho hồ sơ; phiếu đã nộp không sửa được."),
+            Map.entry(
+                    "DUPLICATE_ASSESSMENT", "Thành viên này đã nộp phiếu chấm cho hồ sơ; phiếu đã nộp không sửa được."),
             Map.entry("NO_ASSESSMENTS", "Hồ sơ chưa có phiếu chấm nào của Hội đồng."),
             Map.entry("NO_EDITION_IN_FORCE", "Không có bộ tiêu chí nào có hiệu lực vào ngày này."),
             Map.entry("SHEET_INCOMPLETE", "Phiếu chưa đầy đủ: còn tiêu chí chưa chấm."),
@@ -49,9 +50,13 @@ class ConsoleErrors {
             Map.entry("RULESET_NOT_VALIDATED", "Phiên bản chưa qua kiểm tra (validate)."),
             Map.entry("RULESET_TESTS_NOT_PASSED", "Phiên bản chưa chạy kiểm thử hoặc kiểm thử chưa đạt."),
             Map.entry("RULESET_NOT_PUBLISHED", "Chỉ thu hồi được phiên bản đang áp dụng."),
-            Map.entry("RULESET_LAST_VERSION", "Đây là phiên bản duy nhất đang áp dụng của bộ tiêu chí; hãy ban hành phiên bản khác trước."),
+            Map.entry(
+                    "RULESET_LAST_VERSION",
+                    "Đây là phiên bản duy nhất đang áp dụng của bộ tiêu chí; hãy ban hành phiên bản khác trước."),
             Map.entry("JOB_QUEUE_FULL", "Hàng đợi công việc đang đầy; hãy thử lại sau."),
-            Map.entry("INTERNAL_ERROR", "Đã có lỗi ngoài dự kiến. Hãy thử lại; nếu lỗi lặp lại, báo quản trị viên kèm mã yêu cầu."));
+            Map.entry(
+                    "INTERNAL_ERROR",
+                    "Đã có lỗi ngoài dự kiến. Hãy thử lại; nếu lỗi lặp lại, báo quản trị viên kèm mã yêu cầu."));
     private final ConsoleModel layout;
 
     ConsoleErrors(ConsoleModel layout) {
@@ -77,21 +82,37 @@ class ConsoleErrors {
 
     /** A step the ruleset's status does not allow, with the same code and status the API answers. */
     @ExceptionHandler(vn.ocop.service.ruleset.RulesetRefused.class)
-    ModelAndView rulesetRefused(vn.ocop.service.ruleset.RulesetRefused e, HttpServletRequest request, HttpServletResponse response) {
-        return page(request, response, vn.ocop.service.ruleset.RulesetRefused.status(e.kind()),
+    ModelAndView rulesetRefused(
+            vn.ocop.service.ruleset.RulesetRefused e, HttpServletRequest request, HttpServletResponse response) {
+        return page(
+                request,
+                response,
+                vn.ocop.service.ruleset.RulesetRefused.status(e.kind()),
                 new Refusal(e.code(), message(e.code()), List.of()));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        return page(request, response, HttpStatus.BAD_REQUEST, new Refusal("VALIDATION_FAILED", message("VALIDATION_FAILED"), List.of()));
+        return page(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                new Refusal("VALIDATION_FAILED", message("VALIDATION_FAILED"), List.of()));
     }
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         String requestId = UUID.randomUUID().toString();
-        log.error("Unexpected error on console page {} {} (request id {})", request.getMethod(), request.getRequestURI(), requestId, e);
-        ModelAndView mav = page(request, response, HttpStatus.INTERNAL_SERVER_ERROR,
+        log.error(
+                "Unexpected error on console page {} {} (request id {})",
+                request.getMethod(),
+                request.getRequestURI(),
+                requestId,
+                e);
+        ModelAndView mav = page(
+                request,
+                response,
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 new Refusal("INTERNAL_ERROR", message("INTERNAL_ERROR"), List.of()));
         mav.addObject("requestId", requestId);
         return mav;

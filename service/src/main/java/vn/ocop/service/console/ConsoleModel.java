@@ -15,7 +15,8 @@ class ConsoleModel {
     /** The version of the htmx webjar on the classpath, read from its own Maven metadata. */
     static String htmxVersion() {
         try (InputStream in = ConsoleModel.class.getClassLoader().getResourceAsStream(HTMX_POM)) {
-            if (in == null) throw new IllegalStateException("the htmx webjar is missing from the classpath (" + HTMX_POM + ")");
+            if (in == null)
+                throw new IllegalStateException("the htmx webjar is missing from the classpath (" + HTMX_POM + ")");
             Properties p = new Properties();
             p.load(in);
             return p.getProperty("version");

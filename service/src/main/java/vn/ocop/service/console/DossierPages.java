@@ -30,8 +30,13 @@ class DossierPages {
     private final Callers callers;
     private final JsonMapper json;
 
-    DossierPages(DossiersApi dossiers, AssessmentsApi assessments, EvaluationsApi evaluations, CouncilSheets councilSheets,
-                 Callers callers, JsonMapper json) {
+    DossierPages(
+            DossiersApi dossiers,
+            AssessmentsApi assessments,
+            EvaluationsApi evaluations,
+            CouncilSheets councilSheets,
+            Callers callers,
+            JsonMapper json) {
         this.councilSheets = councilSheets;
         this.callers = callers;
         this.dossiers = dossiers;
@@ -41,18 +46,36 @@ class DossierPages {
     }
 
     @GetMapping("/dossiers")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String province,
-                @RequestParam(required = false) String commune,
-                @RequestParam(required = false) String group, @RequestParam(required = false) String status,
-                @RequestParam(required = false) Integer stars, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String province,
+            @RequestParam(required = false) String commune,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer stars,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         DossierStatus st = blank(status) ? null : parseStatus(status);
         Integer s = stars == null || stars < 1 || stars > 5 ? null : stars;
-        DossierPage result = dossiers.listDossiers(text(q), text(province), null, text(commune), text(group), st, s,
-                Math.max(0, page), PAGE_SIZE, null).getBody();
+        DossierPage result = dossiers.listDossiers(
+                        text(q),
+                        text(province),
+                        null,
+                        text(commune),
+                        text(group),
+                        st,
+                        s,
+                        Math.max(0, page),
+                        PAGE_SIZE,
+                        null)
+                .getBody();
         model.addAttribute("page", result);
-        model.addAttribute("filters", new Filters(text(q), text(province), text(commune), text(group), st == null ? null : st.getValue(), s));
+        model.addAttribute(
+                "filters",
+                new Filters(text(q), text(province), text(commune), text(group), st == null ? null : st.getValue(), s));
         model.addAttribute("statuses", List.of(DossierStatus.values()));
-        model.addAttribute("groups", List.of("FOOD", "BEVERAGE", "HERBAL", "TEXTILE", "HANDICRAFT", "TOURISM", "ORNAMENTAL"));
+        model.addAttribute(
+                "groups", List.of("FOOD", "BEVERAGE", "HERBAL", "TEXTILE", "HANDICRAFT", "TOURISM", "ORNAMENTAL"));
         return "console/dossiers";
     }
 
@@ -71,7 +94,8 @@ class DossierPages {
         // a procedure dossier is scored by its council's own sheets; the chair's view links from here
         boolean managed = councilSheets.managed(id);
         model.addAttribute("managed", managed);
-        model.addAttribute("seat", managed ? councilSheets.seat(id, callers.current()).orElse(null) : null);
+        model.addAttribute(
+                "seat", managed ? councilSheets.seat(id, callers.current()).orElse(null) : null);
         List<EvaluationRecord> newestFirst = new java.util.ArrayList<>(records == null ? List.of() : records);
         java.util.Collections.reverse(newestFirst);
         model.addAttribute("records", newestFirst);

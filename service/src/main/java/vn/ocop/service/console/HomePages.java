@@ -27,7 +27,8 @@ class HomePages {
     @GetMapping("/")
     String home(Model model) {
         var user = SecurityContextHolder.getContext().getAuthentication();
-        List<ToDoList.Item> items = toDoLists.stream().flatMap(l -> l.forUser(user).stream())
+        List<ToDoList.Item> items = toDoLists.stream()
+                .flatMap(l -> l.forUser(user).stream())
                 .sorted(Comparator.comparing(ToDoList.Item::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         model.addAttribute("todo", items);
@@ -37,7 +38,8 @@ class HomePages {
     @RequestMapping("/forbidden")
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(Model model) {
-        model.addAttribute("refusal", new ConsoleErrors.Refusal("FORBIDDEN", ConsoleErrors.message("FORBIDDEN"), List.of()));
+        model.addAttribute(
+                "refusal", new ConsoleErrors.Refusal("FORBIDDEN", ConsoleErrors.message("FORBIDDEN"), List.of()));
         model.addAttribute("status", 403);
         return "console/error";
     }

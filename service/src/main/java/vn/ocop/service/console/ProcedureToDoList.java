@@ -20,18 +20,18 @@ class ProcedureToDoList implements ToDoList {
     @Override
     public List<Item> forUser(Authentication user) {
         return todos.of(callers.current()).stream()
-                .map(t -> new Item(t.overdue() ? t.title() + " (quá hạn)" : t.title(), t.dueOn(),
-                        link(t)))
+                .map(t -> new Item(t.overdue() ? t.title() + " (quá hạn)" : t.title(), t.dueOn(), link(t)))
                 .toList();
     }
 
     /** A sheet to submit opens the sheet, a result to record the chair's council view, anything else the dossier. */
     static String link(vn.ocop.service.procedure.todo.TodoItem t) {
         if (t.dossierId() == null) return "/";
-        return "/dossiers/" + t.dossierId() + switch (t.kind()) {
-            case "SUBMIT_SHEET" -> "/sheet";
-            case "RECORD_RESULT" -> "/council";
-            default -> "";
-        };
+        return "/dossiers/" + t.dossierId()
+                + switch (t.kind()) {
+                    case "SUBMIT_SHEET" -> "/sheet";
+                    case "RECORD_RESULT" -> "/council";
+                    default -> "";
+                };
     }
 }

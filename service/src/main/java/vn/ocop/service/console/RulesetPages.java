@@ -32,19 +32,29 @@ class RulesetPages {
 
     @GetMapping("/rulesets")
     String list(Model model) {
-        List<Ruleset> all = new java.util.ArrayList<>(rulesets.listRulesets(null).getBody());
-        all.sort(java.util.Comparator.comparing(Ruleset::getEdition).thenComparing(Ruleset::getVersion, java.util.Comparator.reverseOrder()));
+        List<Ruleset> all =
+                new java.util.ArrayList<>(rulesets.listRulesets(null).getBody());
+        all.sort(java.util.Comparator.comparing(Ruleset::getEdition)
+                .thenComparing(Ruleset::getVersion, java.util.Comparator.reverseOrder()));
         model.addAttribute("rulesets", all);
         return "console/rulesets";
     }
 
     /** A new draft: the parent version's files with one file replaced (or added). */
     @PostMapping("/rulesets")
-    String createDraft(@RequestParam String edition, @RequestParam(required = false) Integer parentVersion,
-                       @RequestParam(required = false) String note, @RequestParam String path, @RequestParam String content) {
+    String createDraft(
+            @RequestParam String edition,
+            @RequestParam(required = false) Integer parentVersion,
+            @RequestParam(required = false) String note,
+            @RequestParam String path,
+            @RequestParam String content) {
         if (path.isBlank()) throw ApiException.invalidField("path", "is required");
-        Ruleset r = rulesets.createRuleset(new RulesetDraftInput().edition(edition.strip()).parentVersion(parentVersion)
-                .note(note).files(Map.of(path.strip(), content.replace("\r\n", "\n")))).getBody();
+        Ruleset r = rulesets.createRuleset(new RulesetDraftInput()
+                        .edition(edition.strip())
+                        .parentVersion(parentVersion)
+                        .note(note)
+                        .files(Map.of(path.strip(), content.replace("\r\n", "\n"))))
+                .getBody();
         return "redirect:/rulesets/" + r.getId();
     }
 
@@ -52,7 +62,9 @@ class RulesetPages {
     String ruleset(@PathVariable String id, @RequestParam(required = false) String file, Model model) {
         Ruleset r = rulesets.getRuleset(id).getBody();
         model.addAttribute("r", r);
-        model.addAttribute("diff", r.getParentVersion() == null ? null : rulesets.diffRuleset(id).getBody());
+        model.addAttribute(
+                "diff",
+                r.getParentVersion() == null ? null : rulesets.diffRuleset(id).getBody());
         if (file != null && !file.isBlank()) {
             model.addAttribute("file", file);
             model.addAttribute("fileText", rulesets.getRulesetFile(id, file).getBody());
@@ -74,11 +86,20 @@ class RulesetPages {
     }
 
     @PostMapping("/rulesets/{id}/simulate")
-    String simulate(@PathVariable String id, @RequestParam(required = false) String province,
-                    @RequestParam(required = false) String group, @RequestParam(required = false) LocalDate from,
-                    @RequestParam(required = false) LocalDate to) {
-        Job job = rulesets.simulateRuleset(id, new SimulationRequest().province(blankToNull(province)).group(blankToNull(group))
-                .from(from).to(to)).getBody();
+    String simulate(
+            @PathVariable String id,
+            @RequestParam(required = false) String province,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        Job job = rulesets.simulateRuleset(
+                        id,
+                        new SimulationRequest()
+                                .province(blankToNull(province))
+                                .group(blankToNull(group))
+                                .from(from)
+                                .to(to))
+                .getBody();
         return "redirect:/jobs/" + job.getId();
     }
 

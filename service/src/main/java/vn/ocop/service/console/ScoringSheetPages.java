@@ -54,8 +54,15 @@ class ScoringSheetPages {
     private final Callers callers;
     private final JsonMapper json;
 
-    ScoringSheetPages(DossiersApi dossiers, CatalogueApi catalogue, EvaluationApi evaluation, AssessmentsApi assessments,
-                      EvaluationsApi evaluations, CouncilSheets councilSheets, Callers callers, JsonMapper json) {
+    ScoringSheetPages(
+            DossiersApi dossiers,
+            CatalogueApi catalogue,
+            EvaluationApi evaluation,
+            AssessmentsApi assessments,
+            EvaluationsApi evaluations,
+            CouncilSheets councilSheets,
+            Callers callers,
+            JsonMapper json) {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.evaluation = evaluation;
@@ -71,9 +78,13 @@ class ScoringSheetPages {
         static Filled from(MultiValueMap<String, String> form) {
             Map<String, Integer> selections = new LinkedHashMap<>();
             form.forEach((name, values) -> {
-                if (!name.startsWith(FIELD_PREFIX) || values.isEmpty() || values.get(0).isBlank()) return;
+                if (!name.startsWith(FIELD_PREFIX)
+                        || values.isEmpty()
+                        || values.get(0).isBlank()) return;
                 try {
-                    selections.put(name.substring(FIELD_PREFIX.length()), Integer.valueOf(values.get(0).trim()));
+                    selections.put(
+                            name.substring(FIELD_PREFIX.length()),
+                            Integer.valueOf(values.get(0).trim()));
                 } catch (NumberFormatException e) {
                     // not a number: left unchosen, so the engine reports the criterion as missing
                 }
@@ -85,7 +96,10 @@ class ScoringSheetPages {
         }
 
         AssessmentInput input() {
-            return new AssessmentInput().member(member).role(CouncilRole.fromValue(role)).selections(selections);
+            return new AssessmentInput()
+                    .member(member)
+                    .role(CouncilRole.fromValue(role))
+                    .selections(selections);
         }
     }
 
@@ -96,7 +110,10 @@ class ScoringSheetPages {
         Optional<Seat> seat = seat(id);
         if (seat.isPresent()) {
             Optional<Sheet> own = councilSheets.own(seat.get(), id);
-            filled = new Filled(seat.get().memberName(), seat.get().role(), own.map(Sheet::selectionMap).orElse(Map.of()));
+            filled = new Filled(
+                    seat.get().memberName(),
+                    seat.get().role(),
+                    own.map(Sheet::selectionMap).orElse(Map.of()));
             model.addAttribute("ownStatus", own.map(x -> x.status).orElse(null));
         } else {
             filled = new Filled(CurrentUser.name(), "MEMBER", Map.of());
@@ -118,32 +135,43 @@ class ScoringSheetPages {
     @PostMapping("/dossiers/{id}/sheet/draft")
     String saveDraft(@PathVariable String id, @RequestParam MultiValueMap<String, String> form) {
         dossiers.getDossier(id); // 404 for a dossier that does not exist, OUT_OF_SCOPE for one the caller may not read
-        Seat seat = seat(id).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "NO_DRAFTS",
-                "Chỉ hồ sơ theo quy trình có phiếu nháp của thành viên Hội đồng"));
+        Seat seat = seat(id).orElseThrow(() -> new ApiException(
+                HttpStatus.CONFLICT, "NO_DRAFTS", "Chỉ hồ sơ theo quy trình có phiếu nháp của thành viên Hội đồng"));
         councilSheets.save(seat.roundId(), id, seat.member(), Filled.from(form).selections(), null, callers.current());
         return "redirect:/dossiers/" + id + "/sheet?saved";
     }
 
     @PostMapping("/dossiers/{id}/sheet/submit")
-    String submit(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
-                  HttpServletResponse response) {
+    String submit(
+            @PathVariable String id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            HttpServletResponse response) {
         Dossier d = dossiers.getDossier(id).getBody();
         Filled filled = Filled.from(form);
         Optional<Seat> seat = seat(id);
         if (seat.isPresent()) return submitMemberSheet(d, seat.get(), filled, model, response);
         EvaluationResult result = score(d, filled);
-        boolean refused = result.getStatus() != EvaluationResult.StatusEnum.VALID || filled.member().isEmpty();
+        boolean refused = result.getStatus() != EvaluationResult.StatusEnum.VALID
+                || filled.member().isEmpty();
         if (refused) {
             response.setStatus(422);
             boolean missing = result.getFindings().stream().anyMatch(f -> "MISSING_CRITERION".equals(f.getCode()));
             String code = missing ? "SHEET_INCOMPLETE" : "SHEET_INVALID";
-            model.addAttribute("refusal", new ConsoleErrors.Refusal(code, ConsoleErrors.message(code),
-                    result.getFindings().stream().filter(f -> f.getSeverity() == Finding.SeverityEnum.ERROR)
-                            .map(f -> new ApiException.FieldProblem(
-                                    f.getCriterion() == null ? f.getCode() : f.getCriterion(), f.getMessage())).toList()));
+            model.addAttribute(
+                    "refusal",
+                    new ConsoleErrors.Refusal(
+                            code,
+                            ConsoleErrors.message(code),
+                            result.getFindings().stream()
+                                    .filter(f -> f.getSeverity() == Finding.SeverityEnum.ERROR)
+                                    .map(f -> new ApiException.FieldProblem(
+                                            f.getCriterion() == null ? f.getCode() : f.getCriterion(), f.getMessage()))
+                                    .toList()));
             return render(d, null, filled, result, model);
         }
-        StoredAssessment stored = assessments.addAssessment(id, filled.input(), null).getBody();
+        StoredAssessment stored =
+                assessments.addAssessment(id, filled.input(), null).getBody();
         return "redirect:/dossiers/" + id + "?submitted=" + (stored == null ? "" : stored.getId());
     }
 
@@ -159,9 +187,18 @@ class ScoringSheetPages {
         } catch (ApiException e) {
             if (!"SHEET_INCOMPLETE".equals(e.code())) throw e;
             response.setStatus(e.status().value());
-            model.addAttribute("refusal", new ConsoleErrors.Refusal(e.code(), ConsoleErrors.message(e.code()), e.errors().stream()
-                    .map(p -> new ApiException.FieldProblem(p.field().startsWith("selections.") ? p.field().substring(11) : p.field(),
-                            p.message())).toList()));
+            model.addAttribute(
+                    "refusal",
+                    new ConsoleErrors.Refusal(
+                            e.code(),
+                            ConsoleErrors.message(e.code()),
+                            e.errors().stream()
+                                    .map(p -> new ApiException.FieldProblem(
+                                            p.field().startsWith("selections.")
+                                                    ? p.field().substring(11)
+                                                    : p.field(),
+                                            p.message()))
+                                    .toList()));
             Filled shown = new Filled(seat.memberName(), seat.role(), filled.selections());
             return render(d, seat, shown, null, model);
         }
@@ -171,9 +208,12 @@ class ScoringSheetPages {
     /** The caller's seat on the dossier's council, when the procedure owns the dossier; refused when it does and they have none. */
     private Optional<Seat> seat(String dossierId) {
         if (!councilSheets.managed(dossierId)) return Optional.empty();
-        Seat seat = councilSheets.seat(dossierId, callers.current()).orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN,
-                "NOT_IN_COUNCIL", "Bạn không là thành viên Hội đồng chấm hồ sơ này"));
-        if (!seat.scores()) throw new ApiException(HttpStatus.FORBIDDEN, "NOT_IN_COUNCIL", "Thư ký Hội đồng không chấm điểm");
+        Seat seat = councilSheets
+                .seat(dossierId, callers.current())
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.FORBIDDEN, "NOT_IN_COUNCIL", "Bạn không là thành viên Hội đồng chấm hồ sơ này"));
+        if (!seat.scores())
+            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_IN_COUNCIL", "Thư ký Hội đồng không chấm điểm");
         return Optional.of(seat);
     }
 
@@ -200,15 +240,28 @@ class ScoringSheetPages {
 
     /** The API's stateless evaluation of this one sheet with the dossier's edition, sheet and declared facts. */
     private EvaluationResult score(Dossier d, Filled filled) {
-        EvaluateRequest request = new EvaluateRequest().edition(d.getEdition()).group(d.getGroup()).sheet(d.getSheet())
-                .dossier(d.getFacts()).assessments(List.of(filled.input().member(filled.member().isEmpty() ? "?" : filled.member())));
+        EvaluateRequest request = new EvaluateRequest()
+                .edition(d.getEdition())
+                .group(d.getGroup())
+                .sheet(d.getSheet())
+                .dossier(d.getFacts())
+                .assessments(List.of(filled.input().member(filled.member().isEmpty() ? "?" : filled.member())));
         return evaluation.evaluate(request).getBody();
     }
 
     /** The summary panel: the engine's figures for the sheet and what is still missing, in sheet order. */
-    record Summary(EvaluationResult result, Integer a, Integer b, Integer c, Integer total, Integer stars,
-                   List<SheetView.Criterion> missing, List<Finding> problems, List<Map<String, Object>> unmetMinimums,
-                   int chosen, int criteria) {
+    record Summary(
+            EvaluationResult result,
+            Integer a,
+            Integer b,
+            Integer c,
+            Integer total,
+            Integer stars,
+            List<SheetView.Criterion> missing,
+            List<Finding> problems,
+            List<Map<String, Object>> unmetMinimums,
+            int chosen,
+            int criteria) {
         /** Every criterion chosen and no error: what a refusal asked for is done. */
         public boolean complete() {
             return missing.isEmpty() && result.getStatus() == EvaluationResult.StatusEnum.VALID;
@@ -216,21 +269,37 @@ class ScoringSheetPages {
 
         @SuppressWarnings("unchecked")
         static Summary of(EvaluationResult r, SheetView sheet, JsonMapper json) {
-            var member = r.getMembers() == null || r.getMembers().isEmpty() ? null : r.getMembers().get(0);
+            var member = r.getMembers() == null || r.getMembers().isEmpty()
+                    ? null
+                    : r.getMembers().get(0);
             java.util.Set<String> missingCodes = new java.util.HashSet<>();
             r.getFindings().forEach(f -> {
-                if ("MISSING_CRITERION".equals(f.getCode()) && f.getCriterion() != null) missingCodes.add(f.getCriterion());
+                if ("MISSING_CRITERION".equals(f.getCode()) && f.getCriterion() != null)
+                    missingCodes.add(f.getCriterion());
             });
-            List<SheetView.Criterion> all = sheet.parts().stream().flatMap(p -> p.groups().stream())
-                    .flatMap(g -> g.criteria().stream()).toList();
-            List<SheetView.Criterion> missing = all.stream().filter(c -> missingCodes.contains(c.code())).toList();
-            List<Finding> problems = r.getFindings().stream().filter(f -> !"MISSING_CRITERION".equals(f.getCode())).toList();
+            List<SheetView.Criterion> all = sheet.parts().stream()
+                    .flatMap(p -> p.groups().stream())
+                    .flatMap(g -> g.criteria().stream())
+                    .toList();
+            List<SheetView.Criterion> missing =
+                    all.stream().filter(c -> missingCodes.contains(c.code())).toList();
+            List<Finding> problems = r.getFindings().stream()
+                    .filter(f -> !"MISSING_CRITERION".equals(f.getCode()))
+                    .toList();
             // star minimums the result reports once the engine has them (edition ocop-2026)
             Object unmet = json.convertValue(r, Map.class).get("unmetMinimums");
-            return new Summary(r, member == null ? null : member.getParts().getA(), member == null ? null : member.getParts().getB(),
-                    member == null ? null : member.getParts().getC(), member == null ? null : member.getTotal(),
-                    r.getStars(), missing, problems, unmet instanceof List<?> l ? (List<Map<String, Object>>) l : List.of(),
-                    all.size() - missing.size(), all.size());
+            return new Summary(
+                    r,
+                    member == null ? null : member.getParts().getA(),
+                    member == null ? null : member.getParts().getB(),
+                    member == null ? null : member.getParts().getC(),
+                    member == null ? null : member.getTotal(),
+                    r.getStars(),
+                    missing,
+                    problems,
+                    unmet instanceof List<?> l ? (List<Map<String, Object>>) l : List.of(),
+                    all.size() - missing.size(),
+                    all.size());
         }
     }
 }

@@ -15,8 +15,8 @@ import vn.ocop.api.model.Sheet;
  */
 record SheetView(String id, String name, String edition, String group, List<Part> parts, int criteriaCount) {
     /** Display names of the parts (the decisions' headings); the catalogue names only their letters. */
-    static final Map<String, String> PART_NAMES = Map.of(
-            "A", "Sản phẩm và sức mạnh của cộng đồng", "B", "Khả năng tiếp thị", "C", "Chất lượng sản phẩm");
+    static final Map<String, String> PART_NAMES =
+            Map.of("A", "Sản phẩm và sức mạnh của cộng đồng", "B", "Khả năng tiếp thị", "C", "Chất lượng sản phẩm");
 
     record Part(String code, String name, Integer maxPoints, List<Group> groups) {}
 
@@ -41,7 +41,10 @@ record SheetView(String id, String name, String edition, String group, List<Part
             List<Option> options = new ArrayList<>();
             for (JsonNode o : c.path("options")) {
                 JsonNode min = o.path("minStars");
-                options.add(new Option(o.path("number").asInt(), o.path("label").asString(""), o.path("points").asInt(),
+                options.add(new Option(
+                        o.path("number").asInt(),
+                        o.path("label").asString(""),
+                        o.path("points").asInt(),
                         min.isNumber() ? Integer.valueOf(min.asInt()) : null));
             }
             List<String> notes = new ArrayList<>();
@@ -49,8 +52,14 @@ record SheetView(String id, String name, String edition, String group, List<Part
             if (c.path("note").isString()) notes.add(c.path("note").asString());
             String part = c.path("part").asString("?");
             String group = c.path("group").asString("");
-            byPart.computeIfAbsent(part, p -> new LinkedHashMap<>()).computeIfAbsent(group, g -> new ArrayList<>())
-                    .add(new Criterion(c.path("code").asString(), c.path("name").asString(""), c.path("maxPoints").asInt(), notes, options));
+            byPart.computeIfAbsent(part, p -> new LinkedHashMap<>())
+                    .computeIfAbsent(group, g -> new ArrayList<>())
+                    .add(new Criterion(
+                            c.path("code").asString(),
+                            c.path("name").asString(""),
+                            c.path("maxPoints").asInt(),
+                            notes,
+                            options));
             count++;
         }
         List<Part> parts = new ArrayList<>();

@@ -21,19 +21,48 @@ public class Vi {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final Map<String, String> STATUS = Map.ofEntries(
-            Map.entry("DRAFT", "Nháp"), Map.entry("SUBMITTED", "Đã nộp"), Map.entry("EVALUATED", "Đã đánh giá"),
-            Map.entry("WITHDRAWN", "Đã rút"), Map.entry("VALIDATED", "Đã kiểm tra"), Map.entry("PUBLISHED", "Đang áp dụng"),
-            Map.entry("RETIRED", "Đã thu hồi"), Map.entry("VALID", "Hợp lệ"), Map.entry("INVALID", "Không hợp lệ"),
+            Map.entry("DRAFT", "Nháp"),
+            Map.entry("SUBMITTED", "Đã nộp"),
+            Map.entry("EVALUATED", "Đã đánh giá"),
+            Map.entry("WITHDRAWN", "Đã rút"),
+            Map.entry("VALIDATED", "Đã kiểm tra"),
+            Map.entry("PUBLISHED", "Đang áp dụng"),
+            Map.entry("RETIRED", "Đã thu hồi"),
+            Map.entry("VALID", "Hợp lệ"),
+            Map.entry("INVALID", "Không hợp lệ"),
             // the procedure's states (docs/procedure.md)
-            Map.entry("ASSIGNED", "Đã vào đợt đánh giá"), Map.entry("SCORING", "Hội đồng đang chấm"),
-            Map.entry("SCORED", "Đã có kết quả Hội đồng"), Map.entry("FORWARDED", "Đã chuyển cấp trên"),
-            Map.entry("RECOGNISED", "Đã công nhận"), Map.entry("NOT_RECOGNISED", "Không công nhận"));
+            Map.entry("ASSIGNED", "Đã vào đợt đánh giá"),
+            Map.entry("SCORING", "Hội đồng đang chấm"),
+            Map.entry("SCORED", "Đã có kết quả Hội đồng"),
+            Map.entry("FORWARDED", "Đã chuyển cấp trên"),
+            Map.entry("RECOGNISED", "Đã công nhận"),
+            Map.entry("NOT_RECOGNISED", "Không công nhận"));
     private static final Map<String, String> JOB_STATE = Map.of(
-            "QUEUED", "Đang chờ", "RUNNING", "Đang chạy", "SUCCEEDED", "Hoàn thành", "FAILED", "Thất bại",
-            "CANCELLED", "Đã huỷ");
+            "QUEUED",
+            "Đang chờ",
+            "RUNNING",
+            "Đang chạy",
+            "SUCCEEDED",
+            "Hoàn thành",
+            "FAILED",
+            "Thất bại",
+            "CANCELLED",
+            "Đã huỷ");
     private static final Map<String, String> GROUP = Map.of(
-            "FOOD", "Thực phẩm", "BEVERAGE", "Đồ uống", "HERBAL", "Dược liệu", "TEXTILE", "Vải, may mặc",
-            "HANDICRAFT", "Thủ công mỹ nghệ", "TOURISM", "Dịch vụ du lịch", "ORNAMENTAL", "Sinh vật cảnh");
+            "FOOD",
+            "Thực phẩm",
+            "BEVERAGE",
+            "Đồ uống",
+            "HERBAL",
+            "Dược liệu",
+            "TEXTILE",
+            "Vải, may mặc",
+            "HANDICRAFT",
+            "Thủ công mỹ nghệ",
+            "TOURISM",
+            "Dịch vụ du lịch",
+            "ORNAMENTAL",
+            "Sinh vật cảnh");
 
     public String date(LocalDate d) {
         return d == null ? "–" : DATE.format(d);

@@ -1,5 +1,8 @@
 package vn.ocop.service.dossier;
 
+import static com.mongodb.client.model.Filters.in;
+import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
@@ -9,6 +12,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,16 +21,12 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.StoredAssessment;
-import java.util.Set;
-import vn.ocop.service.platform.security.IntegrityKey;
-import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.catalogue.Catalogue;
+import vn.ocop.service.platform.security.IntegrityKey;
 import vn.ocop.service.platform.storage.Bson;
 import vn.ocop.service.platform.storage.DocumentHash;
 import vn.ocop.service.platform.web.ApiException;
-
-import static com.mongodb.client.model.Filters.in;
 
 /**
  * Council members' sheets (phiếu chấm điểm), one per member per dossier: the unique index {dossierId, member}
@@ -52,11 +52,13 @@ public class Assessments {
         this.dossiers = dossiers;
         this.json = json;
         this.catalogue = catalogue;
-        assessments.createIndex(Indexes.ascending("dossierId", "member"),
+        assessments.createIndex(
+                Indexes.ascending("dossierId", "member"),
                 new IndexOptions().unique(true).name("dossier_member"));
         MemberKeys.backfill(assessments);
         // one person, one sheet, however the name is spelled (case, spaces, invisible characters)
-        assessments.createIndex(Indexes.ascending("dossierId", MemberKeys.FIELD),
+        assessments.createIndex(
+                Indexes.ascending("dossierId", MemberKeys.FIELD),
                 new IndexOptions().unique(true).name("dossier_member_key"));
     }
 
@@ -67,18 +69,27 @@ public class Assessments {
         String member = SheetInputCheck.member("member", input.getMember(), errors);
         Map<String, Integer> chosen = SheetInputCheck.selections("selections", input.getSelections(), errors);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid("VALIDATION_FAILED", "Phiếu chấm điểm có trường không hợp lệ (invalid fields)", errors);
+            throw ApiException.invalid(
+                    "VALIDATION_FAILED", "Phiếu chấm điểm có trường không hợp lệ (invalid fields)", errors);
         }
-        SheetInfo sheet = catalogue.sheet(dossier.getString("edition"), dossier.getString("sheet")).orElse(null);
+        SheetInfo sheet = catalogue
+                .sheet(dossier.getString("edition"), dossier.getString("sheet"))
+                .orElse(null);
         if (sheet == null) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UNKNOWN_SHEET", "Phiếu " + dossier.getString("sheet")
-                    + " của hồ sơ không còn trong bộ tiêu chí " + dossier.getString("edition") + " (the dossier's sheet is unknown)");
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "UNKNOWN_SHEET",
+                    "Phiếu " + dossier.getString("sheet") + " của hồ sơ không còn trong bộ tiêu chí "
+                            + dossier.getString("edition") + " (the dossier's sheet is unknown)");
         }
         // an incomplete sheet would leave the dossier INVALID at every evaluation: refuse it, naming each criterion
         SheetInputCheck.complete("selections", chosen, sheet, errors);
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable("INCOMPLETE_ASSESSMENT", "Phiếu chấm điểm chưa đầy đủ hoặc sai so với phiếu "
-                    + sheet.id() + ": " + errors.size() + " tiêu chí (incomplete or wrong sheet)", errors);
+            throw ApiException.unprocessable(
+                    "INCOMPLETE_ASSESSMENT",
+                    "Phiếu chấm điểm chưa đầy đủ hoặc sai so với phiếu " + sheet.id() + ": " + errors.size()
+                            + " tiêu chí (incomplete or wrong sheet)",
+                    errors);
         }
         List<Document> selections = new ArrayList<>();
         chosen.forEach((code, option) -> selections.add(new Document("code", code).append("option", option)));
@@ -86,7 +97,9 @@ public class Assessments {
                 .append("dossierId", dossierId)
                 .append("member", member)
                 .append(MemberKeys.FIELD, MemberKeys.of(member))
-                .append("role", input.getRole() == null ? "MEMBER" : input.getRole().getValue())
+                .append(
+                        "role",
+                        input.getRole() == null ? "MEMBER" : input.getRole().getValue())
                 .append("selections", selections)
                 .append("createdBy", user)
                 .append("createdAt", new Date());
@@ -97,13 +110,19 @@ public class Assessments {
         } catch (MongoException e) {
             if (!Bson.isDuplicateKey(e)) throw e;
             // Link the existing one in case an earlier request stopped between its two writes, then refuse.
-            Document existing = assessments.find(new Document("dossierId", dossierId)
-                    .append(MemberKeys.FIELD, MemberKeys.of(member))).first(); // the unique index's keys
+            Document existing = assessments
+                    .find(new Document("dossierId", dossierId).append(MemberKeys.FIELD, MemberKeys.of(member)))
+                    .first(); // the unique index's keys
             if (existing != null) dossiers.linkAssessment(dossierId, existing.getString("_id"));
-            throw new ApiException(HttpStatus.CONFLICT, "DUPLICATE_ASSESSMENT",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "DUPLICATE_ASSESSMENT",
                     "Thành viên " + member + " đã chấm hồ sơ này (member has already assessed this dossier)",
-                    List.of(new ApiException.FieldProblem("member", "DUPLICATE_MEMBER",
-                            "trùng với " + (existing == null ? member : existing.getString("member")) + " (cùng tên, khác cách viết)")));
+                    List.of(new ApiException.FieldProblem(
+                            "member",
+                            "DUPLICATE_MEMBER",
+                            "trùng với " + (existing == null ? member : existing.getString("member"))
+                                    + " (cùng tên, khác cách viết)")));
         }
         dossiers.linkAssessment(dossierId, d.getString("_id"));
         return view(d);
@@ -117,7 +136,8 @@ public class Assessments {
         if (d.get("hash") == null && d.get("mac") == null) return AssessmentIntegrity.State.UNSIGNED;
         if (!DocumentHash.sha256(d, NOT_HASHED).equals(d.getString("hash"))) return AssessmentIntegrity.State.ALTERED;
         return key.verify(d.getString("mac"), EVIDENCE, message(d.getString("hash")))
-                ? AssessmentIntegrity.State.SIGNED : AssessmentIntegrity.State.MAC_INVALID;
+                ? AssessmentIntegrity.State.SIGNED
+                : AssessmentIntegrity.State.MAC_INVALID;
     }
 
     /** Each assessment the dossier lists, in order, with whether it is still as submitted. */
@@ -125,11 +145,14 @@ public class Assessments {
         List<String> ids = dossiers.assessmentIds(dossierId);
         Map<String, Document> byId = new LinkedHashMap<>();
         if (!ids.isEmpty()) assessments.find(in("_id", ids)).forEach(d -> byId.put(d.getString("_id"), d));
-        return ids.stream().map(id -> {
-            Document d = byId.get(id);
-            return d == null ? new AssessmentIntegrity(id, null, AssessmentIntegrity.State.MISSING)
-                    : new AssessmentIntegrity(id, d.getString("member"), state(d));
-        }).toList();
+        return ids.stream()
+                .map(id -> {
+                    Document d = byId.get(id);
+                    return d == null
+                            ? new AssessmentIntegrity(id, null, AssessmentIntegrity.State.MISSING)
+                            : new AssessmentIntegrity(id, d.getString("member"), state(d));
+                })
+                .toList();
     }
 
     /** Like {@link #byIds}, but refuses (409 ASSESSMENT_ALTERED) when a sheet is no longer as it was submitted. */
@@ -140,11 +163,18 @@ public class Assessments {
         for (Document d : byId.values()) {
             AssessmentIntegrity.State s = state(d);
             if (s == AssessmentIntegrity.State.ALTERED || s == AssessmentIntegrity.State.MAC_INVALID) {
-                throw new ApiException(HttpStatus.CONFLICT, "ASSESSMENT_ALTERED", "The sheet of " + d.getString("member")
-                        + " is no longer as it was submitted (" + s + "); an auditor should verify the dossier");
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "ASSESSMENT_ALTERED",
+                        "The sheet of " + d.getString("member") + " is no longer as it was submitted (" + s
+                                + "); an auditor should verify the dossier");
             }
         }
-        return ids.stream().map(byId::get).filter(d -> d != null).map(this::view).toList();
+        return ids.stream()
+                .map(byId::get)
+                .filter(d -> d != null)
+                .map(this::view)
+                .toList();
     }
 
     /** The dossier's assessments in the order they were added. */

@@ -14,17 +14,29 @@ public final class DeclaredFactsMapping {
             return DeclaredFacts.none();
         }
         return new DeclaredFacts(
-                f.getProducerType() == null ? null : ProducerType.valueOf(f.getProducerType().getValue()),
-                f.getRawMaterialInProvincePct(), f.getLocalLabourPct(), f.getRevenueGrowthPct(),
+                f.getProducerType() == null
+                        ? null
+                        : ProducerType.valueOf(f.getProducerType().getValue()),
+                f.getRawMaterialInProvincePct(),
+                f.getLocalLabourPct(),
+                f.getRevenueGrowthPct(),
                 f.getProductStandard() == null ? null : f.getProductStandard().getValue(),
-                f.getFoodSafetyTest() == null ? null : FoodSafetyTestStatus.valueOf(f.getFoodSafetyTest().getValue()),
+                f.getFoodSafetyTest() == null
+                        ? null
+                        : FoodSafetyTestStatus.valueOf(f.getFoodSafetyTest().getValue()),
                 withoutNulls(f.getCertifications()),
-                f.getDistributionArea() == null ? null : DistributionArea.valueOf(f.getDistributionArea().getValue()),
-                f.getDistributionAgents(), f.getWebsite(), withoutNulls(f.getExportMarkets()));
+                f.getDistributionArea() == null
+                        ? null
+                        : DistributionArea.valueOf(f.getDistributionArea().getValue()),
+                f.getDistributionAgents(),
+                f.getWebsite(),
+                withoutNulls(f.getExportMarkets()));
     }
 
     /** The door refuses nulls in lists; a document stored before it did must still evaluate. */
     public static java.util.List<String> withoutNulls(java.util.List<String> list) {
-        return list == null ? null : list.stream().filter(java.util.Objects::nonNull).toList();
+        return list == null
+                ? null
+                : list.stream().filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -22,7 +22,9 @@ class DossierController implements DossiersApi {
     public ResponseEntity<Dossier> createDossier(DossierInput input, String idempotencyKey) {
         // Idempotency-Key is handled for every write by the platform's IdempotencyFilter
         Dossier d = dossiers.create(input, CurrentUser.name());
-        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + d.getId())).eTag(Etags.of(d.getVersion())).body(d);
+        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + d.getId()))
+                .eTag(Etags.of(d.getVersion()))
+                .body(d);
     }
 
     @Override
@@ -32,10 +34,28 @@ class DossierController implements DossiersApi {
     }
 
     @Override
-    public ResponseEntity<DossierPage> listDossiers(String q, String province, String district, String commune, String group,
-                                                    DossierStatus status, Integer stars, Integer page, Integer size, String sort) {
-        return ResponseEntity.ok(dossiers.list(q, province, district, commune, group, status == null ? null : status.getValue(),
-                stars, page == null ? 0 : page, size == null ? 20 : size, sort));
+    public ResponseEntity<DossierPage> listDossiers(
+            String q,
+            String province,
+            String district,
+            String commune,
+            String group,
+            DossierStatus status,
+            Integer stars,
+            Integer page,
+            Integer size,
+            String sort) {
+        return ResponseEntity.ok(dossiers.list(
+                q,
+                province,
+                district,
+                commune,
+                group,
+                status == null ? null : status.getValue(),
+                stars,
+                page == null ? 0 : page,
+                size == null ? 20 : size,
+                sort));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package vn.ocop.service.dossier;
 
+import static vn.ocop.service.platform.storage.Bson.plainMap;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
@@ -21,8 +23,6 @@ import vn.ocop.rules.api.CouncilRole;
 import vn.ocop.rules.api.DeclaredFacts;
 import vn.ocop.rules.api.EvaluationRequest;
 
-import static vn.ocop.service.platform.storage.Bson.plainMap;
-
 /**
  * Streams stored dossiers with what scores them now (declared facts and the council's current assessments), for
  * batch work such as ruleset simulations: one cursor over the dossiers (batches of 500, never all in memory) and
@@ -34,7 +34,8 @@ public class DossierScan {
     public record Filter(String province, String district, String group, LocalDate from, LocalDate to) {}
 
     /** A dossier ready to score. */
-    public record Item(String id, String edition, String sheet, String group, String provinceCode, EvaluationRequest request) {}
+    public record Item(
+            String id, String edition, String sheet, String group, String provinceCode, EvaluationRequest request) {}
 
     private final MongoCollection<Document> dossiers;
     private final MongoCollection<Document> assessments;
@@ -67,7 +68,8 @@ public class DossierScan {
     public void forEachBatch(Filter f, Predicate<List<Item>> each) {
         try (MongoCursor<Document> cursor = dossiers.find(filter(f))
                 .projection(Projections.include("edition", "sheet", "group", "facts", "assessmentIds", "location"))
-                .batchSize(BATCH).iterator()) {
+                .batchSize(BATCH)
+                .iterator()) {
             List<Document> docs = new ArrayList<>(BATCH);
             while (cursor.hasNext()) {
                 docs.add(cursor.next());
@@ -95,17 +97,28 @@ public class DossierScan {
                 if (a != null) list.add(a);
             }
             Document location = d.get("location", Document.class);
-            items.add(new Item(d.getString("_id"), d.getString("edition"), d.getString("sheet"), d.getString("group"),
+            items.add(new Item(
+                    d.getString("_id"),
+                    d.getString("edition"),
+                    d.getString("sheet"),
+                    d.getString("group"),
                     location == null ? null : location.getString("provinceCode"),
-                    new EvaluationRequest(d.getString("edition"), d.getString("group"), d.getString("sheet"), facts(d),
-                            List.copyOf(list), exclusions(d))));
+                    new EvaluationRequest(
+                            d.getString("edition"),
+                            d.getString("group"),
+                            d.getString("sheet"),
+                            facts(d),
+                            List.copyOf(list),
+                            exclusions(d))));
         }
         return items;
     }
 
     private static List<vn.ocop.rules.api.Exclusion> exclusions(Document d) {
         return d.getList("exclusions", Document.class, List.of()).stream()
-                .map(x -> new vn.ocop.rules.api.Exclusion(x.getString("code"), x.getString("note"), x.getString("member"))).toList();
+                .map(x -> new vn.ocop.rules.api.Exclusion(
+                        x.getString("code"), x.getString("note"), x.getString("member")))
+                .toList();
     }
 
     private Map<String, Assessment> assessments(List<String> ids) {
@@ -118,7 +131,12 @@ public class DossierScan {
                 selections.put(s.getString("code"), ((Number) s.get("option")).intValue());
             }
             String role = a.getString("role");
-            byId.put(a.getString("_id"), new Assessment(a.getString("member"), role == null ? CouncilRole.MEMBER : CouncilRole.valueOf(role), selections));
+            byId.put(
+                    a.getString("_id"),
+                    new Assessment(
+                            a.getString("member"),
+                            role == null ? CouncilRole.MEMBER : CouncilRole.valueOf(role),
+                            selections));
         }
         return byId;
     }

@@ -1,10 +1,11 @@
 package vn.ocop.service.dossier;
 
+import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
 import vn.ocop.service.platform.security.IntegrityKey;
-import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
 import vn.ocop.service.platform.storage.CanonicalJson;
 
 /**
@@ -15,7 +16,8 @@ import vn.ocop.service.platform.storage.CanonicalJson;
 final class DossierSeal {
     private DossierSeal() {}
 
-    static String message(String id, long version, String status, Integer stars, long evaluationCount, String latestEvaluationId) {
+    static String message(
+            String id, long version, String status, Integer stars, long evaluationCount, String latestEvaluationId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("version", version);
@@ -26,17 +28,32 @@ final class DossierSeal {
         return "ocop:dossier:" + CanonicalJson.write(m);
     }
 
-    static String of(IntegrityKey key, String id, long version, String status, Integer stars, long evaluationCount,
-                     String latestEvaluationId) {
+    static String of(
+            IntegrityKey key,
+            String id,
+            long version,
+            String status,
+            Integer stars,
+            long evaluationCount,
+            String latestEvaluationId) {
         return key.mac(EVIDENCE, message(id, version, status, stars, evaluationCount, latestEvaluationId));
     }
 
     static DossierIntegrity.Seal check(IntegrityKey key, Document d) {
         String seal = d.getString("seal");
         if (seal == null) return DossierIntegrity.Seal.UNSIGNED;
-        return key.verify(seal, EVIDENCE, message(d.getString("_id"), number(d, "version"), d.getString("status"), stars(d),
-                number(d, "evaluationCount"), d.getString("latestEvaluationId")))
-                ? DossierIntegrity.Seal.SIGNED : DossierIntegrity.Seal.INVALID;
+        return key.verify(
+                        seal,
+                        EVIDENCE,
+                        message(
+                                d.getString("_id"),
+                                number(d, "version"),
+                                d.getString("status"),
+                                stars(d),
+                                number(d, "evaluationCount"),
+                                d.getString("latestEvaluationId")))
+                ? DossierIntegrity.Seal.SIGNED
+                : DossierIntegrity.Seal.INVALID;
     }
 
     static long number(Document d, String field) {

@@ -1,7 +1,7 @@
 package vn.ocop.service.dossier;
 
-import java.util.List;
 import java.time.LocalDate;
+import java.util.List;
 import vn.ocop.api.model.DeclaredFacts;
 import vn.ocop.api.model.EvaluationKind;
 import vn.ocop.api.model.ExclusionInput;
@@ -12,6 +12,16 @@ import vn.ocop.api.model.Location;
  * evaluation record's snapshot and the transition deadline; a dossier stored before evaluationKind existed is FIRST;
  * exclusions: those found, passed to the engine).
  */
-public record DossierSnapshot(String id, long version, String edition, String sheet, String group,
-                              DeclaredFacts facts, long evaluationCount, List<String> assessmentIds, Location location,
-                              LocalDate registeredOn, EvaluationKind evaluationKind, List<ExclusionInput> exclusions) {}
+public record DossierSnapshot(
+        String id,
+        long version,
+        String edition,
+        String sheet,
+        String group,
+        DeclaredFacts facts,
+        long evaluationCount,
+        List<String> assessmentIds,
+        Location location,
+        LocalDate registeredOn,
+        EvaluationKind evaluationKind,
+        List<ExclusionInput> exclusions) {}

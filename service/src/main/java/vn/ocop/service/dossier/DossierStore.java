@@ -1,5 +1,8 @@
 package vn.ocop.service.dossier;
 
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -14,9 +17,6 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-
 /**
  * The dossiers collection. Reads and writes go by _id; the optimistic version check is an update filtered on
  * {_id, version}, which the unique index on exactly those keys serves on MongoDB and on the embedded store.
@@ -28,9 +28,12 @@ class DossierStore {
 
     DossierStore(MongoTemplate mongo) {
         this.dossiers = mongo.getCollection(COLLECTION);
-        dossiers.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
+        dossiers.createIndex(
+                Indexes.ascending("_id", "version"),
+                new IndexOptions().unique(true).name("id_version"));
         // Secondary indexes for the list filters: used by MongoDB; the embedded store ignores non-unique indexes.
-        dossiers.createIndex(Indexes.ascending("location.provinceCode", "status"), new IndexOptions().name("province_status"));
+        dossiers.createIndex(
+                Indexes.ascending("location.provinceCode", "status"), new IndexOptions().name("province_status"));
         dossiers.createIndex(Indexes.ascending("group", "status"), new IndexOptions().name("group_status"));
         dossiers.createIndex(Indexes.descending("createdAt"), new IndexOptions().name("created"));
     }
@@ -47,7 +50,8 @@ class DossierStore {
     Document updateIfVersion(String id, long version, Bson set) {
         // A plain document, not Filters.and (which renders $and): the embedded store uses an index only when the
         // query's keys are exactly the index's keys, here the unique {_id, version}.
-        return dossiers.findOneAndUpdate(new Document("_id", id).append("version", version),
+        return dossiers.findOneAndUpdate(
+                new Document("_id", id).append("version", version),
                 Updates.combine(set, Updates.inc("version", 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
@@ -57,7 +61,10 @@ class DossierStore {
     }
 
     List<Document> list(Bson filter, Bson sort, int skip, int limit) {
-        return dossiers.find(filter).sort(Sorts.orderBy(sort, Sorts.ascending("_id"))).skip(skip).limit(limit)
+        return dossiers.find(filter)
+                .sort(Sorts.orderBy(sort, Sorts.ascending("_id")))
+                .skip(skip)
+                .limit(limit)
                 .into(new ArrayList<>());
     }
 

@@ -1,5 +1,9 @@
 package vn.ocop.service.dossier;
 
+import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
+import static vn.ocop.service.platform.storage.Bson.document;
+import static vn.ocop.service.platform.storage.Bson.plainMap;
+
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
@@ -29,24 +33,33 @@ import vn.ocop.service.adminunits.AdminUnits;
 import vn.ocop.service.catalogue.Catalogue;
 import vn.ocop.service.catalogue.EditionChoice;
 import vn.ocop.service.platform.security.IntegrityKey;
-import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
 import vn.ocop.service.platform.text.TextNormalizer;
 import vn.ocop.service.platform.text.VietnameseCollation;
 import vn.ocop.service.platform.web.ApiException;
-
-import static vn.ocop.service.platform.storage.Bson.document;
-import static vn.ocop.service.platform.storage.Bson.plainMap;
 
 /** Dossiers (hồ sơ): create, read, replace with an optimistic version, list; and the marks evaluation leaves. */
 @Service
 public class Dossiers {
     /** Districts were abolished on 1 July 2025; only dossiers registered before may carry a district code. */
     static final LocalDate DISTRICTS_ABOLISHED = LocalDate.of(2025, 7, 1);
+
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** Names sort by their Vietnamese collation key (VietnameseCollation), stored beside them. */
     private static final Map<String, String> SORT_FIELDS = Map.of(
-            "createdAt", "createdAt", "updatedAt", "updatedAt", "product", "sortKeys.product", "producer", "sortKeys.producer",
-            "stars", "stars", "status", "status", "registeredOn", "registeredOn");
+            "createdAt",
+            "createdAt",
+            "updatedAt",
+            "updatedAt",
+            "product",
+            "sortKeys.product",
+            "producer",
+            "sortKeys.producer",
+            "stars",
+            "stars",
+            "status",
+            "status",
+            "registeredOn",
+            "registeredOn");
     /** Derived fields kept for search and sort; not part of the API's dossier. */
     private static final List<String> DERIVED = List.of("search", "sortKeys");
 
@@ -58,8 +71,14 @@ public class Dossiers {
     private final List<DossierGuard> guards;
     private final AdminUnits adminUnits;
 
-    Dossiers(DossierStore store, Catalogue catalogue, EditionChoice choice, JsonMapper json, IntegrityKey key,
-             List<DossierGuard> guards, AdminUnits adminUnits) {
+    Dossiers(
+            DossierStore store,
+            Catalogue catalogue,
+            EditionChoice choice,
+            JsonMapper json,
+            IntegrityKey key,
+            List<DossierGuard> guards,
+            AdminUnits adminUnits) {
         this.key = key;
         this.guards = List.copyOf(guards);
         this.store = store;
@@ -100,15 +119,25 @@ public class Dossiers {
     /** Whether the stored seal would hold had the dossier the given status and stars (to name the field changed). */
     public boolean sealHolds(DossierIntegrity d, String status, Integer stars) {
         String seal = require(d.id()).getString("seal");
-        return seal != null && key.verify(seal, EVIDENCE, DossierSeal.message(d.id(), d.version(), status, stars, d.evaluationCount(),
-                d.latestEvaluationId()));
+        return seal != null
+                && key.verify(
+                        seal,
+                        EVIDENCE,
+                        DossierSeal.message(
+                                d.id(), d.version(), status, stars, d.evaluationCount(), d.latestEvaluationId()));
     }
 
     /** The stored dossier's published fields and whether their seal holds. */
     public DossierIntegrity integrity(String id) {
         Document d = require(id);
-        return new DossierIntegrity(id, DossierSeal.number(d, "version"), d.getString("status"), DossierSeal.stars(d),
-                DossierSeal.number(d, "evaluationCount"), d.getString("latestEvaluationId"), DossierSeal.check(key, d));
+        return new DossierIntegrity(
+                id,
+                DossierSeal.number(d, "version"),
+                d.getString("status"),
+                DossierSeal.stars(d),
+                DossierSeal.number(d, "evaluationCount"),
+                d.getString("latestEvaluationId"),
+                DossierSeal.check(key, d));
     }
 
     /** The dossier as the API shows it (404 when unknown): for features that print what it says (certificates). */
@@ -123,20 +152,32 @@ public class Dossiers {
 
     Dossier replace(String id, String ifMatch, DossierInput input) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "PRECONDITION_REQUIRED",
+            throw new ApiException(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "PRECONDITION_REQUIRED",
                     "Cần gửi If-Match với ETag của hồ sơ (send If-Match with the dossier's ETag)");
         }
         Document current = require(id);
         guards.forEach(g -> g.beforeReplace(id));
-        long version = ifMatch.trim().equals("*") ? current.get("version", Number.class).longValue() : Etags.version(ifMatch);
+        long version = ifMatch.trim().equals("*")
+                ? current.get("version", Number.class).longValue()
+                : Etags.version(ifMatch);
         Document content = content(input, current);
-        boolean assessed = !current.getList("assessmentIds", String.class, List.of()).isEmpty();
-        if (assessed && !(content.get("edition").equals(current.get("edition")) && content.get("sheet").equals(current.get("sheet")))) {
+        boolean assessed =
+                !current.getList("assessmentIds", String.class, List.of()).isEmpty();
+        if (assessed
+                && !(content.get("edition").equals(current.get("edition"))
+                        && content.get("sheet").equals(current.get("sheet")))) {
             // the council's sheets were checked against this sheet: another one would leave them unscorable
-            throw ApiException.unprocessable("SHEET_LOCKED", "Hồ sơ đã có phiếu chấm điểm nên không đổi được bộ tiêu chí "
-                    + "hay phiếu đánh giá (the dossier has assessments; its edition and sheet are fixed)",
-                    List.of(new ApiException.FieldProblem("sheet", "SHEET_LOCKED", "đã có phiếu chấm điểm theo phiếu "
-                            + current.getString("sheet") + " của " + current.getString("edition"))));
+            throw ApiException.unprocessable(
+                    "SHEET_LOCKED",
+                    "Hồ sơ đã có phiếu chấm điểm nên không đổi được bộ tiêu chí "
+                            + "hay phiếu đánh giá (the dossier has assessments; its edition and sheet are fixed)",
+                    List.of(new ApiException.FieldProblem(
+                            "sheet",
+                            "SHEET_LOCKED",
+                            "đã có phiếu chấm điểm theo phiếu " + current.getString("sheet") + " của "
+                                    + current.getString("edition"))));
         }
         List<Bson> sets = new ArrayList<>();
         content.forEach((k, v) -> sets.add(Updates.set(k, v)));
@@ -147,30 +188,60 @@ public class Dossiers {
         if (input.getStatus() != null) sets.add(Updates.set("status", status));
         sets.add(Updates.set("updatedAt", new Date()));
         // the seal of the version this update makes; when {@code version} is not the one read, the update fails anyway
-        sets.add(Updates.set("seal", DossierSeal.of(key, id, version + 1, status, DossierSeal.stars(current),
-                count(current, "evaluationCount"), current.getString("latestEvaluationId"))));
+        sets.add(Updates.set(
+                "seal",
+                DossierSeal.of(
+                        key,
+                        id,
+                        version + 1,
+                        status,
+                        DossierSeal.stars(current),
+                        count(current, "evaluationCount"),
+                        current.getString("latestEvaluationId"))));
         Document updated = store.updateIfVersion(id, version, Updates.combine(sets));
         if (updated == null) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "PRECONDITION_FAILED",
+            throw new ApiException(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "PRECONDITION_FAILED",
                     "Hồ sơ đã thay đổi kể từ ETag đó; hãy đọc lại (the dossier has changed since that ETag)");
         }
         return view(updated);
     }
 
-    DossierPage list(String q, String province, String district, String commune, String group, String status, Integer stars,
-                     int page, int size, String sort) {
+    DossierPage list(
+            String q,
+            String province,
+            String district,
+            String commune,
+            String group,
+            String status,
+            Integer stars,
+            int page,
+            int size,
+            String sort) {
         // Each filter is an equality on a fixed field with a plain string or int value: nothing from the query
         // string is parsed as JSON or as an operator; q is matched as a quoted literal.
         Document filter = new Document();
-        if (group != null && catalogue.editions().stream().flatMap(e -> e.sheets().stream()).noneMatch(sh -> sh.group().equals(group))) {
-            throw ApiException.invalid("VALIDATION_FAILED", "Nhóm sản phẩm không tồn tại: " + group, List.of(new ApiException.FieldProblem(
-                    "group", "UNKNOWN_GROUP", "nhóm sản phẩm không có trong bộ tiêu chí nào, ví dụ FOOD, BEVERAGE (unknown group)")));
+        if (group != null
+                && catalogue.editions().stream()
+                        .flatMap(e -> e.sheets().stream())
+                        .noneMatch(sh -> sh.group().equals(group))) {
+            throw ApiException.invalid(
+                    "VALIDATION_FAILED",
+                    "Nhóm sản phẩm không tồn tại: " + group,
+                    List.of(new ApiException.FieldProblem(
+                            "group",
+                            "UNKNOWN_GROUP",
+                            "nhóm sản phẩm không có trong bộ tiêu chí nào, ví dụ FOOD, BEVERAGE (unknown group)")));
         }
         String words = q == null ? "" : TextNormalizer.searchKey(q);
         if (!words.isEmpty()) {
             String literal = java.util.regex.Pattern.quote(words);
-            filter.append("$or", List.of(new Document("search.product", new Document("$regex", literal)),
-                    new Document("search.producer", new Document("$regex", literal))));
+            filter.append(
+                    "$or",
+                    List.of(
+                            new Document("search.product", new Document("$regex", literal)),
+                            new Document("search.producer", new Document("$regex", literal))));
         }
         if (province != null) filter.append("location.provinceCode", province);
         if (district != null) filter.append("location.districtCode", district);
@@ -182,8 +253,7 @@ public class Dossiers {
         List<Dossier> items = new ArrayList<>();
         boolean hasNext = false;
         if (skip < Integer.MAX_VALUE) {
-            List<Document> docs = store.list(filter, sort(sort),
-                    (int) skip, size + 1);
+            List<Document> docs = store.list(filter, sort(sort), (int) skip, size + 1);
             hasNext = docs.size() > size;
             docs.stream().limit(size).forEach(d -> items.add(view(d)));
         }
@@ -202,11 +272,20 @@ public class Dossiers {
     /** For scoring: the dossier as stored now. */
     public DossierSnapshot snapshot(String id) {
         Document d = require(id);
-        return new DossierSnapshot(id, d.get("version", Number.class).longValue(), d.getString("edition"),
-                d.getString("sheet"), d.getString("group"), facts(d), count(d, "evaluationCount"),
-                List.copyOf(d.getList("assessmentIds", String.class, List.of())), location(d),
+        return new DossierSnapshot(
+                id,
+                d.get("version", Number.class).longValue(),
+                d.getString("edition"),
+                d.getString("sheet"),
+                d.getString("group"),
+                facts(d),
+                count(d, "evaluationCount"),
+                List.copyOf(d.getList("assessmentIds", String.class, List.of())),
+                location(d),
                 d.getString("registeredOn") == null ? null : LocalDate.parse(d.getString("registeredOn")),
-                d.getString("evaluationKind") == null ? EvaluationKind.FIRST : EvaluationKind.fromValue(d.getString("evaluationKind")),
+                d.getString("evaluationKind") == null
+                        ? EvaluationKind.FIRST
+                        : EvaluationKind.fromValue(d.getString("evaluationKind")),
                 exclusions(d));
     }
 
@@ -221,7 +300,8 @@ public class Dossiers {
      * an INVALID result leaves status and stars as they were), and the seal of the new version. It reads the
      * dossier (the seal covers fields the caller did not read) and retries on a concurrent change.
      */
-    public void recordEvaluation(DossierSnapshot read, long sequence, String evaluationId, boolean decided, Integer stars) {
+    public void recordEvaluation(
+            DossierSnapshot read, long sequence, String evaluationId, boolean decided, Integer stars) {
         String id = read.id();
         for (int attempt = 0; attempt < 10; attempt++) {
             Document d = require(id);
@@ -231,9 +311,12 @@ public class Dossiers {
             long version = d.get("version", Number.class).longValue();
             String status = decided ? "EVALUATED" : d.getString("status");
             Integer published = decided ? stars : DossierSeal.stars(d);
-            List<Bson> sets = new ArrayList<>(List.of(Updates.set("evaluationCount", sequence),
-                    Updates.set("latestEvaluationId", evaluationId), Updates.set("updatedAt", new Date()),
-                    Updates.set("seal", DossierSeal.of(key, id, version + 1, status, published, sequence, evaluationId))));
+            List<Bson> sets = new ArrayList<>(List.of(
+                    Updates.set("evaluationCount", sequence),
+                    Updates.set("latestEvaluationId", evaluationId),
+                    Updates.set("updatedAt", new Date()),
+                    Updates.set(
+                            "seal", DossierSeal.of(key, id, version + 1, status, published, sequence, evaluationId))));
             if (decided) {
                 sets.add(Updates.set("status", "EVALUATED"));
                 sets.add(Updates.set("stars", stars));
@@ -262,57 +345,89 @@ public class Dossiers {
         String field = SORT_FIELDS.get(parts[0].trim());
         String direction = parts.length > 1 ? parts[1].trim().toLowerCase() : "asc";
         if (field == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
-            throw ApiException.invalidField("sort", "dùng trường,hướng với trường là một trong " + new java.util.TreeSet<>(SORT_FIELDS.keySet())
-                    + " và hướng asc hoặc desc (use field,direction)");
+            throw ApiException.invalidField(
+                    "sort",
+                    "dùng trường,hướng với trường là một trong " + new java.util.TreeSet<>(SORT_FIELDS.keySet())
+                            + " và hướng asc hoặc desc (use field,direction)");
         }
         return direction.equals("asc") ? Sorts.ascending(field) : Sorts.descending(field);
     }
 
     /** The stored form of what the client may set, checked against the catalogue. */
     private Document content(DossierInput input, Document current) {
-        LocalDate registeredOn = input.getRegisteredOn() != null ? input.getRegisteredOn()
-                : current != null && current.getString("registeredOn") != null ? LocalDate.parse(current.getString("registeredOn"))
-                : LocalDate.now(VIETNAM);
-        if (input.getLocation() != null && input.getLocation().getDistrictCode() != null
+        LocalDate registeredOn = input.getRegisteredOn() != null
+                ? input.getRegisteredOn()
+                : current != null && current.getString("registeredOn") != null
+                        ? LocalDate.parse(current.getString("registeredOn"))
+                        : LocalDate.now(VIETNAM);
+        if (input.getLocation() != null
+                && input.getLocation().getDistrictCode() != null
                 && !registeredOn.isBefore(DISTRICTS_ABOLISHED)) {
-            throw ApiException.invalidField("location.districtCode",
+            throw ApiException.invalidField(
+                    "location.districtCode",
                     "cấp huyện đã bỏ từ 01/07/2025; chỉ hồ sơ đăng ký trước ngày đó mới có mã quận/huyện (districts were abolished)");
         }
         EditionInfo edition;
         if (input.getEdition() == null || input.getEdition().isBlank()) {
-            String province = input.getLocation() == null ? null : input.getLocation().getProvinceCode();
-            edition = choice.forDossier(registeredOn, province).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "NO_EDITION_IN_FORCE", "Không có bộ tiêu chí hiệu lực vào ngày " + registeredOn + " (no criteria edition in force)"));
+            String province =
+                    input.getLocation() == null ? null : input.getLocation().getProvinceCode();
+            edition = choice.forDossier(registeredOn, province)
+                    .orElseThrow(() -> new ApiException(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "NO_EDITION_IN_FORCE",
+                            "Không có bộ tiêu chí hiệu lực vào ngày " + registeredOn
+                                    + " (no criteria edition in force)"));
         } else {
-            edition = catalogue.edition(input.getEdition())
-                    .orElseThrow(() -> ApiException.invalidField("edition", "bộ tiêu chí không tồn tại (unknown edition)"));
+            edition = catalogue
+                    .edition(input.getEdition())
+                    .orElseThrow(
+                            () -> ApiException.invalidField("edition", "bộ tiêu chí không tồn tại (unknown edition)"));
         }
-        SheetInfo sheet = catalogue.sheet(edition.id(), input.getSheet())
-                .orElseThrow(() -> ApiException.invalidField("sheet", "phiếu không có trong bộ tiêu chí " + edition.id() + " (unknown sheet)"));
+        SheetInfo sheet = catalogue
+                .sheet(edition.id(), input.getSheet())
+                .orElseThrow(() -> ApiException.invalidField(
+                        "sheet", "phiếu không có trong bộ tiêu chí " + edition.id() + " (unknown sheet)"));
         Document d = new Document();
         if (input.getLocation() != null) {
-            List<ApiException.FieldProblem> errors = adminUnits.check("location", input.getLocation().getProvinceCode(),
-                    input.getLocation().getDistrictCode(), input.getLocation().getCommuneCode(), registeredOn);
+            List<ApiException.FieldProblem> errors = adminUnits.check(
+                    "location",
+                    input.getLocation().getProvinceCode(),
+                    input.getLocation().getDistrictCode(),
+                    input.getLocation().getCommuneCode(),
+                    registeredOn);
             if (!errors.isEmpty()) {
-                throw ApiException.invalid("VALIDATION_FAILED", "Địa bàn không có trong danh mục đơn vị hành chính ngày "
-                        + registeredOn + " (unknown administrative unit)", errors);
+                throw ApiException.invalid(
+                        "VALIDATION_FAILED",
+                        "Địa bàn không có trong danh mục đơn vị hành chính ngày " + registeredOn
+                                + " (unknown administrative unit)",
+                        errors);
             }
         }
-        if (input.getProduct() != null) input.getProduct().setName(TextNormalizer.clean(input.getProduct().getName()));
-        if (input.getProducer() != null) input.getProducer().setName(TextNormalizer.clean(input.getProducer().getName()));
+        if (input.getProduct() != null)
+            input.getProduct().setName(TextNormalizer.clean(input.getProduct().getName()));
+        if (input.getProducer() != null)
+            input.getProducer().setName(TextNormalizer.clean(input.getProducer().getName()));
         d.put("product", map(input.getProduct()));
         d.put("producer", map(input.getProducer()));
         d.put("location", map(input.getLocation()));
-        String productName = input.getProduct() == null ? null : input.getProduct().getName();
-        String producerName = input.getProducer() == null ? null : input.getProducer().getName();
-        d.put("search", new Document("product", TextNormalizer.searchKey(productName))
-                .append("producer", TextNormalizer.searchKey(producerName)));
-        d.put("sortKeys", new Document("product", VietnameseCollation.sortKey(productName))
-                .append("producer", VietnameseCollation.sortKey(producerName)));
+        String productName =
+                input.getProduct() == null ? null : input.getProduct().getName();
+        String producerName =
+                input.getProducer() == null ? null : input.getProducer().getName();
+        d.put(
+                "search",
+                new Document("product", TextNormalizer.searchKey(productName))
+                        .append("producer", TextNormalizer.searchKey(producerName)));
+        d.put(
+                "sortKeys",
+                new Document("product", VietnameseCollation.sortKey(productName))
+                        .append("producer", VietnameseCollation.sortKey(producerName)));
         d.put("registeredOn", registeredOn.toString());
-        EvaluationKind kind = input.getEvaluationKind() != null ? input.getEvaluationKind()
+        EvaluationKind kind = input.getEvaluationKind() != null
+                ? input.getEvaluationKind()
                 : current != null && current.getString("evaluationKind") != null
-                ? EvaluationKind.fromValue(current.getString("evaluationKind")) : EvaluationKind.FIRST;
+                        ? EvaluationKind.fromValue(current.getString("evaluationKind"))
+                        : EvaluationKind.FIRST;
         d.put("evaluationKind", kind.getValue());
         d.put("edition", edition.id());
         d.put("sheet", sheet.id());
@@ -320,13 +435,16 @@ public class Dossiers {
         if (input.getFacts() != null) d.put("facts", map(input.getFacts()));
         if (input.getExclusions() != null && !input.getExclusions().isEmpty()) {
             // refused now, not at evaluation: an exclusion the sheet does not list could never be scored
-            List<String> known = sheet.exclusions().stream().map(ExclusionInfo::code).toList();
+            List<String> known =
+                    sheet.exclusions().stream().map(ExclusionInfo::code).toList();
             List<Document> exclusions = new ArrayList<>();
             for (int i = 0; i < input.getExclusions().size(); i++) {
                 ExclusionInput x = input.getExclusions().get(i);
                 if (x == null || !known.contains(x.getCode())) {
-                    throw ApiException.invalidField("exclusions[" + i + "].code", "not an exclusion of sheet " + sheet.id()
-                            + " in edition " + edition.id() + "; known: " + known);
+                    throw ApiException.invalidField(
+                            "exclusions[" + i + "].code",
+                            "not an exclusion of sheet " + sheet.id() + " in edition " + edition.id() + "; known: "
+                                    + known);
                 }
                 exclusions.add(map(x));
             }
@@ -348,7 +466,8 @@ public class Dossiers {
 
     private List<ExclusionInput> exclusions(Document d) {
         return d.getList("exclusions", Document.class, List.of()).stream()
-                .map(x -> json.convertValue(plainMap(x), ExclusionInput.class)).toList();
+                .map(x -> json.convertValue(plainMap(x), ExclusionInput.class))
+                .toList();
     }
 
     private Location location(Document d) {
@@ -370,5 +489,4 @@ public class Dossiers {
         Number n = d.get(field, Number.class);
         return n == null ? 0 : n.longValue();
     }
-
 }

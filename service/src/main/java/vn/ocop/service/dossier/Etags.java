@@ -21,6 +21,7 @@ final class Etags {
                 // falls through
             }
         }
-        throw new ApiException(HttpStatus.PRECONDITION_FAILED, "PRECONDITION_FAILED", "If-Match does not match the dossier's ETag");
+        throw new ApiException(
+                HttpStatus.PRECONDITION_FAILED, "PRECONDITION_FAILED", "If-Match does not match the dossier's ETag");
     }
 }

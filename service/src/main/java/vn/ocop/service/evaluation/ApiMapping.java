@@ -9,19 +9,19 @@ import vn.ocop.api.model.CriterionScore;
 import vn.ocop.api.model.EvaluationResult;
 import vn.ocop.api.model.ExclusionInput;
 import vn.ocop.api.model.Finding;
+import vn.ocop.api.model.MemberResult;
 import vn.ocop.api.model.NextStarGap;
+import vn.ocop.api.model.PartTotals;
 import vn.ocop.api.model.SelfComparison;
 import vn.ocop.api.model.UnmetMinimum;
-import vn.ocop.api.model.MemberResult;
-import vn.ocop.api.model.PartTotals;
 import vn.ocop.rules.api.Assessment;
 import vn.ocop.rules.api.CouncilRole;
 import vn.ocop.rules.api.DeclaredFacts;
-import vn.ocop.rules.api.Exclusion;
-import vn.ocop.service.dossier.DeclaredFactsMapping;
 import vn.ocop.rules.api.DistributionArea;
+import vn.ocop.rules.api.Exclusion;
 import vn.ocop.rules.api.FoodSafetyTestStatus;
 import vn.ocop.rules.api.ProducerType;
+import vn.ocop.service.dossier.DeclaredFactsMapping;
 
 /** Between the API's models and the rules engine's records. */
 final class ApiMapping {
@@ -32,12 +32,18 @@ final class ApiMapping {
     }
 
     static List<Assessment> assessments(List<AssessmentInput> inputs) {
-        return inputs == null ? List.of() : inputs.stream().map(ApiMapping::assessment).toList();
+        return inputs == null
+                ? List.of()
+                : inputs.stream().map(ApiMapping::assessment).toList();
     }
 
     static List<Exclusion> exclusions(List<ExclusionInput> inputs) {
-        return inputs == null ? List.of() : inputs.stream().filter(java.util.Objects::nonNull)
-                .map(x -> new Exclusion(x.getCode(), x.getNote(), x.getMember())).toList();
+        return inputs == null
+                ? List.of()
+                : inputs.stream()
+                        .filter(java.util.Objects::nonNull)
+                        .map(x -> new Exclusion(x.getCode(), x.getNote(), x.getMember()))
+                        .toList();
     }
 
     static Assessment assessment(AssessmentInput a) {
@@ -47,7 +53,9 @@ final class ApiMapping {
                 if (k != null && v != null) selections.put(k, v);
             });
         }
-        CouncilRole role = a.getRole() == null ? CouncilRole.MEMBER : CouncilRole.valueOf(a.getRole().getValue());
+        CouncilRole role = a.getRole() == null
+                ? CouncilRole.MEMBER
+                : CouncilRole.valueOf(a.getRole().getValue());
         return new Assessment(a.getMember(), role, selections);
     }
 
@@ -74,29 +82,48 @@ final class ApiMapping {
         m.put("averageTotalRounded", r.averageTotalRounded());
         m.put("starsByAverage", r.starsByAverage());
         m.put("stars", r.stars());
-        m.put("unmetMinimums", r.unmetMinimums().stream().map(ApiMapping::unmetTree).toList());
-        m.put("roadToNextStar", r.roadToNextStar().stream().map(g -> {
-            Map<String, Object> gm = new LinkedHashMap<>();
-            gm.put("stars", g.stars());
-            gm.put("pointsShort", g.pointsShort());
-            gm.put("unmetMinimums", g.unmetMinimums().stream().map(ApiMapping::unmetTree).toList());
-            return (Object) gm;
-        }).toList());
+        m.put(
+                "unmetMinimums",
+                r.unmetMinimums().stream().map(ApiMapping::unmetTree).toList());
+        m.put(
+                "roadToNextStar",
+                r.roadToNextStar().stream()
+                        .map(g -> {
+                            Map<String, Object> gm = new LinkedHashMap<>();
+                            gm.put("stars", g.stars());
+                            gm.put("pointsShort", g.pointsShort());
+                            gm.put(
+                                    "unmetMinimums",
+                                    g.unmetMinimums().stream()
+                                            .map(ApiMapping::unmetTree)
+                                            .toList());
+                            return (Object) gm;
+                        })
+                        .toList());
         m.put("self", r.self() == null ? null : memberTree(r.self()));
-        m.put("selfComparison", r.selfComparison().stream().map(c -> {
-            Map<String, Object> cm = new LinkedHashMap<>();
-            cm.put("criterion", c.criterion());
-            cm.put("selfPoints", c.selfPoints());
-            cm.put("councilPoints", c.councilPoints());
-            return (Object) cm;
-        }).toList());
-        m.put("selfAssessment", r.selfAssessment().stream().map(c -> score(c.code(), c.option(), c.points(), c.rule())).toList());
+        m.put(
+                "selfComparison",
+                r.selfComparison().stream()
+                        .map(c -> {
+                            Map<String, Object> cm = new LinkedHashMap<>();
+                            cm.put("criterion", c.criterion());
+                            cm.put("selfPoints", c.selfPoints());
+                            cm.put("councilPoints", c.councilPoints());
+                            return (Object) cm;
+                        })
+                        .toList());
+        m.put(
+                "selfAssessment",
+                r.selfAssessment().stream()
+                        .map(c -> score(c.code(), c.option(), c.points(), c.rule()))
+                        .toList());
         List<Object> findings = new java.util.ArrayList<>();
         for (vn.ocop.rules.api.Finding f : r.findings()) {
             findings.add(finding(f.code(), f.severity().name(), f.criterion(), f.member(), f.message()));
         }
         for (Finding f : serviceFindings) {
-            findings.add(finding(f.getCode(), f.getSeverity().getValue(), f.getCriterion(), f.getMember(), f.getMessage()));
+            findings.add(
+                    finding(f.getCode(), f.getSeverity().getValue(), f.getCriterion(), f.getMember(), f.getMessage()));
         }
         m.put("findings", findings);
         return m;
@@ -112,7 +139,11 @@ final class ApiMapping {
         parts.put("C", mr.parts().c());
         mm.put("parts", parts);
         mm.put("total", mr.total());
-        mm.put("criteria", mr.criteria().stream().map(c -> score(c.code(), c.option(), c.points(), c.rule())).toList());
+        mm.put(
+                "criteria",
+                mr.criteria().stream()
+                        .map(c -> score(c.code(), c.option(), c.points(), c.rule()))
+                        .toList());
         return mm;
     }
 
@@ -148,31 +179,42 @@ final class ApiMapping {
     @SuppressWarnings("unchecked")
     static vn.ocop.rules.api.EvaluationRequest request(org.bson.Document d) {
         org.bson.Document f = d.get("facts", org.bson.Document.class);
-        DeclaredFacts facts = f == null ? DeclaredFacts.none() : new DeclaredFacts(
-                f.getString("producerType") == null ? null : ProducerType.valueOf(f.getString("producerType")),
-                decimal(f.get("rawMaterialInProvincePct")), decimal(f.get("localLabourPct")), decimal(f.get("revenueGrowthPct")),
-                f.getString("productStandard"),
-                f.getString("foodSafetyTest") == null ? null : FoodSafetyTestStatus.valueOf(f.getString("foodSafetyTest")),
-                DeclaredFactsMapping.withoutNulls(f.getList("certifications", String.class)),
-                f.getString("distributionArea") == null ? null : DistributionArea.valueOf(f.getString("distributionArea")),
-                f.get("distributionAgents") instanceof Number n ? n.intValue() : null,
-                f.getString("website"), DeclaredFactsMapping.withoutNulls(f.getList("exportMarkets", String.class)));
+        DeclaredFacts facts = f == null
+                ? DeclaredFacts.none()
+                : new DeclaredFacts(
+                        f.getString("producerType") == null ? null : ProducerType.valueOf(f.getString("producerType")),
+                        decimal(f.get("rawMaterialInProvincePct")),
+                        decimal(f.get("localLabourPct")),
+                        decimal(f.get("revenueGrowthPct")),
+                        f.getString("productStandard"),
+                        f.getString("foodSafetyTest") == null
+                                ? null
+                                : FoodSafetyTestStatus.valueOf(f.getString("foodSafetyTest")),
+                        DeclaredFactsMapping.withoutNulls(f.getList("certifications", String.class)),
+                        f.getString("distributionArea") == null
+                                ? null
+                                : DistributionArea.valueOf(f.getString("distributionArea")),
+                        f.get("distributionAgents") instanceof Number n ? n.intValue() : null,
+                        f.getString("website"),
+                        DeclaredFactsMapping.withoutNulls(f.getList("exportMarkets", String.class)));
         List<Assessment> assessments = new java.util.ArrayList<>();
         for (org.bson.Document a : d.getList("assessments", org.bson.Document.class, List.of())) {
             Map<String, Integer> selections = new LinkedHashMap<>();
             for (org.bson.Document s : a.getList("selections", org.bson.Document.class, List.of())) {
                 Object option = s.get("option");
-                if (s.getString("code") != null && option instanceof Number n) selections.put(s.getString("code"), n.intValue());
+                if (s.getString("code") != null && option instanceof Number n)
+                    selections.put(s.getString("code"), n.intValue());
             }
             String role = a.getString("role");
-            assessments.add(new Assessment(a.getString("member"), role == null ? CouncilRole.MEMBER : CouncilRole.valueOf(role), selections));
+            assessments.add(new Assessment(
+                    a.getString("member"), role == null ? CouncilRole.MEMBER : CouncilRole.valueOf(role), selections));
         }
         List<Exclusion> exclusions = new java.util.ArrayList<>();
         for (org.bson.Document x : d.getList("exclusions", org.bson.Document.class, List.of())) {
             exclusions.add(new Exclusion(x.getString("code"), x.getString("note"), x.getString("member")));
         }
-        return new vn.ocop.rules.api.EvaluationRequest(d.getString("edition"), d.getString("group"), d.getString("sheet"),
-                facts, assessments, exclusions);
+        return new vn.ocop.rules.api.EvaluationRequest(
+                d.getString("edition"), d.getString("group"), d.getString("sheet"), facts, assessments, exclusions);
     }
 
     private static BigDecimal decimal(Object v) {
@@ -194,23 +236,52 @@ final class ApiMapping {
         EvaluationResult view = new EvaluationResult()
                 .starsByAverage(r.starsByAverage())
                 .unmetMinimums(r.unmetMinimums().stream().map(ApiMapping::unmet).toList())
-                .roadToNextStar(r.roadToNextStar().stream().map(g -> new NextStarGap().stars(g.stars()).pointsShort(g.pointsShort())
-                        .unmetMinimums(g.unmetMinimums().stream().map(ApiMapping::unmet).toList())).toList())
+                .roadToNextStar(r.roadToNextStar().stream()
+                        .map(g -> new NextStarGap()
+                                .stars(g.stars())
+                                .pointsShort(g.pointsShort())
+                                .unmetMinimums(g.unmetMinimums().stream()
+                                        .map(ApiMapping::unmet)
+                                        .toList()))
+                        .toList())
                 .self(r.self() == null ? null : member(r.self()))
-                .selfComparison(r.selfComparison().stream().map(c -> new SelfComparison().criterion(c.criterion())
-                        .selfPoints(c.selfPoints()).councilPoints(c.councilPoints())).toList())
-                .status(r.status() == null ? null : EvaluationResult.StatusEnum.fromValue(r.status().name()))
-                .edition(r.edition()).sheet(r.sheet())
-                .rulesetVersion(r.rulesetVersion()).rulesetSha256(r.rulesetSha256())
+                .selfComparison(r.selfComparison().stream()
+                        .map(c -> new SelfComparison()
+                                .criterion(c.criterion())
+                                .selfPoints(c.selfPoints())
+                                .councilPoints(c.councilPoints()))
+                        .toList())
+                .status(
+                        r.status() == null
+                                ? null
+                                : EvaluationResult.StatusEnum.fromValue(
+                                        r.status().name()))
+                .edition(r.edition())
+                .sheet(r.sheet())
+                .rulesetVersion(r.rulesetVersion())
+                .rulesetSha256(r.rulesetSha256())
                 .members(r.members().stream().map(ApiMapping::member).toList())
                 .averageTotal(avg)
                 .averageTotalRounded(r.averageTotalRounded())
                 .stars(r.stars())
-                .selfAssessment(r.selfAssessment().stream().map(s -> new CriterionScore().code(s.code()).option(s.option())
-                        .points(s.points()).rule(s.rule())).toList())
-                .findings(r.findings().stream().map(f -> new Finding().code(f.code())
-                        .severity(f.severity() == null ? null : Finding.SeverityEnum.fromValue(f.severity().name()))
-                        .criterion(f.criterion()).member(f.member()).message(f.message()))
+                .selfAssessment(r.selfAssessment().stream()
+                        .map(s -> new CriterionScore()
+                                .code(s.code())
+                                .option(s.option())
+                                .points(s.points())
+                                .rule(s.rule()))
+                        .toList())
+                .findings(r.findings().stream()
+                        .map(f -> new Finding()
+                                .code(f.code())
+                                .severity(
+                                        f.severity() == null
+                                                ? null
+                                                : Finding.SeverityEnum.fromValue(
+                                                        f.severity().name()))
+                                .criterion(f.criterion())
+                                .member(f.member())
+                                .message(f.message()))
                         .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
         serviceFindings.forEach(view::addFindingsItem);
         return view;
@@ -219,15 +290,33 @@ final class ApiMapping {
     private static MemberResult member(vn.ocop.rules.api.MemberResult m) {
         return new MemberResult()
                 .member(m.member())
-                .role(m.role() == null ? null : vn.ocop.api.model.CouncilRole.fromValue(m.role().name()))
-                .parts(m.parts() == null ? null : new PartTotals().A(m.parts().a()).B(m.parts().b()).C(m.parts().c()))
+                .role(
+                        m.role() == null
+                                ? null
+                                : vn.ocop.api.model.CouncilRole.fromValue(
+                                        m.role().name()))
+                .parts(
+                        m.parts() == null
+                                ? null
+                                : new PartTotals()
+                                        .A(m.parts().a())
+                                        .B(m.parts().b())
+                                        .C(m.parts().c()))
                 .total(m.total())
-                .criteria(m.criteria().stream().map(c -> new CriterionScore().code(c.code()).option(c.option())
-                        .points(c.points()).rule(c.rule())).toList());
+                .criteria(m.criteria().stream()
+                        .map(c -> new CriterionScore()
+                                .code(c.code())
+                                .option(c.option())
+                                .points(c.points())
+                                .rule(c.rule()))
+                        .toList());
     }
 
     private static UnmetMinimum unmet(vn.ocop.rules.api.UnmetMinimum u) {
-        return new UnmetMinimum().criterion(u.criterion()).stars(u.stars()).requiredPoints(u.requiredPoints())
+        return new UnmetMinimum()
+                .criterion(u.criterion())
+                .stars(u.stars())
+                .requiredPoints(u.requiredPoints())
                 .councilPoints(u.councilPoints());
     }
 }

@@ -16,10 +16,10 @@ import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.CouncilRole;
 import vn.ocop.api.model.DeclaredFacts;
 import vn.ocop.api.model.EvaluationKind;
-import vn.ocop.api.model.ExclusionInput;
-import vn.ocop.api.model.Location;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.EvaluationResult;
+import vn.ocop.api.model.ExclusionInput;
+import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.Status;
 import vn.ocop.service.dossier.Assessments;
@@ -41,8 +41,15 @@ class DossierEvaluations {
     private final EngineVersion engineVersion;
     private final IntegrityKey key;
 
-    DossierEvaluations(Dossiers dossiers, Assessments assessments, Scoring scoring, EvaluationRecords records, JsonMapper json,
-                       EvaluationChain chain, EngineVersion engineVersion, IntegrityKey key) {
+    DossierEvaluations(
+            Dossiers dossiers,
+            Assessments assessments,
+            Scoring scoring,
+            EvaluationRecords records,
+            JsonMapper json,
+            EvaluationChain chain,
+            EngineVersion engineVersion,
+            IntegrityKey key) {
         this.key = key;
         this.chain = chain;
         this.engineVersion = engineVersion;
@@ -57,18 +64,37 @@ class DossierEvaluations {
         dossiers.checkDirectScoring(dossierId);
         DossierSnapshot dossier = dossiers.snapshot(dossierId);
         List<AssessmentInput> inputs = assessments.intactByIds(dossier.assessmentIds()).stream()
-                .map(a -> new AssessmentInput().member(a.getMember()).role(a.getRole() == null ? CouncilRole.MEMBER : a.getRole())
+                .map(a -> new AssessmentInput()
+                        .member(a.getMember())
+                        .role(a.getRole() == null ? CouncilRole.MEMBER : a.getRole())
                         .selections(a.getSelections()))
                 .toList();
         if (inputs.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "NO_ASSESSMENTS",
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "NO_ASSESSMENTS",
                     "The dossier has no assessments to score; add the council members' sheets first");
         }
-        Stored stored = append(new Inputs(dossierId, dossier.edition(), dossier.group(), dossier.sheet(),
-                LocalDate.now(VIETNAM), dossier.location(), dossier.facts(), inputs, dossier.registeredOn(),
-                dossier.evaluationKind(), dossier.exclusions()), user);
-        dossiers.recordEvaluation(dossier, stored.record().getSequence(), stored.record().getId(),
-                stored.result().status() != Status.INVALID, stored.result().stars()); // EXCLUDED: evaluated, no stars
+        Stored stored = append(
+                new Inputs(
+                        dossierId,
+                        dossier.edition(),
+                        dossier.group(),
+                        dossier.sheet(),
+                        LocalDate.now(VIETNAM),
+                        dossier.location(),
+                        dossier.facts(),
+                        inputs,
+                        dossier.registeredOn(),
+                        dossier.evaluationKind(),
+                        dossier.exclusions()),
+                user);
+        dossiers.recordEvaluation(
+                dossier,
+                stored.record().getSequence(),
+                stored.record().getId(),
+                stored.result().status() != Status.INVALID,
+                stored.result().stars()); // EXCLUDED: evaluated, no stars
         return stored.record();
     }
 
@@ -76,9 +102,18 @@ class DossierEvaluations {
      * What a record snapshots: the dossier's facts and location, edition, group, sheet, date, assessments as scored,
      * its filing date and the kind of evaluation (null: FIRST).
      */
-    record Inputs(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate, Location location,
-                  DeclaredFacts facts, List<AssessmentInput> assessments, LocalDate registeredOn, EvaluationKind evaluationKind,
-                  List<ExclusionInput> exclusions) {
+    record Inputs(
+            String dossierId,
+            String edition,
+            String group,
+            String sheet,
+            LocalDate evaluationDate,
+            Location location,
+            DeclaredFacts facts,
+            List<AssessmentInput> assessments,
+            LocalDate registeredOn,
+            EvaluationKind evaluationKind,
+            List<ExclusionInput> exclusions) {
         Inputs {
             exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
         }
@@ -97,17 +132,22 @@ class DossierEvaluations {
         EvaluationChain.Head head = chain.stored(in.dossierId());
         for (int attempt = 0; attempt < 20; attempt++) {
             Document doc = p.link(head);
-            // write order: the record (self-authenticating: hash + MAC) first, then the head, a pointer recovered from it
+            // write order: the record (self-authenticating: hash + MAC) first, then the head, a pointer recovered from
+            // it
             if (records.insert(doc)) {
                 // one command: the head as read (or recovered) is where this writer moves it from
-                chain.advanceFrom(in.dossierId(), head, new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
+                chain.advanceFrom(
+                        in.dossierId(), head, new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
                 return p.stored(doc);
             }
             // taken: by a concurrent writer, or by one that stopped before it moved the head
             EvaluationChain.Head recovered = chain.recover(in.dossierId(), head);
             if (recovered.sequence() == head.sequence()) {
-                throw new ApiException(HttpStatus.CONFLICT, "CHAIN_BLOCKED", "Evaluation number " + (head.sequence() + 1)
-                        + " is taken by a record this service did not sign; an auditor should verify the dossier's chain");
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "CHAIN_BLOCKED",
+                        "Evaluation number " + (head.sequence() + 1)
+                                + " is taken by a record this service did not sign; an auditor should verify the dossier's chain");
             }
             head = recovered;
         }
@@ -126,7 +166,8 @@ class DossierEvaluations {
         List<EvaluationRecord> out = new java.util.ArrayList<>(inputs.size());
         // scoring and mapping are independent per record: on every core (the common pool), in input order; only the
         // chaining below is sequential, since each record's hash covers its predecessor's
-        List<Prepared> prepared = inputs.parallelStream().map(in -> prepare(in, user)).toList();
+        List<Prepared> prepared =
+                inputs.parallelStream().map(in -> prepare(in, user)).toList();
         for (int i = 0; i < inputs.size(); i++) {
             Inputs in = inputs.get(i);
             EvaluationChain.Head head = heads.computeIfAbsent(in.dossierId(), id -> {
@@ -176,7 +217,9 @@ class DossierEvaluations {
         }
 
         Stored stored(Document doc) {
-            record.sequence(doc.getLong("sequence")).previousHash(doc.getString("previousHash")).hash(doc.getString("hash"))
+            record.sequence(doc.getLong("sequence"))
+                    .previousHash(doc.getString("previousHash"))
+                    .hash(doc.getString("hash"))
                     .mac(doc.getString("mac"));
             return new Stored(record, result);
         }
@@ -185,23 +228,36 @@ class DossierEvaluations {
     @SuppressWarnings("unchecked")
     private Prepared prepare(Inputs in, String user) {
         // the edition's ruleset version in force on the evaluation date
-        vn.ocop.rules.api.EvaluationResult result = scoring.score(new EvaluationRequest(in.edition(), in.group(),
-                in.sheet(), ApiMapping.facts(in.facts()), ApiMapping.assessments(in.assessments()),
-                ApiMapping.exclusions(in.exclusions())), in.evaluationDate());
-        EvaluationResult view = ApiMapping.result(result, scoring.serviceFindings(result, in.evaluationKind(), in.evaluationDate()));
+        vn.ocop.rules.api.EvaluationResult result = scoring.score(
+                new EvaluationRequest(
+                        in.edition(),
+                        in.group(),
+                        in.sheet(),
+                        ApiMapping.facts(in.facts()),
+                        ApiMapping.assessments(in.assessments()),
+                        ApiMapping.exclusions(in.exclusions())),
+                in.evaluationDate());
+        EvaluationResult view =
+                ApiMapping.result(result, scoring.serviceFindings(result, in.evaluationKind(), in.evaluationDate()));
         Date now = new Date();
         EvaluationRecord record = new EvaluationRecord()
                 .id(UUID.randomUUID().toString())
                 .dossierId(in.dossierId())
-                .edition(result.edition()).sheet(result.sheet()).group(in.group())
-                .evaluationDate(in.evaluationDate()).location(in.location())
-                .rulesetVersion(result.rulesetVersion()).rulesetSha256(result.rulesetSha256())
+                .edition(result.edition())
+                .sheet(result.sheet())
+                .group(in.group())
+                .evaluationDate(in.evaluationDate())
+                .location(in.location())
+                .rulesetVersion(result.rulesetVersion())
+                .rulesetSha256(result.rulesetSha256())
                 .engineVersion(engineVersion.get())
                 .registeredOn(in.registeredOn())
                 .exclusions(in.exclusions())
                 .evaluationKind(in.evaluationKind() == null ? EvaluationKind.FIRST : in.evaluationKind())
                 .recordFormat(RecordFormat.CURRENT)
-                .facts(in.facts()).assessments(in.assessments()).result(view)
+                .facts(in.facts())
+                .assessments(in.assessments())
+                .result(view)
                 .requestedBy(user)
                 .requestedAt(OffsetDateTime.ofInstant(now.toInstant(), ZoneOffset.UTC));
         Map<String, Object> map = json.convertValue(record, Map.class);

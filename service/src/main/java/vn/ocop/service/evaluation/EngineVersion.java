@@ -1,10 +1,10 @@
 package vn.ocop.service.evaluation;
 
-import vn.ocop.rules.api.RulePlatform;
 import java.io.InputStream;
 import java.util.Properties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.ocop.rules.api.RulePlatform;
 
 /**
  * The version of the rules engine (the ocop-rules jar) that scores: from the jar's Maven descriptor, else its manifest,
@@ -23,7 +23,8 @@ public class EngineVersion {
     }
 
     private static String detect(String configured) {
-        try (InputStream in = RulePlatform.class.getResourceAsStream("/META-INF/maven/vn.ocop/ocop-rules/pom.properties")) {
+        try (InputStream in =
+                RulePlatform.class.getResourceAsStream("/META-INF/maven/vn.ocop/ocop-rules/pom.properties")) {
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.EvaluateRequest;
 import vn.ocop.api.model.EvaluationResult;
 import vn.ocop.api.server.EvaluationApi;
-import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.rules.api.Assessment;
 import vn.ocop.rules.api.CouncilRole;
 import vn.ocop.rules.api.EditionInfo;
@@ -42,19 +42,29 @@ class EvaluateController implements EvaluationApi {
         LocalDate date = body.getEvaluationDate() != null ? body.getEvaluationDate() : LocalDate.now(VIETNAM);
         LocalDate registeredOn = body.getRegisteredOn() != null ? body.getRegisteredOn() : date;
         if (registeredOn.isAfter(date)) {
-            throw ApiException.invalidField("registeredOn", "the filing date must not be after evaluationDate (" + date + ")");
+            throw ApiException.invalidField(
+                    "registeredOn", "the filing date must not be after evaluationDate (" + date + ")");
         }
         String edition = body.getEdition();
         if (edition == null || edition.isBlank()) {
-            edition = choice.forDossier(registeredOn, body.getProvinceCode()).map(EditionInfo::id)
-                    .orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "NO_EDITION_IN_FORCE",
-                            "Không có bộ tiêu chí hiệu lực vào ngày " + registeredOn + " (no criteria edition is in force)"));
+            edition = choice.forDossier(registeredOn, body.getProvinceCode())
+                    .map(EditionInfo::id)
+                    .orElseThrow(() -> new ApiException(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "NO_EDITION_IN_FORCE",
+                            "Không có bộ tiêu chí hiệu lực vào ngày " + registeredOn
+                                    + " (no criteria edition is in force)"));
         }
-        EvaluationRequest request = new EvaluationRequest(edition, body.getGroup(), body.getSheet(),
-                ApiMapping.facts(body.getDossier()), checkedAssessments(body.getAssessments()),
+        EvaluationRequest request = new EvaluationRequest(
+                edition,
+                body.getGroup(),
+                body.getSheet(),
+                ApiMapping.facts(body.getDossier()),
+                checkedAssessments(body.getAssessments()),
                 ApiMapping.exclusions(body.getExclusions()));
         vn.ocop.rules.api.EvaluationResult result = scoring.score(request, date);
-        return ResponseEntity.ok(ApiMapping.result(result, scoring.serviceFindings(result, body.getEvaluationKind(), date)));
+        return ResponseEntity.ok(
+                ApiMapping.result(result, scoring.serviceFindings(result, body.getEvaluationKind(), date)));
     }
 
     /**
@@ -70,16 +80,25 @@ class EvaluateController implements EvaluationApi {
             String at = "assessments[" + i + "]";
             String member = SheetInputCheck.member(at + ".member", a.getMember(), errors);
             Map<String, Integer> selections = SheetInputCheck.selections(at + ".selections", a.getSelections(), errors);
-            Integer first = member == null || member.isEmpty() ? null : byKey.putIfAbsent(TextNormalizer.nameKey(member), i);
+            Integer first =
+                    member == null || member.isEmpty() ? null : byKey.putIfAbsent(TextNormalizer.nameKey(member), i);
             if (first != null) {
-                errors.add(new ApiException.FieldProblem(at + ".member", "DUPLICATE_MEMBER", "cùng một người với assessments["
-                        + first + "].member (chỉ khác cách viết) (the same member twice)"));
+                errors.add(new ApiException.FieldProblem(
+                        at + ".member",
+                        "DUPLICATE_MEMBER",
+                        "cùng một người với assessments[" + first
+                                + "].member (chỉ khác cách viết) (the same member twice)"));
             }
-            out.add(new Assessment(member, a.getRole() == null ? CouncilRole.MEMBER : CouncilRole.valueOf(a.getRole().getValue()),
+            out.add(new Assessment(
+                    member,
+                    a.getRole() == null
+                            ? CouncilRole.MEMBER
+                            : CouncilRole.valueOf(a.getRole().getValue()),
                     selections));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid("VALIDATION_FAILED", "Phiếu chấm điểm có trường không hợp lệ (invalid fields)", errors);
+            throw ApiException.invalid(
+                    "VALIDATION_FAILED", "Phiếu chấm điểm có trường không hợp lệ (invalid fields)", errors);
         }
         return out;
     }

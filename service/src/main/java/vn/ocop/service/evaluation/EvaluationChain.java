@@ -1,5 +1,8 @@
 package vn.ocop.service.evaluation;
 
+import static com.mongodb.client.model.Filters.eq;
+import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
@@ -9,10 +12,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.ocop.service.platform.security.IntegrityKey;
-import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
 import vn.ocop.service.platform.storage.Bson;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Chain heads, collection {@code chains}: {_id: dossierId, lastSequence, lastHash}, read by _id. The head is only a
@@ -43,7 +43,9 @@ class EvaluationChain {
         this.chains = mongo.getCollection(COLLECTION);
         this.records = records;
         this.key = key;
-        chains.createIndex(Indexes.ascending("_id", "lastSequence"), new IndexOptions().unique(true).name("id_sequence"));
+        chains.createIndex(
+                Indexes.ascending("_id", "lastSequence"),
+                new IndexOptions().unique(true).name("id_sequence"));
     }
 
     /** The head as stored (no probing); EMPTY when the dossier has no chain document yet. */
@@ -57,14 +59,17 @@ class EvaluationChain {
     RecordSeal.State headState(String dossierId, Head head) {
         if (head.mac() == null) return RecordSeal.State.UNSIGNED;
         return key.verify(head.mac(), EVIDENCE, RecordSeal.headMessage(dossierId, head.sequence(), head.hash()))
-                ? RecordSeal.State.SIGNED : RecordSeal.State.INVALID;
+                ? RecordSeal.State.SIGNED
+                : RecordSeal.State.INVALID;
     }
 
     /** Every stored head (a scan of the chains collection: anchoring only). */
     void forEach(java.util.function.BiConsumer<String, Head> consumer) {
         for (Document d : chains.find()) {
             Number n = d.get("lastSequence", Number.class);
-            consumer.accept(String.valueOf(d.get("_id")), new Head(n == null ? 0 : n.longValue(), d.getString("lastHash"), d.getString("mac")));
+            consumer.accept(
+                    String.valueOf(d.get("_id")),
+                    new Head(n == null ? 0 : n.longValue(), d.getString("lastHash"), d.getString("mac")));
         }
     }
 
@@ -93,8 +98,8 @@ class EvaluationChain {
     Head recover(String dossierId, Head from) {
         Head head = from;
         for (Document next = records.findBySequence(dossierId, head.sequence() + 1);
-             next != null && adoptable(dossierId, head, next);
-             next = records.findBySequence(dossierId, head.sequence() + 1)) {
+                next != null && adoptable(dossierId, head, next);
+                next = records.findBySequence(dossierId, head.sequence() + 1)) {
             head = new Head(head.sequence() + 1, next.getString("hash"));
         }
         if (head.sequence() > from.sequence()) advance(dossierId, head);
@@ -104,7 +109,9 @@ class EvaluationChain {
     /** Heads of dossiers that had none, in one command (batch appends). */
     void createAll(java.util.Map<String, Head> heads) {
         if (heads.isEmpty()) return;
-        chains.insertMany(heads.entrySet().stream().map(e -> headDocument(e.getKey(), e.getValue())).toList());
+        chains.insertMany(heads.entrySet().stream()
+                .map(e -> headDocument(e.getKey(), e.getValue()))
+                .toList());
     }
 
     /**
@@ -117,10 +124,19 @@ class EvaluationChain {
                 chains.insertOne(headDocument(dossierId, to));
                 return;
             }
-            if (chains.updateOne(new Document("_id", dossierId).append("lastSequence", from.sequence()),
-                    Updates.combine(Updates.set("lastSequence", to.sequence()), Updates.set("lastHash", to.hash()),
-                            Updates.set("mac", key.mac(EVIDENCE, RecordSeal.headMessage(dossierId, to.sequence(), to.hash())))))
-                    .getModifiedCount() == 1) {
+            if (chains.updateOne(
+                                    new Document("_id", dossierId).append("lastSequence", from.sequence()),
+                                    Updates.combine(
+                                            Updates.set("lastSequence", to.sequence()),
+                                            Updates.set("lastHash", to.hash()),
+                                            Updates.set(
+                                                    "mac",
+                                                    key.mac(
+                                                            EVIDENCE,
+                                                            RecordSeal.headMessage(
+                                                                    dossierId, to.sequence(), to.hash())))))
+                            .getModifiedCount()
+                    == 1) {
                 return;
             }
         } catch (MongoException e) {
@@ -145,10 +161,19 @@ class EvaluationChain {
             long current = d.get("lastSequence", Number.class).longValue();
             if (current >= to.sequence()) return;
             // a plain document with exactly the unique index's keys (an $and would be a scan on the embedded store)
-            if (chains.updateOne(new Document("_id", dossierId).append("lastSequence", current),
-                    Updates.combine(Updates.set("lastSequence", to.sequence()), Updates.set("lastHash", to.hash()),
-                            Updates.set("mac", key.mac(EVIDENCE, RecordSeal.headMessage(dossierId, to.sequence(), to.hash())))))
-                    .getModifiedCount() == 1) {
+            if (chains.updateOne(
+                                    new Document("_id", dossierId).append("lastSequence", current),
+                                    Updates.combine(
+                                            Updates.set("lastSequence", to.sequence()),
+                                            Updates.set("lastHash", to.hash()),
+                                            Updates.set(
+                                                    "mac",
+                                                    key.mac(
+                                                            EVIDENCE,
+                                                            RecordSeal.headMessage(
+                                                                    dossierId, to.sequence(), to.hash())))))
+                            .getModifiedCount()
+                    == 1) {
                 return;
             }
         }
@@ -156,7 +181,9 @@ class EvaluationChain {
     }
 
     private Document headDocument(String dossierId, Head h) {
-        return new Document("_id", dossierId).append("lastSequence", h.sequence()).append("lastHash", h.hash())
+        return new Document("_id", dossierId)
+                .append("lastSequence", h.sequence())
+                .append("lastHash", h.hash())
                 .append("mac", key.mac(EVIDENCE, RecordSeal.headMessage(dossierId, h.sequence(), h.hash())));
     }
 }

@@ -34,8 +34,14 @@ public class EvaluationLedger {
     private final Scoring scoring;
     private final IntegrityKey key;
 
-    EvaluationLedger(EvaluationRecords records, EvaluationChain chain, DossierEvaluations evaluations,
-                     EngineVersion engineVersion, JsonMapper json, Scoring scoring, IntegrityKey key) {
+    EvaluationLedger(
+            EvaluationRecords records,
+            EvaluationChain chain,
+            DossierEvaluations evaluations,
+            EngineVersion engineVersion,
+            JsonMapper json,
+            Scoring scoring,
+            IntegrityKey key) {
         this.scoring = scoring;
         this.key = key;
         this.records = records;
@@ -60,7 +66,8 @@ public class EvaluationLedger {
     public Head head(String dossierId) {
         EvaluationChain.Head h = chain.stored(dossierId);
         boolean stored = h != EvaluationChain.Head.EMPTY;
-        return new Head(h.sequence(), h.hash(), stored, stored ? chain.headState(dossierId, h) : RecordSeal.State.UNSIGNED);
+        return new Head(
+                h.sequence(), h.hash(), stored, stored ? chain.headState(dossierId, h) : RecordSeal.State.UNSIGNED);
     }
 
     /** Every stored head by dossier id (a scan of the chains collection: for anchoring). */
@@ -102,8 +109,13 @@ public class EvaluationLedger {
 
     /** The record's snapshot as the engine's request. */
     public EvaluationRequest request(EvaluationRecord r) {
-        return new EvaluationRequest(r.getEdition(), r.getGroup(), r.getSheet(), ApiMapping.facts(r.getFacts()),
-                ApiMapping.assessments(r.getAssessments()), ApiMapping.exclusions(r.getExclusions()));
+        return new EvaluationRequest(
+                r.getEdition(),
+                r.getGroup(),
+                r.getSheet(),
+                ApiMapping.facts(r.getFacts()),
+                ApiMapping.assessments(r.getAssessments()),
+                ApiMapping.exclusions(r.getExclusions()));
     }
 
     /** The stored record's snapshot as the engine's request, read straight from the document. */
@@ -122,8 +134,12 @@ public class EvaluationLedger {
         if (format < 2) return RecordFormat.asFormat1(ApiMapping.resultTree(now));
         String kind = stored.getString("evaluationKind");
         String date = stored.getString("evaluationDate");
-        return ApiMapping.resultTree(now, scoring.serviceFindings(pack.info(),
-                kind == null ? null : EvaluationKind.fromValue(kind), date == null ? null : LocalDate.parse(date)));
+        return ApiMapping.resultTree(
+                now,
+                scoring.serviceFindings(
+                        pack.info(),
+                        kind == null ? null : EvaluationKind.fromValue(kind),
+                        date == null ? null : LocalDate.parse(date)));
     }
 
     /** A result as plain maps in the API's shape: its canonical form equals that of the stored {@code result}. */
@@ -142,11 +158,26 @@ public class EvaluationLedger {
     }
 
     /** A record's inputs, for {@link #appendAll}; registeredOn may be null, evaluationKind null is FIRST. */
-    public record Inputs(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate,
-                         Location location, DeclaredFacts facts, List<AssessmentInput> assessments,
-                         LocalDate registeredOn, EvaluationKind evaluationKind) {
-        public Inputs(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate,
-                      Location location, DeclaredFacts facts, List<AssessmentInput> assessments) {
+    public record Inputs(
+            String dossierId,
+            String edition,
+            String group,
+            String sheet,
+            LocalDate evaluationDate,
+            Location location,
+            DeclaredFacts facts,
+            List<AssessmentInput> assessments,
+            LocalDate registeredOn,
+            EvaluationKind evaluationKind) {
+        public Inputs(
+                String dossierId,
+                String edition,
+                String group,
+                String sheet,
+                LocalDate evaluationDate,
+                Location location,
+                DeclaredFacts facts,
+                List<AssessmentInput> assessments) {
             this(dossierId, edition, group, sheet, evaluationDate, location, facts, assessments, null, null);
         }
     }
@@ -156,15 +187,50 @@ public class EvaluationLedger {
      * when nothing else writes the same dossiers meanwhile: a taken sequence number fails the rest of the batch.
      */
     public List<EvaluationRecord> appendAll(List<Inputs> inputs, String user) {
-        return evaluations.appendAll(inputs.stream().map(i -> new DossierEvaluations.Inputs(i.dossierId(), i.edition(),
-                i.group(), i.sheet(), i.evaluationDate(), i.location(), i.facts(), i.assessments(), i.registeredOn(),
-                i.evaluationKind(), List.of())).toList(), user);
+        return evaluations.appendAll(
+                inputs.stream()
+                        .map(i -> new DossierEvaluations.Inputs(
+                                i.dossierId(),
+                                i.edition(),
+                                i.group(),
+                                i.sheet(),
+                                i.evaluationDate(),
+                                i.location(),
+                                i.facts(),
+                                i.assessments(),
+                                i.registeredOn(),
+                                i.evaluationKind(),
+                                List.of()))
+                        .toList(),
+                user);
     }
 
     /** Scores the inputs and appends a record to the dossier's chain, as POST /api/v1/dossiers/{id}/evaluations does. */
-    public EvaluationRecord append(String dossierId, String edition, String group, String sheet, LocalDate evaluationDate,
-                                   Location location, DeclaredFacts facts, List<AssessmentInput> assessments, String user) {
-        return evaluations.append(new DossierEvaluations.Inputs(dossierId, edition, group, sheet, evaluationDate, location,
-                facts, assessments, null, null, List.of()), user).record();
+    public EvaluationRecord append(
+            String dossierId,
+            String edition,
+            String group,
+            String sheet,
+            LocalDate evaluationDate,
+            Location location,
+            DeclaredFacts facts,
+            List<AssessmentInput> assessments,
+            String user) {
+        return evaluations
+                .append(
+                        new DossierEvaluations.Inputs(
+                                dossierId,
+                                edition,
+                                group,
+                                sheet,
+                                evaluationDate,
+                                location,
+                                facts,
+                                assessments,
+                                null,
+                                null,
+                                List.of()),
+                        user)
+                .record();
     }
 }

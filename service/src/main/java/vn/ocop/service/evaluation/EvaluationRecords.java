@@ -1,5 +1,7 @@
 package vn.ocop.service.evaluation;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
@@ -15,8 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.service.platform.storage.Bson;
 
-import static com.mongodb.client.model.Filters.eq;
-
 /**
  * The evaluations collection: insert-only. Each record has a per-dossier sequence; the unique index
  * {dossierId, sequence} means two writers cannot both take the same number, so the hash chain cannot fork.
@@ -30,7 +30,8 @@ class EvaluationRecords {
     EvaluationRecords(MongoTemplate mongo, JsonMapper json) {
         this.records = mongo.getCollection(COLLECTION);
         this.json = json;
-        records.createIndex(Indexes.ascending("dossierId", "sequence"),
+        records.createIndex(
+                Indexes.ascending("dossierId", "sequence"),
                 new IndexOptions().unique(true).name("dossier_sequence"));
     }
 
@@ -64,7 +65,8 @@ class EvaluationRecords {
      * scans for an $and but uses the index for a filter holding exactly its keys.
      */
     Document findBySequence(String dossierId, long sequence) {
-        return records.find(new Document("dossierId", dossierId).append("sequence", sequence)).first();
+        return records.find(new Document("dossierId", dossierId).append("sequence", sequence))
+                .first();
     }
 
     long count(org.bson.conversions.Bson filter) {
@@ -87,7 +89,8 @@ class EvaluationRecords {
     List<EvaluationRecord> forDossier(String dossierId, long upTo) {
         List<EvaluationRecord> out = new ArrayList<>();
         for (long sequence = 1; sequence <= upTo; sequence++) {
-            Document d = records.find(new Document("dossierId", dossierId).append("sequence", sequence)).first();
+            Document d = records.find(new Document("dossierId", dossierId).append("sequence", sequence))
+                    .first();
             if (d != null) out.add(view(d));
         }
         return out;

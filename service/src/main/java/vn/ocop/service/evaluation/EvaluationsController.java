@@ -20,7 +20,8 @@ class EvaluationsController implements EvaluationsApi {
     public ResponseEntity<EvaluationRecord> evaluateDossier(String id, String idempotencyKey) {
         // Idempotency-Key is handled for every write by the platform's IdempotencyFilter
         EvaluationRecord r = evaluations.evaluate(id, CurrentUser.name());
-        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + r.getId())).body(r);
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + r.getId()))
+                .body(r);
     }
 
     @Override

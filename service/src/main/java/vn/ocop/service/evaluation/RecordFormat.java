@@ -18,7 +18,8 @@ import org.bson.Document;
 final class RecordFormat {
     static final int CURRENT = 2;
     /** Result members that format 1 did not have. */
-    static final List<String> FORMAT_2_RESULT = List.of("starsByAverage", "unmetMinimums", "roadToNextStar", "selfComparison");
+    static final List<String> FORMAT_2_RESULT =
+            List.of("starsByAverage", "unmetMinimums", "roadToNextStar", "selfComparison");
 
     private RecordFormat() {}
 

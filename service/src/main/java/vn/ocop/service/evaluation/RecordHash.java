@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import vn.ocop.service.platform.storage.DocumentHash;
 import vn.ocop.service.platform.storage.CanonicalJson;
+import vn.ocop.service.platform.storage.DocumentHash;
 
 /**
  * The canonical form of an evaluation record and its hash (docs/audit.md, "Canonical form"): the record as the API
@@ -20,7 +20,8 @@ public final class RecordHash {
     /** previousHash of a dossier's first record: 64 zeros. */
     public static final String GENESIS = "0".repeat(64);
     /** Format of requestedAt in the canonical form. */
-    public static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private RecordHash() {}
 

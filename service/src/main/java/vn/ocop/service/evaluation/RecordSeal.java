@@ -1,8 +1,9 @@
 package vn.ocop.service.evaluation;
 
+import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
+
 import org.bson.Document;
 import vn.ocop.service.platform.security.IntegrityKey;
-import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
 
 /**
  * MACs with the integrity key over a record's hash and over a chain head, so that a database writer, who can compute
@@ -11,7 +12,11 @@ import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
  */
 public final class RecordSeal {
     /** What a record's MAC says about it. */
-    public enum State { SIGNED, UNSIGNED, INVALID }
+    public enum State {
+        SIGNED,
+        UNSIGNED,
+        INVALID
+    }
 
     private RecordSeal() {}
 
@@ -32,6 +37,8 @@ public final class RecordSeal {
         Object mac = stored.get("mac");
         if (mac == null) return State.UNSIGNED;
         String hash = stored.getString("hash");
-        return hash != null && mac instanceof String m && key.verify(m, EVIDENCE, recordMessage(hash)) ? State.SIGNED : State.INVALID;
+        return hash != null && mac instanceof String m && key.verify(m, EVIDENCE, recordMessage(hash))
+                ? State.SIGNED
+                : State.INVALID;
     }
 }

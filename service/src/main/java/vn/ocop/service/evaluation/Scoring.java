@@ -34,17 +34,24 @@ class Scoring {
      * Findings the service adds to the engine's: TRANSITION_DEADLINE_PASSED when the result's edition (or the national
      * edition a provincial one builds on) is kept in force for a transition whose deadline for this kind has passed.
      */
-    List<vn.ocop.api.model.Finding> serviceFindings(EvaluationResult result, EvaluationKind kind, LocalDate evaluationDate) {
+    List<vn.ocop.api.model.Finding> serviceFindings(
+            EvaluationResult result, EvaluationKind kind, LocalDate evaluationDate) {
         if (result.edition() == null) return List.of();
-        String parent = catalogue.edition(result.edition()).map(EditionInfo::extendsEdition).orElse(null);
-        List<vn.ocop.api.model.Finding> out = transition.check(result.edition(), parent, kind, evaluationDate).stream().toList();
+        String parent = catalogue
+                .edition(result.edition())
+                .map(EditionInfo::extendsEdition)
+                .orElse(null);
+        List<vn.ocop.api.model.Finding> out = transition.check(result.edition(), parent, kind, evaluationDate).stream()
+                .toList();
         out.forEach(f -> registry.counter("ocop.findings", "code", f.getCode()).increment());
         return out;
     }
 
     /** The same for a replay, on the recorded pack's edition: no metrics, nothing looked up in today's catalogue. */
-    List<vn.ocop.api.model.Finding> serviceFindings(EditionInfo edition, EvaluationKind kind, LocalDate evaluationDate) {
-        return transition.check(edition.id(), edition.extendsEdition(), kind, evaluationDate).stream().toList();
+    List<vn.ocop.api.model.Finding> serviceFindings(
+            EditionInfo edition, EvaluationKind kind, LocalDate evaluationDate) {
+        return transition.check(edition.id(), edition.extendsEdition(), kind, evaluationDate).stream()
+                .toList();
     }
 
     /** Scores with the edition's ruleset version in force today (Vietnam time). */
@@ -55,20 +62,29 @@ class Scoring {
     /** Scores with the edition's ruleset version in force on {@code date}; the result names that version and its hash. */
     EvaluationResult score(EvaluationRequest request, LocalDate date) {
         long start = System.nanoTime();
-        EvaluationResult result = engine instanceof RulesetRegistry registry ? registry.evaluate(request, date) : engine.evaluate(request);
+        EvaluationResult result = engine instanceof RulesetRegistry registry
+                ? registry.evaluate(request, date)
+                : engine.evaluate(request);
         // tag values come from the catalogue, never from the request, so their number stays bounded
         boolean known = catalogue.edition(result.edition()).isPresent();
         String edition = known ? result.edition() : "unknown";
         String group = known ? catalogue.groupOf(result.edition(), result.sheet()) : "unknown";
-        Timer.builder("ocop.evaluations").description("Rules engine evaluations")
-                .tag("edition", edition).tag("group", group)
-                .tag("outcome", result.status() == null ? "unknown" : result.status().name())
-                .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        Timer.builder("ocop.evaluations")
+                .description("Rules engine evaluations")
+                .tag("edition", edition)
+                .tag("group", group)
+                .tag(
+                        "outcome",
+                        result.status() == null ? "unknown" : result.status().name())
+                .register(registry)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         if (result.stars() != null) {
-            registry.counter("ocop.stars.awarded", "stars", String.valueOf(result.stars())).increment();
+            registry.counter("ocop.stars.awarded", "stars", String.valueOf(result.stars()))
+                    .increment();
         }
         for (Finding f : result.findings()) {
-            registry.counter("ocop.findings", "code", f.code() == null ? "unknown" : f.code()).increment();
+            registry.counter("ocop.findings", "code", f.code() == null ? "unknown" : f.code())
+                    .increment();
         }
         return result;
     }

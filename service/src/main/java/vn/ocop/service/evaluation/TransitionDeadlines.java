@@ -41,13 +41,20 @@ record TransitionDeadlines(List<Deadline> deadlines) {
         if (evaluationDate == null) return Optional.empty();
         EvaluationKind k = kind == null ? EvaluationKind.FIRST : kind;
         for (Deadline d : deadlines) {
-            if (d.edition() == null || !(d.edition().equals(edition) || d.edition().equals(parent))) continue;
+            if (d.edition() == null
+                    || !(d.edition().equals(edition) || d.edition().equals(parent))) continue;
             LocalDate until = k == EvaluationKind.RE_EVALUATION ? d.reEvaluationUntil() : d.firstAndUpgradeUntil();
             if (until == null || !evaluationDate.isAfter(until)) continue;
-            String what = k == EvaluationKind.RE_EVALUATION ? "đánh giá, phân hạng lại" : "đánh giá, phân hạng lần đầu hoặc nâng hạng";
-            return Optional.of(new Finding().code(CODE).severity(Finding.SeverityEnum.WARNING).message(
-                    "Quá thời hạn chuyển tiếp: hồ sơ " + what + " theo bộ tiêu chí " + d.edition() + " phải hoàn thành đến hết ngày "
-                            + VN_DATE.format(until) + " (" + (d.legalBasis() == null ? "điều khoản chuyển tiếp" : d.legalBasis())
+            String what = k == EvaluationKind.RE_EVALUATION
+                    ? "đánh giá, phân hạng lại"
+                    : "đánh giá, phân hạng lần đầu hoặc nâng hạng";
+            return Optional.of(new Finding()
+                    .code(CODE)
+                    .severity(Finding.SeverityEnum.WARNING)
+                    .message("Quá thời hạn chuyển tiếp: hồ sơ " + what + " theo bộ tiêu chí " + d.edition()
+                            + " phải hoàn thành đến hết ngày "
+                            + VN_DATE.format(until) + " ("
+                            + (d.legalBasis() == null ? "điều khoản chuyển tiếp" : d.legalBasis())
                             + "); ngày đánh giá " + VN_DATE.format(evaluationDate) + " đã quá thời hạn."));
         }
         return Optional.empty();

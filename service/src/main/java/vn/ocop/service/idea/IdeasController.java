@@ -18,8 +18,10 @@ class IdeasController implements IdeasApi {
     }
 
     @Override
-    public ResponseEntity<ProductIdeaPage> listIdeas(String province, String commune, IdeaStatus status, Integer page, Integer size) {
-        return ResponseEntity.ok(ideas.list(province, commune, status, page == null ? 0 : page, size == null ? 20 : size));
+    public ResponseEntity<ProductIdeaPage> listIdeas(
+            String province, String commune, IdeaStatus status, Integer page, Integer size) {
+        return ResponseEntity.ok(
+                ideas.list(province, commune, status, page == null ? 0 : page, size == null ? 20 : size));
     }
 
     @Override

@@ -9,12 +9,16 @@ public interface JobProgress {
     void setTotal(long total);
 
     /** One item done. */
-    default void advance() { advance(1); }
+    default void advance() {
+        advance(1);
+    }
 
     void advance(long n);
 
     /** Adds one to a named counter (e.g. "changedStars"), shown in the job's counts. */
-    default void count(String key) { count(key, 1); }
+    default void count(String key) {
+        count(key, 1);
+    }
 
     void count(String key, long n);
 

@@ -1,5 +1,7 @@
 package vn.ocop.service.jobs;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -11,8 +13,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
-
-import static com.mongodb.client.model.Filters.eq;
 
 /** The jobs collection: inserted once, then updated by _id only (the embedded store's fast path). */
 @Component
@@ -34,11 +34,14 @@ class JobStore {
 
     /** Applies the update by _id and answers the document after it (null when there is no such job). */
     Document update(String id, Bson update) {
-        return jobs.findOneAndUpdate(eq("_id", id), update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return jobs.findOneAndUpdate(
+                eq("_id", id), update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
     static Bson set(Map<String, Object> fields) {
-        return Updates.combine(fields.entrySet().stream().map(e -> Updates.set(e.getKey(), e.getValue())).toList());
+        return Updates.combine(fields.entrySet().stream()
+                .map(e -> Updates.set(e.getKey(), e.getValue()))
+                .toList());
     }
 
     static Map<String, Object> fields(Object... kv) {

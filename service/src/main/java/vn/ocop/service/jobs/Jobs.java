@@ -44,12 +44,13 @@ public class Jobs implements DisposableBean {
     Jobs(JobStore store, @Value("${ocop.jobs.threads:1}") int threads, @Value("${ocop.jobs.queue:20}") int queue) {
         this.store = store;
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), r -> {
-            Thread t = new Thread(r, "ocop-job-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1); // scoring requests first
-            return t;
-        });
+        this.pool = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), r -> {
+                    Thread t = new Thread(r, "ocop-job-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    t.setPriority(Thread.NORM_PRIORITY - 1); // scoring requests first
+                    return t;
+                });
     }
 
     /**
@@ -59,18 +60,34 @@ public class Jobs implements DisposableBean {
      */
     public String start(String kind, String requestedBy, JobWork work) {
         String id = UUID.randomUUID().toString();
-        store.insert(new Document("_id", id).append("kind", kind).append("state", JobState.QUEUED.name())
-                .append("requestedBy", requestedBy).append("total", 0L).append("done", 0L)
-                .append("counts", new Document()).append("createdAt", JobStore.now()).append("cancelRequested", false));
+        store.insert(new Document("_id", id)
+                .append("kind", kind)
+                .append("state", JobState.QUEUED.name())
+                .append("requestedBy", requestedBy)
+                .append("total", 0L)
+                .append("done", 0L)
+                .append("counts", new Document())
+                .append("createdAt", JobStore.now())
+                .append("cancelRequested", false));
         Running r = new Running(id);
         running.put(id, r);
         try {
             pool.execute(() -> run(r, work));
         } catch (RejectedExecutionException e) {
             running.remove(id);
-            store.update(id, JobStore.set(JobStore.fields("state", JobState.FAILED.name(), "finishedAt", JobStore.now(),
-                    "error", "too many jobs are queued")));
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "JOBS_BUSY", "Too many background jobs are queued; try again later");
+            store.update(
+                    id,
+                    JobStore.set(JobStore.fields(
+                            "state",
+                            JobState.FAILED.name(),
+                            "finishedAt",
+                            JobStore.now(),
+                            "error",
+                            "too many jobs are queued")));
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "JOBS_BUSY",
+                    "Too many background jobs are queued; try again later");
         }
         return id;
     }
@@ -108,14 +125,17 @@ public class Jobs implements DisposableBean {
                 return;
             }
             r.started = System.currentTimeMillis();
-            store.update(r.id, JobStore.set(JobStore.fields("state", JobState.RUNNING.name(), "startedAt", new Date(r.started))));
+            store.update(
+                    r.id,
+                    JobStore.set(JobStore.fields("state", JobState.RUNNING.name(), "startedAt", new Date(r.started))));
             Map<String, Object> result = work.run(r);
             finish(r, r.cancelled.get() ? JobState.CANCELLED : JobState.SUCCEEDED, result, null);
         } catch (Throwable e) {
             LOG.warn("job {} failed", r.id, e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             finish(r, JobState.FAILED, null, message.length() > 500 ? message.substring(0, 500) : message);
-            if (e instanceof Error err && !(e instanceof OutOfMemoryError) && !(e instanceof StackOverflowError)) throw err;
+            if (e instanceof Error err && !(e instanceof OutOfMemoryError) && !(e instanceof StackOverflowError))
+                throw err;
         } finally {
             running.remove(r.id);
         }
@@ -148,12 +168,22 @@ public class Jobs implements DisposableBean {
         Document c = d.get("counts", Document.class);
         if (c != null) c.forEach((k, v) -> counts.put(k, ((Number) v).longValue()));
         Document result = d.get("result", Document.class);
-        return new JobView(d.getString("_id"), d.getString("kind"), JobState.valueOf(d.getString("state")),
-                d.getString("requestedBy"), num(d.get("total")), num(d.get("done")),
-                d.get("percent") == null ? null : ((Number) d.get("percent")).doubleValue(), counts,
-                instant(d.getDate("createdAt")), instant(d.getDate("startedAt")), instant(d.getDate("finishedAt")),
+        return new JobView(
+                d.getString("_id"),
+                d.getString("kind"),
+                JobState.valueOf(d.getString("state")),
+                d.getString("requestedBy"),
+                num(d.get("total")),
+                num(d.get("done")),
+                d.get("percent") == null ? null : ((Number) d.get("percent")).doubleValue(),
+                counts,
+                instant(d.getDate("createdAt")),
+                instant(d.getDate("startedAt")),
+                instant(d.getDate("finishedAt")),
                 d.get("estimatedSecondsLeft") == null ? null : num(d.get("estimatedSecondsLeft")),
-                result == null ? null : Bson.plainMap(result), d.getString("error"), Boolean.TRUE.equals(d.getBoolean("cancelRequested")));
+                result == null ? null : Bson.plainMap(result),
+                d.getString("error"),
+                Boolean.TRUE.equals(d.getBoolean("cancelRequested")));
     }
 
     private static long num(Object o) {
@@ -178,10 +208,29 @@ public class Jobs implements DisposableBean {
             this.id = id;
         }
 
-        @Override public void setTotal(long n) { total.set(Math.max(0, n)); maybeFlush(); }
-        @Override public void advance(long n) { done.addAndGet(n); maybeFlush(); }
-        @Override public void count(String key, long n) { counts.computeIfAbsent(key, k -> new LongAdder()).add(n); maybeFlush(); }
-        @Override public boolean isCancelled() { maybeFlush(); return cancelled.get(); }
+        @Override
+        public void setTotal(long n) {
+            total.set(Math.max(0, n));
+            maybeFlush();
+        }
+
+        @Override
+        public void advance(long n) {
+            done.addAndGet(n);
+            maybeFlush();
+        }
+
+        @Override
+        public void count(String key, long n) {
+            counts.computeIfAbsent(key, k -> new LongAdder()).add(n);
+            maybeFlush();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            maybeFlush();
+            return cancelled.get();
+        }
 
         private void maybeFlush() {
             long now = System.currentTimeMillis();

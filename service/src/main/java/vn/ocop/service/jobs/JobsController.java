@@ -30,24 +30,30 @@ class JobsController implements JobsApi {
         JobView v = visible(id);
         // an auditor may read every job, but cancel only their own: only the requester or an admin stops work
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        boolean admin = a != null && a.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_" + Roles.ADMIN));
+        boolean admin = a != null
+                && a.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_" + Roles.ADMIN));
         if (!admin && (a == null || !a.getName().equals(v.requestedBy()))) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN",
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "FORBIDDEN",
                     "Chỉ người tạo tác vụ hoặc quản trị viên mới hủy được (only the job's requester or an admin may cancel it)");
         }
-        return ResponseEntity.ok(jobs.cancel(id).orElseThrow(() -> ApiException.notFound("Job", id)).toApi());
+        return ResponseEntity.ok(jobs.cancel(id)
+                .orElseThrow(() -> ApiException.notFound("Job", id))
+                .toApi());
     }
 
     private JobView visible(String id) {
         JobView v = jobs.find(id).orElseThrow(() -> ApiException.notFound("Job", id));
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
-        boolean all = a != null && a.getAuthorities().stream().anyMatch(g ->
-                g.getAuthority().equals("ROLE_" + Roles.AUDITOR) || g.getAuthority().equals("ROLE_" + Roles.ADMIN));
+        boolean all = a != null
+                && a.getAuthorities().stream()
+                        .anyMatch(g -> g.getAuthority().equals("ROLE_" + Roles.AUDITOR)
+                                || g.getAuthority().equals("ROLE_" + Roles.ADMIN));
         if (!all && (a == null || !a.getName().equals(v.requestedBy()))) {
             // not found rather than forbidden: job ids of others are not revealed
             throw ApiException.notFound("Job", id);
         }
         return v;
     }
-
 }

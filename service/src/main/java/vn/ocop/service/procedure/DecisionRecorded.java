@@ -14,8 +14,25 @@ import java.time.LocalDate;
  * @param evaluationId   the council's evaluation record the decision rests on, and its hash
  * @param kind           FIRST, UPGRADE or REEVALUATION (Mẫu 01); {@code upgradesCertificate} the certificate it replaces
  */
-public record DecisionRecorded(String dossierId, String productCode, String productName, String producerId,
-                               String provinceCode, String communeCode, String level, String outcome, Integer stars,
-                               boolean recognised, String decisionNumber, LocalDate decisionDate, String signer,
-                               String authority, String roundId, String evaluationId, String evaluationHash,
-                               String recordedBy, Instant recordedAt, String kind, String upgradesCertificate) {}
+public record DecisionRecorded(
+        String dossierId,
+        String productCode,
+        String productName,
+        String producerId,
+        String provinceCode,
+        String communeCode,
+        String level,
+        String outcome,
+        Integer stars,
+        boolean recognised,
+        String decisionNumber,
+        LocalDate decisionDate,
+        String signer,
+        String authority,
+        String roundId,
+        String evaluationId,
+        String evaluationHash,
+        String recordedBy,
+        Instant recordedAt,
+        String kind,
+        String upgradesCertificate) {}

@@ -23,7 +23,8 @@ class ProcedureConfiguration {
 
     @Bean
     VersionedStore<Round> roundStore(MongoTemplate mongo) {
-        return new MongoVersionedStore<>(mongo, "procedure_rounds", Round.class).withIndex("level_province", "level", "provinceCode");
+        return new MongoVersionedStore<>(mongo, "procedure_rounds", Round.class)
+                .withIndex("level_province", "level", "provinceCode");
     }
 
     @Bean

@@ -26,12 +26,15 @@ class ProcedureCouncilsController implements ProcedureCouncilsApi {
 
     @Override
     public ResponseEntity<List<CouncilSheet>> listCouncilSheets(String id, String dossierId) {
-        return ResponseEntity.ok(sheets.list(id, dossierId, callers.current()).stream().map(ProcedureViews::of).toList());
+        return ResponseEntity.ok(sheets.list(id, dossierId, callers.current()).stream()
+                .map(ProcedureViews::of)
+                .toList());
     }
 
     @Override
     public ResponseEntity<CouncilSheet> saveCouncilSheet(String id, String dossierId, String member, SheetInput in) {
-        return ResponseEntity.ok(ProcedureViews.of(sheets.save(id, dossierId, member, in.getSelections(), in.getNote(), callers.current())));
+        return ResponseEntity.ok(ProcedureViews.of(
+                sheets.save(id, dossierId, member, in.getSelections(), in.getNote(), callers.current())));
     }
 
     @Override
@@ -40,8 +43,10 @@ class ProcedureCouncilsController implements ProcedureCouncilsApi {
     }
 
     @Override
-    public ResponseEntity<CouncilSheet> reopenCouncilSheet(String id, String dossierId, String member, ProcedureMoveInput in) {
-        return ResponseEntity.ok(ProcedureViews.of(sheets.reopen(id, dossierId, member, in.getReason(), callers.current())));
+    public ResponseEntity<CouncilSheet> reopenCouncilSheet(
+            String id, String dossierId, String member, ProcedureMoveInput in) {
+        return ResponseEntity.ok(
+                ProcedureViews.of(sheets.reopen(id, dossierId, member, in.getReason(), callers.current())));
     }
 
     @Override

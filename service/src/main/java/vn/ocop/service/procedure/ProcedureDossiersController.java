@@ -8,8 +8,8 @@ import vn.ocop.api.model.AdvisoryReportInput;
 import vn.ocop.api.model.AssignmentInput;
 import vn.ocop.api.model.CommuneCheckInput;
 import vn.ocop.api.model.CompletenessCheckInput;
-import vn.ocop.api.model.ProcedureDecisionInput;
 import vn.ocop.api.model.ProcedureCase;
+import vn.ocop.api.model.ProcedureDecisionInput;
 import vn.ocop.api.model.ProcedureMoveInput;
 import vn.ocop.api.model.ProcedureState;
 import vn.ocop.api.model.Registration;
@@ -37,13 +37,16 @@ class ProcedureDossiersController implements ProcedureDossiersApi {
     @Override
     public ResponseEntity<ProcedureCase> registerDossier(Registration registration) {
         CaseFile f = cases.register(registration, callers.current());
-        return ResponseEntity.created(URI.create("/api/v1/procedure/dossiers/" + f.id)).body(view(f));
+        return ResponseEntity.created(URI.create("/api/v1/procedure/dossiers/" + f.id))
+                .body(view(f));
     }
 
     @Override
     public ResponseEntity<List<ProcedureCase>> listProcedureCases(ProcedureState state) {
-        return ResponseEntity.ok(cases.list(callers.current(), state == null ? null : State.valueOf(state.getValue()))
-                .stream().map(this::view).toList());
+        return ResponseEntity.ok(
+                cases.list(callers.current(), state == null ? null : State.valueOf(state.getValue())).stream()
+                        .map(this::view)
+                        .toList());
     }
 
     @Override

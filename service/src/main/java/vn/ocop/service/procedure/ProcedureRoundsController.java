@@ -25,14 +25,25 @@ class ProcedureRoundsController implements ProcedureRoundsApi {
 
     @Override
     public ResponseEntity<Round> createRound(RoundInput in) {
-        var r = rounds.create(new Rounds.NewRound(Level.valueOf(in.getLevel().getValue()), in.getProvinceCode(), in.getDistrictCode(),
-                in.getYear(), in.getNumber(), in.getCutoff(), in.getDecisionDue()), callers.current());
-        return ResponseEntity.created(URI.create("/api/v1/procedure/rounds/" + r.id)).body(ProcedureViews.of(r));
+        var r = rounds.create(
+                new Rounds.NewRound(
+                        Level.valueOf(in.getLevel().getValue()),
+                        in.getProvinceCode(),
+                        in.getDistrictCode(),
+                        in.getYear(),
+                        in.getNumber(),
+                        in.getCutoff(),
+                        in.getDecisionDue()),
+                callers.current());
+        return ResponseEntity.created(URI.create("/api/v1/procedure/rounds/" + r.id))
+                .body(ProcedureViews.of(r));
     }
 
     @Override
     public ResponseEntity<List<Round>> listRounds(Integer year) {
-        return ResponseEntity.ok(rounds.list(callers.current(), year).stream().map(ProcedureViews::of).toList());
+        return ResponseEntity.ok(rounds.list(callers.current(), year).stream()
+                .map(ProcedureViews::of)
+                .toList());
     }
 
     @Override

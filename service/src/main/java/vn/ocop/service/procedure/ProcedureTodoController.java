@@ -23,7 +23,9 @@ class ProcedureTodoController implements ProcedureTodoApi {
     @Override
     public ResponseEntity<TodoList> getTodo() {
         Caller c = callers.current();
-        return ResponseEntity.ok(new TodoList().user(c.name()).today(clock.today())
+        return ResponseEntity.ok(new TodoList()
+                .user(c.name())
+                .today(clock.today())
                 .items(todos.of(c).stream().map(ProcedureViews::of).toList()));
     }
 }

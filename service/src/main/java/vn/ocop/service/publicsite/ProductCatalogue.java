@@ -30,7 +30,8 @@ class ProductCatalogue {
         List<Certificate> found = new ArrayList<>();
         certificates.forEach(query.province(), certificates.today(), c -> {
             if (c.getStatus() == CertificateStatus.VALID
-                    && (query.commune() == null || query.commune().equals(c.getLocation().getCommuneCode()))
+                    && (query.commune() == null
+                            || query.commune().equals(c.getLocation().getCommuneCode()))
                     && (query.group() == null || query.group().equals(c.getGroup()))
                     && (query.stars() == null || query.stars().equals(c.getStars()))
                     && VietnameseText.matches(c.getProductName(), words)) {
@@ -39,19 +40,35 @@ class ProductCatalogue {
             return true;
         });
         Comparator<String> vi = VietnameseText.order();
-        found.sort(Comparator.comparing(Certificate::getProductName, vi).thenComparing(Certificate::getProducerName, vi)
+        found.sort(Comparator.comparing(Certificate::getProductName, vi)
+                .thenComparing(Certificate::getProducerName, vi)
                 .thenComparing(Certificate::getNumber));
         int from = (int) Math.min((long) query.page() * query.size(), found.size());
         int to = Math.min(from + query.size(), found.size());
-        List<CatalogueItem> items = found.subList(from, to).stream().map(ProductCatalogue::item).toList();
-        return new CataloguePage().items(items).page(query.page()).size(query.size()).total(found.size()).hasNext(to < found.size());
+        List<CatalogueItem> items =
+                found.subList(from, to).stream().map(ProductCatalogue::item).toList();
+        return new CataloguePage()
+                .items(items)
+                .page(query.page())
+                .size(query.size())
+                .total(found.size())
+                .hasNext(to < found.size());
     }
 
     private static CatalogueItem item(Certificate c) {
-        return new CatalogueItem().certificateNumber(c.getNumber()).productCode(c.getProductCode()).productName(c.getProductName())
-                .group(c.getGroup()).subgroup(c.getSubgroup()).producerName(c.getProducerName())
-                .provinceCode(c.getLocation().getProvinceCode()).provinceName(c.getLocation().getProvinceName())
-                .communeCode(c.getLocation().getCommuneCode()).communeName(c.getLocation().getCommuneName())
-                .stars(c.getStars()).validUntil(c.getValidUntil()).verificationUrl(c.getVerificationUrl());
+        return new CatalogueItem()
+                .certificateNumber(c.getNumber())
+                .productCode(c.getProductCode())
+                .productName(c.getProductName())
+                .group(c.getGroup())
+                .subgroup(c.getSubgroup())
+                .producerName(c.getProducerName())
+                .provinceCode(c.getLocation().getProvinceCode())
+                .provinceName(c.getLocation().getProvinceName())
+                .communeCode(c.getLocation().getCommuneCode())
+                .communeName(c.getLocation().getCommuneName())
+                .stars(c.getStars())
+                .validUntil(c.getValidUntil())
+                .verificationUrl(c.getVerificationUrl());
     }
 }

@@ -48,14 +48,19 @@ class PublicController implements PublicApi {
         boolean html = wantsHtml(format);
         if (html) return (ResponseEntity) certificatePage(number); // the QR scan: a person's browser
         PublicCertificate p = publicView(known(number));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache()).body(p);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noCache())
+                .body(p);
     }
 
     /** Verification by number: the form, the certificate's page, or a page saying no certificate has the number. */
     @Override
     public ResponseEntity<String> verifyCertificatePage(String number) {
         if (number == null || number.isBlank()) {
-            return ResponseEntity.ok().contentType(HTML).body(pages.render("verify", Map.of("notFound", false, "number", "")));
+            return ResponseEntity.ok()
+                    .contentType(HTML)
+                    .body(pages.render("verify", Map.of("notFound", false, "number", "")));
         }
         return certificatePage(java.text.Normalizer.normalize(number.strip(), java.text.Normalizer.Form.NFC));
     }
@@ -63,13 +68,27 @@ class PublicController implements PublicApi {
     private ResponseEntity<String> certificatePage(String number) {
         Certificate c = certificates.find(number).orElse(null);
         if (c == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).cacheControl(CacheControl.noCache())
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(HTML)
+                    .cacheControl(CacheControl.noCache())
                     .body(pages.render("verify", Map.of("notFound", true, "number", number)));
         }
         PublicCertificate p = publicView(c);
-        String body = pages.render("certificate", Map.of("c", p, "stars", "★".repeat(p.getStars()),
-                "valid", p.getStatus() == CertificateStatus.VALID, "verified", p.getRecordCheck() == RecordCheck.VERIFIED));
-        return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(body);
+        String body = pages.render(
+                "certificate",
+                Map.of(
+                        "c",
+                        p,
+                        "stars",
+                        "★".repeat(p.getStars()),
+                        "valid",
+                        p.getStatus() == CertificateStatus.VALID,
+                        "verified",
+                        p.getRecordCheck() == RecordCheck.VERIFIED));
+        return ResponseEntity.ok()
+                .contentType(HTML)
+                .cacheControl(CacheControl.noCache())
+                .body(body);
     }
 
     private PublicCertificate publicView(Certificate c) {
@@ -91,11 +110,18 @@ class PublicController implements PublicApi {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public ResponseEntity<CataloguePage> searchCatalogue(String q, String province, String commune, String group, Integer stars,
-                                                         Integer page, Integer size, String format) {
+    public ResponseEntity<CataloguePage> searchCatalogue(
+            String q,
+            String province,
+            String commune,
+            String group,
+            Integer stars,
+            Integer page,
+            Integer size,
+            String format) {
         boolean html = wantsHtml(format);
-        CataloguePage result = catalogue.search(new ProductCatalogue.Query(q, province, commune, group, stars,
-                page == null ? 0 : page, size == null ? 20 : size));
+        CataloguePage result = catalogue.search(new ProductCatalogue.Query(
+                q, province, commune, group, stars, page == null ? 0 : page, size == null ? 20 : size));
         if (html) {
             Map<String, Object> model = new HashMap<>();
             model.put("page", result);
@@ -117,8 +143,10 @@ class PublicController implements PublicApi {
 
     /** An unknown number is a plain 404: the answer never says whether a similar number exists. */
     private Certificate known(String number) {
-        return certificates.find(number).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND",
-                "Không tìm thấy giấy chứng nhận với số này"));
+        return certificates
+                .find(number)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.NOT_FOUND, "NOT_FOUND", "Không tìm thấy giấy chứng nhận với số này"));
     }
 
     private static boolean wantsHtml(String format) {
@@ -127,7 +155,8 @@ class PublicController implements PublicApi {
             if (format.equalsIgnoreCase("json")) return false;
             throw ApiException.invalidField("format", "json or html");
         }
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("text/html") && !accept.contains("application/json");
     }

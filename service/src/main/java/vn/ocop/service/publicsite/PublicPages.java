@@ -29,7 +29,8 @@ class PublicPages {
     String render(String template, Map<String, Object> model) {
         ServletRequestAttributes request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
         // a web context: the layout's links (@{…}) need one; no one is signed in on the public site
-        WebContext context = new WebContext(web.buildExchange(request.getRequest(), request.getResponse()), LocaleContextHolder.getLocale());
+        WebContext context = new WebContext(
+                web.buildExchange(request.getRequest(), request.getResponse()), LocaleContextHolder.getLocale());
         context.setVariables(model);
         context.setVariable("dateFormat", DATE);
         return templates.process("public/" + template, context);

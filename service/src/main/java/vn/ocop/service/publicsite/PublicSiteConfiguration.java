@@ -18,8 +18,11 @@ class PublicSiteConfiguration {
             @Value("${ocop.public.rate-limit.ideas-burst:5}") int ideasBurst,
             @Value("${ocop.public.rate-limit.ideas-per-hour:10}") double ideasPerHour,
             ProblemWriter problems) {
-        RateLimitFilter filter = new RateLimitFilter(new RateLimitFilter.Bucket.Rule(readsBurst, readsPerHour),
-                new RateLimitFilter.Bucket.Rule(ideasBurst, ideasPerHour), problems, System::nanoTime);
+        RateLimitFilter filter = new RateLimitFilter(
+                new RateLimitFilter.Bucket.Rule(readsBurst, readsPerHour),
+                new RateLimitFilter.Bucket.Rule(ideasBurst, ideasPerHour),
+                problems,
+                System::nanoTime);
         FilterRegistrationBean<RateLimitFilter> bean = new FilterRegistrationBean<>(filter);
         bean.addUrlPatterns("/public/*");
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

@@ -16,9 +16,12 @@ import javax.imageio.ImageIO;
 /** QR codes (ZXing) of the traceability stamp: PNG for screens, SVG for print; error correction M, quiet zone 4. */
 final class QrCodes {
     private static final Map<EncodeHintType, Object> HINTS = Map.of(
-            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-            EncodeHintType.CHARACTER_SET, "UTF-8",
-            EncodeHintType.MARGIN, 4);
+            EncodeHintType.ERROR_CORRECTION,
+            ErrorCorrectionLevel.M,
+            EncodeHintType.CHARACTER_SET,
+            "UTF-8",
+            EncodeHintType.MARGIN,
+            4);
 
     private QrCodes() {}
 
@@ -54,10 +57,21 @@ final class QrCodes {
         for (int y = 0; y < m.getHeight(); y++) {
             int x = 0;
             while (x < m.getWidth()) {
-                if (!m.get(x, y)) { x++; continue; }
+                if (!m.get(x, y)) {
+                    x++;
+                    continue;
+                }
                 int start = x;
                 while (x < m.getWidth() && m.get(x, y)) x++;
-                d.append('M').append(start).append(',').append(y).append('h').append(x - start).append("v1h-").append(x - start).append('z');
+                d.append('M')
+                        .append(start)
+                        .append(',')
+                        .append(y)
+                        .append('h')
+                        .append(x - start)
+                        .append("v1h-")
+                        .append(x - start)
+                        .append('z');
             }
         }
         return """

@@ -38,12 +38,17 @@ class RateLimitFilter extends OncePerRequestFilter {
         boolean idea = "POST".equals(req.getMethod()) && req.getRequestURI().startsWith("/public/ideas");
         Bucket.Rule rule = idea ? ideas : reads;
         String key = (idea ? "ideas|" : "reads|") + req.getRemoteAddr();
-        if (buckets.size() > MAX_CLIENTS) buckets.clear(); // a flood of addresses: start afresh rather than grow without bound
+        if (buckets.size() > MAX_CLIENTS)
+            buckets.clear(); // a flood of addresses: start afresh rather than grow without bound
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(rule, nanos.getAsLong()));
         long waitSeconds = bucket.take(nanos.getAsLong());
         if (waitSeconds > 0) {
             res.setHeader("Retry-After", Long.toString(waitSeconds));
-            problems.write(req, res, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+            problems.write(
+                    req,
+                    res,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "RATE_LIMITED",
                     "Quá nhiều yêu cầu; vui lòng thử lại sau " + waitSeconds + " giây");
             return;
         }

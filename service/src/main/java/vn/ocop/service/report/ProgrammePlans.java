@@ -1,5 +1,7 @@
 package vn.ocop.service.report;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import java.io.IOException;
@@ -30,8 +32,6 @@ import vn.ocop.api.model.PlanTarget;
 import vn.ocop.api.model.ProgrammePlan;
 import vn.ocop.service.platform.web.ApiException;
 
-import static com.mongodb.client.model.Filters.eq;
-
 /**
  * Programme plans: targets from {@code classpath:programme-plans/*.yaml} (data, read at start), actuals entered by the
  * provincial office in collection {@code plan_actuals} (insert-only: each entry adds to the totals).
@@ -39,11 +39,25 @@ import static com.mongodb.client.model.Filters.eq;
 @Service
 class ProgrammePlans {
     /** Targets the report computes from stored data; the others are ENTERED. */
-    static final List<String> COMPUTED = List.of("PRODUCTS_STANDARDISED", "PRODUCTS_3_TO_5_STARS", "NEW_ENTERPRISES_AND_COOPERATIVES");
-    static final List<String> ENTERED = List.of("OFFICIALS_TRAINED", "BUDGET_TOTAL", "BUDGET_COMMUNITY", "BUDGET_CENTRAL_PROGRAMME",
-            "BUDGET_INTEGRATED", "BUDGET_DEVELOPMENT_INVESTMENT");
+    static final List<String> COMPUTED =
+            List.of("PRODUCTS_STANDARDISED", "PRODUCTS_3_TO_5_STARS", "NEW_ENTERPRISES_AND_COOPERATIVES");
 
-    record Plan(String id, String name, String legalBasis, String provinceCode, LocalDate from, LocalDate to, List<PlanTarget> targets) {}
+    static final List<String> ENTERED = List.of(
+            "OFFICIALS_TRAINED",
+            "BUDGET_TOTAL",
+            "BUDGET_COMMUNITY",
+            "BUDGET_CENTRAL_PROGRAMME",
+            "BUDGET_INTEGRATED",
+            "BUDGET_DEVELOPMENT_INVESTMENT");
+
+    record Plan(
+            String id,
+            String name,
+            String legalBasis,
+            String provinceCode,
+            LocalDate from,
+            LocalDate to,
+            List<PlanTarget> targets) {}
 
     private final Map<String, Plan> plans = new LinkedHashMap<>();
     private final MongoCollection<Document> actuals;
@@ -65,15 +79,25 @@ class ProgrammePlans {
             for (Map<String, Object> t : (List<Map<String, Object>>) y.get("targets")) {
                 String key = String.valueOf(t.get("key"));
                 String source = String.valueOf(t.get("source"));
-                if (!(COMPUTED.contains(key) && source.equals("COMPUTED")) && !(ENTERED.contains(key) && source.equals("ENTERED"))) {
-                    throw new IllegalStateException(file.getFilename() + ": unknown target " + key + " (" + source + ")");
+                if (!(COMPUTED.contains(key) && source.equals("COMPUTED"))
+                        && !(ENTERED.contains(key) && source.equals("ENTERED"))) {
+                    throw new IllegalStateException(
+                            file.getFilename() + ": unknown target " + key + " (" + source + ")");
                 }
-                targets.add(new PlanTarget().key(key).label(String.valueOf(t.get("label")))
-                        .target(new BigDecimal(String.valueOf(t.get("target")))).source(source));
+                targets.add(new PlanTarget()
+                        .key(key)
+                        .label(String.valueOf(t.get("label")))
+                        .target(new BigDecimal(String.valueOf(t.get("target"))))
+                        .source(source));
             }
-            return new Plan(String.valueOf(y.get("id")), String.valueOf(y.get("name")), String.valueOf(y.get("legalBasis")),
-                    String.valueOf(y.get("provinceCode")), LocalDate.parse(String.valueOf(y.get("from"))),
-                    LocalDate.parse(String.valueOf(y.get("to"))), List.copyOf(targets));
+            return new Plan(
+                    String.valueOf(y.get("id")),
+                    String.valueOf(y.get("name")),
+                    String.valueOf(y.get("legalBasis")),
+                    String.valueOf(y.get("provinceCode")),
+                    LocalDate.parse(String.valueOf(y.get("from"))),
+                    LocalDate.parse(String.valueOf(y.get("to"))),
+                    List.copyOf(targets));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,29 +112,46 @@ class ProgrammePlans {
     }
 
     List<ProgrammePlan> list() {
-        return plans.values().stream().map(p -> new ProgrammePlan().id(p.id()).name(p.name()).legalBasis(p.legalBasis())
-                .provinceCode(p.provinceCode()).from(p.from()).to(p.to()).targets(p.targets()).actuals(actuals(p.id()))).toList();
+        return plans.values().stream()
+                .map(p -> new ProgrammePlan()
+                        .id(p.id())
+                        .name(p.name())
+                        .legalBasis(p.legalBasis())
+                        .provinceCode(p.provinceCode())
+                        .from(p.from())
+                        .to(p.to())
+                        .targets(p.targets())
+                        .actuals(actuals(p.id())))
+                .toList();
     }
 
     PlanActual record(String planId, PlanActualInput in, String user) {
         Plan plan = find(planId).orElseThrow(() -> ApiException.notFound("Programme plan", planId));
         if (in.getDate().isBefore(plan.from()) || in.getDate().isAfter(plan.to())) {
-            throw ApiException.invalidField("date", "phải trong thời gian của kế hoạch (" + plan.from() + " – " + plan.to() + ")");
+            throw ApiException.invalidField(
+                    "date", "phải trong thời gian của kế hoạch (" + plan.from() + " – " + plan.to() + ")");
         }
-        Document d = new Document("_id", UUID.randomUUID().toString()).append("planId", planId).append("date", in.getDate().toString())
+        Document d = new Document("_id", UUID.randomUUID().toString())
+                .append("planId", planId)
+                .append("date", in.getDate().toString())
                 .append("officialsTrained", in.getOfficialsTrained())
                 .append("budgetCommunity", decimal(in.getBudgetCommunity()))
                 .append("budgetCentralProgramme", decimal(in.getBudgetCentralProgramme()))
                 .append("budgetIntegrated", decimal(in.getBudgetIntegrated()))
                 .append("budgetDevelopmentInvestment", decimal(in.getBudgetDevelopmentInvestment()))
-                .append("note", in.getNote()).append("enteredBy", user).append("enteredAt", new Date());
+                .append("note", in.getNote())
+                .append("enteredBy", user)
+                .append("enteredAt", new Date());
         actuals.insertOne(d);
         return view(d);
     }
 
     /** The plan's entries, oldest first (a scan on the embedded store: a handful per plan). */
     List<PlanActual> actuals(String planId) {
-        return actuals.find(eq("planId", planId)).sort(Sorts.ascending("date", "enteredAt")).map(ProgrammePlans::view).into(new ArrayList<>());
+        return actuals.find(eq("planId", planId))
+                .sort(Sorts.ascending("date", "enteredAt"))
+                .map(ProgrammePlans::view)
+                .into(new ArrayList<>());
     }
 
     private static Decimal128 decimal(BigDecimal v) {
@@ -119,14 +160,23 @@ class ProgrammePlans {
 
     private static BigDecimal big(Document d, String field) {
         Object v = d.get(field);
-        return v instanceof Decimal128 dec ? dec.bigDecimalValue() : v instanceof Number n ? new BigDecimal(n.toString()) : null;
+        return v instanceof Decimal128 dec
+                ? dec.bigDecimalValue()
+                : v instanceof Number n ? new BigDecimal(n.toString()) : null;
     }
 
     private static PlanActual view(Document d) {
-        return new PlanActual().id(d.getString("_id")).planId(d.getString("planId")).date(LocalDate.parse(d.getString("date")))
-                .officialsTrained(d.getInteger("officialsTrained")).budgetCommunity(big(d, "budgetCommunity"))
-                .budgetCentralProgramme(big(d, "budgetCentralProgramme")).budgetIntegrated(big(d, "budgetIntegrated"))
-                .budgetDevelopmentInvestment(big(d, "budgetDevelopmentInvestment")).note(d.getString("note"))
-                .enteredBy(d.getString("enteredBy")).enteredAt(d.getDate("enteredAt").toInstant().atOffset(ZoneOffset.UTC));
+        return new PlanActual()
+                .id(d.getString("_id"))
+                .planId(d.getString("planId"))
+                .date(LocalDate.parse(d.getString("date")))
+                .officialsTrained(d.getInteger("officialsTrained"))
+                .budgetCommunity(big(d, "budgetCommunity"))
+                .budgetCentralProgramme(big(d, "budgetCentralProgramme"))
+                .budgetIntegrated(big(d, "budgetIntegrated"))
+                .budgetDevelopmentInvestment(big(d, "budgetDevelopmentInvestment"))
+                .note(d.getString("note"))
+                .enteredBy(d.getString("enteredBy"))
+                .enteredAt(d.getDate("enteredAt").toInstant().atOffset(ZoneOffset.UTC));
     }
 }

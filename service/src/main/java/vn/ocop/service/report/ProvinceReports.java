@@ -35,15 +35,45 @@ import vn.ocop.service.platform.web.ApiException;
 @Service
 class ProvinceReports {
     /** Producer types that count as "doanh nghiệp, hợp tác xã" for the plan's new-enterprise target. */
-    static final Set<String> ENTERPRISES_AND_COOPERATIVES = Set.of("PRIVATE_ENTERPRISE", "SINGLE_MEMBER_LLC", "MULTI_MEMBER_LLC",
-            "JOINT_STOCK_MINORITY_COMMUNITY", "JOINT_STOCK_MAJORITY_COMMUNITY", "COOPERATIVE");
-    static final Map<String, String> STAGES = Map.of("DRAFT", "Đang lập hồ sơ", "SUBMITTED", "Đã nộp hồ sơ",
-            "EVALUATED", "Đã đánh giá, phân hạng", "WITHDRAWN", "Đã rút hồ sơ");
-    static final Map<String, String> GROUPS = Map.of("FOOD", "Thực phẩm", "BEVERAGE", "Đồ uống", "HERBAL", "Thảo dược",
-            "TEXTILE", "Vải và may mặc", "HANDICRAFT", "Lưu niệm – nội thất – trang trí", "TOURISM", "Dịch vụ du lịch nông thôn");
-    static final Map<String, String> CERTIFICATE_ROWS = Map.of("ISSUED", "Giấy chứng nhận đã cấp trong kỳ",
-            "EXPIRING_WITHIN_180_DAYS", "Sắp hết hạn (trong 180 ngày sau kỳ báo cáo)", "EXPIRED", "Hết hạn trong kỳ",
-            "REVOKED", "Bị thu hồi trong kỳ");
+    static final Set<String> ENTERPRISES_AND_COOPERATIVES = Set.of(
+            "PRIVATE_ENTERPRISE",
+            "SINGLE_MEMBER_LLC",
+            "MULTI_MEMBER_LLC",
+            "JOINT_STOCK_MINORITY_COMMUNITY",
+            "JOINT_STOCK_MAJORITY_COMMUNITY",
+            "COOPERATIVE");
+
+    static final Map<String, String> STAGES = Map.of(
+            "DRAFT",
+            "Đang lập hồ sơ",
+            "SUBMITTED",
+            "Đã nộp hồ sơ",
+            "EVALUATED",
+            "Đã đánh giá, phân hạng",
+            "WITHDRAWN",
+            "Đã rút hồ sơ");
+    static final Map<String, String> GROUPS = Map.of(
+            "FOOD",
+            "Thực phẩm",
+            "BEVERAGE",
+            "Đồ uống",
+            "HERBAL",
+            "Thảo dược",
+            "TEXTILE",
+            "Vải và may mặc",
+            "HANDICRAFT",
+            "Lưu niệm – nội thất – trang trí",
+            "TOURISM",
+            "Dịch vụ du lịch nông thôn");
+    static final Map<String, String> CERTIFICATE_ROWS = Map.of(
+            "ISSUED",
+            "Giấy chứng nhận đã cấp trong kỳ",
+            "EXPIRING_WITHIN_180_DAYS",
+            "Sắp hết hạn (trong 180 ngày sau kỳ báo cáo)",
+            "EXPIRED",
+            "Hết hạn trong kỳ",
+            "REVOKED",
+            "Bị thu hồi trong kỳ");
 
     private final Dossiers dossiers;
     private final EvaluationLedger ledger;
@@ -51,7 +81,12 @@ class ProvinceReports {
     private final AdminUnits units;
     private final ProgrammePlans plans;
 
-    ProvinceReports(Dossiers dossiers, EvaluationLedger ledger, Certificates certificates, AdminUnits units, ProgrammePlans plans) {
+    ProvinceReports(
+            Dossiers dossiers,
+            EvaluationLedger ledger,
+            Certificates certificates,
+            AdminUnits units,
+            ProgrammePlans plans) {
         this.dossiers = dossiers;
         this.ledger = ledger;
         this.certificates = certificates;
@@ -63,7 +98,14 @@ class ProvinceReports {
     record DossierFact(LocalDate registeredOn, String status, String producerKey, String producerType) {}
 
     /** A VALID evaluation record as the report needs it. */
-    record EvaluationFact(String dossierId, long sequence, LocalDate on, String group, String communeCode, String districtCode, int stars) {}
+    record EvaluationFact(
+            String dossierId,
+            long sequence,
+            LocalDate on,
+            String group,
+            String communeCode,
+            String districtCode,
+            int stars) {}
 
     LocalDate today() {
         return certificates.today();
@@ -73,32 +115,55 @@ class ProvinceReports {
         List<ProgrammePlans.Plan> selected = selectPlans(province, period, planId);
         List<DossierFact> dossierFacts = new ArrayList<>();
         dossiers.forEachInProvince(province, d -> {
-            String key = d.getProducer() == null ? null : d.getProducer().getTaxOrRegistrationNumber() != null
-                    ? "tax:" + d.getProducer().getTaxOrRegistrationNumber()
-                    : "name:" + Normalizer.normalize(d.getProducer().getName(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT).strip();
-            dossierFacts.add(new DossierFact(d.getRegisteredOn(), d.getStatus() == null ? null : d.getStatus().getValue(), key,
-                    d.getProducer() == null || d.getProducer().getType() == null ? null : d.getProducer().getType().getValue()));
+            String key = d.getProducer() == null
+                    ? null
+                    : d.getProducer().getTaxOrRegistrationNumber() != null
+                            ? "tax:" + d.getProducer().getTaxOrRegistrationNumber()
+                            : "name:"
+                                    + Normalizer.normalize(d.getProducer().getName(), Normalizer.Form.NFC)
+                                            .toLowerCase(Locale.ROOT)
+                                            .strip();
+            dossierFacts.add(new DossierFact(
+                    d.getRegisteredOn(),
+                    d.getStatus() == null ? null : d.getStatus().getValue(),
+                    key,
+                    d.getProducer() == null || d.getProducer().getType() == null
+                            ? null
+                            : d.getProducer().getType().getValue()));
             return true;
         });
         List<EvaluationFact> evaluations = new ArrayList<>();
         ledger.forEach(new Document("location.provinceCode", province), doc -> {
             EvaluationRecord r = ledger.view(doc);
-            if (r.getResult() != null && r.getResult().getStatus() != null && "VALID".equals(r.getResult().getStatus().getValue())
-                    && r.getResult().getStars() != null && r.getEvaluationDate() != null) {
-                evaluations.add(new EvaluationFact(r.getDossierId(), r.getSequence(), r.getEvaluationDate(), r.getGroup(),
+            if (r.getResult() != null
+                    && r.getResult().getStatus() != null
+                    && "VALID".equals(r.getResult().getStatus().getValue())
+                    && r.getResult().getStars() != null
+                    && r.getEvaluationDate() != null) {
+                evaluations.add(new EvaluationFact(
+                        r.getDossierId(),
+                        r.getSequence(),
+                        r.getEvaluationDate(),
+                        r.getGroup(),
                         r.getLocation() == null ? null : r.getLocation().getCommuneCode(),
-                        r.getLocation() == null ? null : r.getLocation().getDistrictCode(), r.getResult().getStars()));
+                        r.getLocation() == null ? null : r.getLocation().getDistrictCode(),
+                        r.getResult().getStars()));
             }
             return true;
         });
 
-        ProvinceReport report = new ProvinceReport().provinceCode(province)
+        ProvinceReport report = new ProvinceReport()
+                .provinceCode(province)
                 .provinceName(units.provinceName(province, period.from()).orElse(null))
-                .from(period.from()).to(period.to()).generatedOn(today()).deadline(period.deadline());
+                .from(period.from())
+                .to(period.to())
+                .generatedOn(today())
+                .deadline(period.deadline());
 
         Tally stages = new Tally(false);
         STAGES.forEach(stages::ensure);
-        dossierFacts.stream().filter(d -> period.contains(d.registeredOn()))
+        dossierFacts.stream()
+                .filter(d -> period.contains(d.registeredOn()))
                 .forEach(d -> stages.add(d.status(), STAGES.getOrDefault(d.status(), d.status()), null));
         report.dossiersByStage(stages.rows());
 
@@ -111,10 +176,15 @@ class ProvinceReports {
         for (EvaluationFact e : latest) {
             byStars.add(Integer.toString(e.stars()), e.stars() + " sao", null);
             byGroup.add(e.group(), GROUPS.getOrDefault(e.group(), e.group()), e.stars());
-            byCommune.add(e.communeCode(), units.communeName(e.communeCode(), e.on()).orElse(null), e.stars());
-            if (e.districtCode() != null) byDistrict.add(e.districtCode(), units.districtName(e.districtCode()).orElse(null), e.stars());
+            byCommune.add(
+                    e.communeCode(), units.communeName(e.communeCode(), e.on()).orElse(null), e.stars());
+            if (e.districtCode() != null)
+                byDistrict.add(
+                        e.districtCode(), units.districtName(e.districtCode()).orElse(null), e.stars());
         }
-        report.evaluationsByStars(byStars.rows()).evaluationsByGroup(byGroup.rows()).evaluationsByCommune(byCommune.rows());
+        report.evaluationsByStars(byStars.rows())
+                .evaluationsByGroup(byGroup.rows())
+                .evaluationsByCommune(byCommune.rows());
         report.evaluationsByDistrict(period.from().isBefore(AdminUnits.TWO_LEVEL_FROM) ? byDistrict.rows() : null);
 
         Map<String, LocalDate> joined = firstDossier(dossierFacts);
@@ -135,12 +205,17 @@ class ProvinceReports {
 
     private List<ProgrammePlans.Plan> selectPlans(String province, ReportPeriod period, String planId) {
         if (planId != null) {
-            ProgrammePlans.Plan p = plans.find(planId).orElseThrow(() -> ApiException.invalidField("plan", "unknown programme plan"));
-            if (!p.provinceCode().equals(province)) throw ApiException.invalidField("plan", "belongs to province " + p.provinceCode());
+            ProgrammePlans.Plan p =
+                    plans.find(planId).orElseThrow(() -> ApiException.invalidField("plan", "unknown programme plan"));
+            if (!p.provinceCode().equals(province))
+                throw ApiException.invalidField("plan", "belongs to province " + p.provinceCode());
             return List.of(p);
         }
-        return plans.all().stream().filter(p -> p.provinceCode().equals(province)
-                && !p.from().isAfter(period.to()) && !p.to().isBefore(period.from())).toList();
+        return plans.all().stream()
+                .filter(p -> p.provinceCode().equals(province)
+                        && !p.from().isAfter(period.to())
+                        && !p.to().isBefore(period.from()))
+                .toList();
     }
 
     private List<CountRow> certificateRows(String province, ReportPeriod period) {
@@ -149,13 +224,16 @@ class ProvinceReports {
         LocalDate horizon = period.to().plusDays(180);
         certificates.forEach(province, period.to(), c -> {
             if (period.contains(c.getIssuedOn())) t.add("ISSUED", CERTIFICATE_ROWS.get("ISSUED"), c.getStars());
-            if (c.getStatus() == CertificateStatus.VALID && c.getValidUntil().isAfter(period.to()) && !c.getValidUntil().isAfter(horizon)) {
+            if (c.getStatus() == CertificateStatus.VALID
+                    && c.getValidUntil().isAfter(period.to())
+                    && !c.getValidUntil().isAfter(horizon)) {
                 t.add("EXPIRING_WITHIN_180_DAYS", CERTIFICATE_ROWS.get("EXPIRING_WITHIN_180_DAYS"), c.getStars());
             }
             if (c.getStatus() == CertificateStatus.EXPIRED && period.contains(c.getValidUntil())) {
                 t.add("EXPIRED", CERTIFICATE_ROWS.get("EXPIRED"), c.getStars());
             }
-            if (c.getRevocation() != null && period.contains(c.getRevocation().getDecision().getDate())) {
+            if (c.getRevocation() != null
+                    && period.contains(c.getRevocation().getDecision().getDate())) {
                 t.add("REVOKED", CERTIFICATE_ROWS.get("REVOKED"), c.getStars());
             }
             return true;
@@ -183,34 +261,64 @@ class ProvinceReports {
         return first;
     }
 
-    private PlanProgress progress(ProgrammePlans.Plan plan, ReportPeriod period, List<EvaluationFact> evaluations,
-                                  List<DossierFact> dossierFacts, Map<String, String> typeOf) {
+    private PlanProgress progress(
+            ProgrammePlans.Plan plan,
+            ReportPeriod period,
+            List<EvaluationFact> evaluations,
+            List<DossierFact> dossierFacts,
+            Map<String, String> typeOf) {
         LocalDate end = plan.to().isBefore(period.to()) ? plan.to() : period.to();
         List<EvaluationFact> latest = latestPerDossier(evaluations, plan.from(), end);
-        List<PlanActual> entered = plans.actuals(plan.id()).stream().filter(a -> !a.getDate().isAfter(end)).toList();
+        List<PlanActual> entered = plans.actuals(plan.id()).stream()
+                .filter(a -> !a.getDate().isAfter(end))
+                .toList();
         Set<String> newOnes = new HashSet<>();
         firstDossier(dossierFacts).forEach((key, first) -> {
-            if (!first.isBefore(plan.from()) && !first.isAfter(end) && ENTERPRISES_AND_COOPERATIVES.contains(typeOf.get(key))) newOnes.add(key);
+            if (!first.isBefore(plan.from())
+                    && !first.isAfter(end)
+                    && ENTERPRISES_AND_COOPERATIVES.contains(typeOf.get(key))) newOnes.add(key);
         });
         Map<String, BigDecimal> actual = new HashMap<>();
         actual.put("PRODUCTS_STANDARDISED", BigDecimal.valueOf(latest.size()));
-        actual.put("PRODUCTS_3_TO_5_STARS", BigDecimal.valueOf(latest.stream().filter(e -> e.stars() >= 3).count()));
+        actual.put(
+                "PRODUCTS_3_TO_5_STARS",
+                BigDecimal.valueOf(latest.stream().filter(e -> e.stars() >= 3).count()));
         actual.put("NEW_ENTERPRISES_AND_COOPERATIVES", BigDecimal.valueOf(newOnes.size()));
-        actual.put("OFFICIALS_TRAINED", sum(entered, a -> a.getOfficialsTrained() == null ? null : BigDecimal.valueOf(a.getOfficialsTrained())));
+        actual.put(
+                "OFFICIALS_TRAINED",
+                sum(
+                        entered,
+                        a -> a.getOfficialsTrained() == null ? null : BigDecimal.valueOf(a.getOfficialsTrained())));
         actual.put("BUDGET_COMMUNITY", sum(entered, PlanActual::getBudgetCommunity));
         actual.put("BUDGET_CENTRAL_PROGRAMME", sum(entered, PlanActual::getBudgetCentralProgramme));
         actual.put("BUDGET_INTEGRATED", sum(entered, PlanActual::getBudgetIntegrated));
         actual.put("BUDGET_DEVELOPMENT_INVESTMENT", sum(entered, PlanActual::getBudgetDevelopmentInvestment));
-        actual.put("BUDGET_TOTAL", actual.get("BUDGET_COMMUNITY").add(actual.get("BUDGET_CENTRAL_PROGRAMME"))
-                .add(actual.get("BUDGET_INTEGRATED")).add(actual.get("BUDGET_DEVELOPMENT_INVESTMENT")));
+        actual.put(
+                "BUDGET_TOTAL",
+                actual.get("BUDGET_COMMUNITY")
+                        .add(actual.get("BUDGET_CENTRAL_PROGRAMME"))
+                        .add(actual.get("BUDGET_INTEGRATED"))
+                        .add(actual.get("BUDGET_DEVELOPMENT_INVESTMENT")));
         List<TargetRow> rows = new ArrayList<>();
         for (PlanTarget t : plan.targets()) {
             BigDecimal a = actual.get(t.getKey());
-            BigDecimal percent = t.getTarget().signum() == 0 ? null
+            BigDecimal percent = t.getTarget().signum() == 0
+                    ? null
                     : a.multiply(BigDecimal.valueOf(100)).divide(t.getTarget(), 1, RoundingMode.HALF_UP);
-            rows.add(new TargetRow().key(t.getKey()).label(t.getLabel()).target(t.getTarget()).actual(a).percent(percent).source(t.getSource()));
+            rows.add(new TargetRow()
+                    .key(t.getKey())
+                    .label(t.getLabel())
+                    .target(t.getTarget())
+                    .actual(a)
+                    .percent(percent)
+                    .source(t.getSource()));
         }
-        return new PlanProgress().planId(plan.id()).name(plan.name()).from(plan.from()).to(end).rows(rows);
+        return new PlanProgress()
+                .planId(plan.id())
+                .name(plan.name())
+                .from(plan.from())
+                .to(end)
+                .rows(rows);
     }
 
     private static BigDecimal sum(List<PlanActual> entries, Function<PlanActual, BigDecimal> field) {

@@ -25,10 +25,11 @@ import vn.ocop.api.model.TargetRow;
  * section, and the chart). Both carry exactly the numbers of the JSON report they are made from.
  */
 final class ReportFiles {
-    static final List<String> CSV_HEADER = List.of("section", "key", "name", "count", "stars1", "stars2", "stars3", "stars4",
-            "stars5", "target", "percent");
+    static final List<String> CSV_HEADER = List.of(
+            "section", "key", "name", "count", "stars1", "stars2", "stars3", "stars4", "stars5", "target", "percent");
     /** Sheet names (at most 31 characters) and the section each shows. */
     static final String INFO = "Thông tin";
+
     static final String STAGES = "Hồ sơ theo bước";
     static final String STARS = "Đánh giá theo hạng sao";
     static final String GROUPS = "Đánh giá theo nhóm";
@@ -49,7 +50,8 @@ final class ReportFiles {
         s.add(new Section(STARS, "evaluationsByStars", r.getEvaluationsByStars()));
         s.add(new Section(GROUPS, "evaluationsByGroup", r.getEvaluationsByGroup()));
         s.add(new Section(COMMUNES, "evaluationsByCommune", r.getEvaluationsByCommune()));
-        if (r.getEvaluationsByDistrict() != null) s.add(new Section(DISTRICTS, "evaluationsByDistrict", r.getEvaluationsByDistrict()));
+        if (r.getEvaluationsByDistrict() != null)
+            s.add(new Section(DISTRICTS, "evaluationsByDistrict", r.getEvaluationsByDistrict()));
         s.add(new Section(PRODUCERS, "newProducers", r.getNewProducers()));
         s.add(new Section(CERTIFICATES, "certificates", r.getCertificates()));
         return s;
@@ -57,16 +59,36 @@ final class ReportFiles {
 
     static String csv(ProvinceReport r) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
-            p.printRecord("report", "provinceCode", r.getProvinceName(), r.getProvinceCode(), "", "", "", "", "", "", "");
+        try (CSVPrinter p = new CSVPrinter(
+                out,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(CSV_HEADER.toArray(String[]::new))
+                        .get())) {
+            p.printRecord(
+                    "report", "provinceCode", r.getProvinceName(), r.getProvinceCode(), "", "", "", "", "", "", "");
             p.printRecord("report", "from", "", r.getFrom(), "", "", "", "", "", "", "");
             p.printRecord("report", "to", "", r.getTo(), "", "", "", "", "", "", "");
-            p.printRecord("report", "dueBefore", r.getDeadline().getText(),
-                    r.getDeadline().getDueBefore() == null ? "" : r.getDeadline().getDueBefore(), "", "", "", "", "", "", "");
+            p.printRecord(
+                    "report",
+                    "dueBefore",
+                    r.getDeadline().getText(),
+                    r.getDeadline().getDueBefore() == null
+                            ? ""
+                            : r.getDeadline().getDueBefore(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "");
             for (Section s : sections(r)) {
                 for (CountRow row : s.rows()) {
-                    List<Object> cells = new ArrayList<>(List.of(s.csvName(), row.getKey(), nz(row.getName()), row.getCount()));
-                    for (int i = 1; i <= 5; i++) cells.add(row.getStars() == null ? "" : row.getStars().get(Integer.toString(i)));
+                    List<Object> cells =
+                            new ArrayList<>(List.of(s.csvName(), row.getKey(), nz(row.getName()), row.getCount()));
+                    for (int i = 1; i <= 5; i++)
+                        cells.add(row.getStars() == null ? "" : row.getStars().get(Integer.toString(i)));
                     cells.add("");
                     cells.add("");
                     p.printRecord(cells);
@@ -74,8 +96,18 @@ final class ReportFiles {
             }
             for (PlanProgress plan : r.getPlans()) {
                 for (TargetRow t : plan.getRows()) {
-                    p.printRecord("plan:" + plan.getPlanId(), t.getKey(), t.getLabel(), t.getActual().toPlainString(), "", "", "", "", "",
-                            t.getTarget().toPlainString(), t.getPercent() == null ? "" : t.getPercent().toPlainString());
+                    p.printRecord(
+                            "plan:" + plan.getPlanId(),
+                            t.getKey(),
+                            t.getLabel(),
+                            t.getActual().toPlainString(),
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            t.getTarget().toPlainString(),
+                            t.getPercent() == null ? "" : t.getPercent().toPlainString());
                 }
             }
         } catch (IOException e) {
@@ -85,12 +117,19 @@ final class ReportFiles {
     }
 
     static byte[] xlsx(ProvinceReport r, byte[] chartPng) {
-        try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (Workbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet info = wb.createSheet(INFO);
             row(info, 0, "Tỉnh", r.getProvinceName() + " (" + r.getProvinceCode() + ")");
             row(info, 1, "Từ ngày", r.getFrom().toString());
             row(info, 2, "Đến ngày", r.getTo().toString());
-            row(info, 3, "Hạn gửi", r.getDeadline().getDueBefore() == null ? "" : r.getDeadline().getDueBefore().toString());
+            row(
+                    info,
+                    3,
+                    "Hạn gửi",
+                    r.getDeadline().getDueBefore() == null
+                            ? ""
+                            : r.getDeadline().getDueBefore().toString());
             row(info, 4, "Ghi chú", r.getDeadline().getText());
             row(info, 5, "Ngày lập", r.getGeneratedOn().toString());
             for (Section s : sections(r)) {
@@ -105,14 +144,17 @@ final class ReportFiles {
                     x.createCell(1).setCellValue(nz(row.getName()));
                     x.createCell(2).setCellValue(row.getCount());
                     if (row.getStars() != null) {
-                        for (int i = 1; i <= 5; i++) x.createCell(2 + i).setCellValue(row.getStars().get(Integer.toString(i)));
+                        for (int i = 1; i <= 5; i++)
+                            x.createCell(2 + i).setCellValue(row.getStars().get(Integer.toString(i)));
                     }
                 }
                 sheet.autoSizeColumn(1);
             }
             Sheet plans = wb.createSheet(PLANS);
             Row head = plans.createRow(0);
-            String[] titles = {"Kế hoạch", "Mã chỉ tiêu", "Chỉ tiêu", "Mục tiêu", "Thực hiện", "Tỷ lệ (%)", "Nguồn số liệu"};
+            String[] titles = {
+                "Kế hoạch", "Mã chỉ tiêu", "Chỉ tiêu", "Mục tiêu", "Thực hiện", "Tỷ lệ (%)", "Nguồn số liệu"
+            };
             for (int i = 0; i < titles.length; i++) head.createCell(i).setCellValue(titles[i]);
             int n = 1;
             for (PlanProgress plan : r.getPlans()) {
@@ -123,7 +165,8 @@ final class ReportFiles {
                     x.createCell(2).setCellValue(t.getLabel());
                     x.createCell(3).setCellValue(t.getTarget().doubleValue());
                     x.createCell(4).setCellValue(t.getActual().doubleValue());
-                    if (t.getPercent() != null) x.createCell(5).setCellValue(t.getPercent().doubleValue());
+                    if (t.getPercent() != null)
+                        x.createCell(5).setCellValue(t.getPercent().doubleValue());
                     x.createCell(6).setCellValue(t.getSource());
                 }
             }

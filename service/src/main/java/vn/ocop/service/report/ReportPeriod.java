@@ -22,16 +22,31 @@ record ReportPeriod(LocalDate from, LocalDate to, ReportDeadline deadline) {
             LocalDate start = LocalDate.of(year, 1, 1);
             if (start.isAfter(today)) throw ApiException.invalidField("period", "has not started");
             LocalDate end = due.minusDays(1).isAfter(today) ? today : due.minusDays(1);
-            String text = (half ? "Báo cáo 6 tháng: gửi trước ngày 15/6/" : "Báo cáo năm: gửi trước ngày 15/12/") + year
-                    + (today.isBefore(due) ? " (còn " + ChronoUnit.DAYS.between(today, due) + " ngày)" : " (đã qua hạn)");
-            return new ReportPeriod(start, end, new ReportDeadline()
-                    .kind(half ? ReportDeadline.KindEnum.SEMIANNUAL : ReportDeadline.KindEnum.ANNUAL).dueBefore(due).text(text));
+            String text = (half ? "Báo cáo 6 tháng: gửi trước ngày 15/6/" : "Báo cáo năm: gửi trước ngày 15/12/")
+                    + year
+                    + (today.isBefore(due)
+                            ? " (còn " + ChronoUnit.DAYS.between(today, due) + " ngày)"
+                            : " (đã qua hạn)");
+            return new ReportPeriod(
+                    start,
+                    end,
+                    new ReportDeadline()
+                            .kind(half ? ReportDeadline.KindEnum.SEMIANNUAL : ReportDeadline.KindEnum.ANNUAL)
+                            .dueBefore(due)
+                            .text(text));
         }
-        if (from == null || to == null) throw ApiException.invalidField(from == null ? "from" : "to", "give period (YYYY-H1, YYYY) or both from and to");
+        if (from == null || to == null)
+            throw ApiException.invalidField(
+                    from == null ? "from" : "to", "give period (YYYY-H1, YYYY) or both from and to");
         if (to.isBefore(from)) throw ApiException.invalidField("to", "must not be before from");
-        if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) throw ApiException.invalidField("to", "a report covers at most 5 years");
-        return new ReportPeriod(from, to, new ReportDeadline().kind(ReportDeadline.KindEnum.CUSTOM)
-                .text("Báo cáo theo khoảng thời gian tùy chọn: không có hạn gửi"));
+        if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS)
+            throw ApiException.invalidField("to", "a report covers at most 5 years");
+        return new ReportPeriod(
+                from,
+                to,
+                new ReportDeadline()
+                        .kind(ReportDeadline.KindEnum.CUSTOM)
+                        .text("Báo cáo theo khoảng thời gian tùy chọn: không có hạn gửi"));
     }
 
     boolean contains(LocalDate d) {

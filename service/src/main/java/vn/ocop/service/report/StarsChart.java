@@ -21,8 +21,9 @@ import vn.ocop.api.model.ProvinceReport;
 final class StarsChart {
     static final int WIDTH = 800;
     static final int HEIGHT = 450;
-    private static final Color[] STAR_COLOURS = {new Color(0xB0BEC5), new Color(0x90A4AE), new Color(0x66BB6A),
-            new Color(0x2E7D32), new Color(0xF9A825)};
+    private static final Color[] STAR_COLOURS = {
+        new Color(0xB0BEC5), new Color(0x90A4AE), new Color(0x66BB6A), new Color(0x2E7D32), new Color(0xF9A825)
+    };
 
     private StarsChart() {}
 
@@ -30,12 +31,22 @@ final class StarsChart {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (CountRow row : report.getEvaluationsByGroup()) {
             for (int s = 1; s <= 5; s++) {
-                data.addValue(row.getStars().getOrDefault(Integer.toString(s), 0), s + " sao", row.getName() == null ? row.getKey() : row.getName());
+                data.addValue(
+                        row.getStars().getOrDefault(Integer.toString(s), 0),
+                        s + " sao",
+                        row.getName() == null ? row.getKey() : row.getName());
             }
         }
-        JFreeChart chart = ChartFactory.createBarChart("Kết quả đánh giá theo nhóm sản phẩm và hạng sao, "
-                        + report.getProvinceName() + " (" + report.getFrom() + " – " + report.getTo() + ")",
-                "Nhóm sản phẩm", "Số sản phẩm", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                "Kết quả đánh giá theo nhóm sản phẩm và hạng sao, " + report.getProvinceName() + " (" + report.getFrom()
+                        + " – " + report.getTo() + ")",
+                "Nhóm sản phẩm",
+                "Số sản phẩm",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         chart.setBackgroundPaint(Color.WHITE);
         CategoryPlot plot = chart.getCategoryPlot();

@@ -29,10 +29,13 @@ final class BuiltInScenarios {
         Map<String, byte[]> own = r.files();
         List<SandboxMessages.Source> out = new ArrayList<>();
         files(edition).forEach((path, bytes) -> {
-            if (!own.containsKey(path)) out.add(new SandboxMessages.Source("built-in:" + edition + "/" + path.substring("scenarios/".length()), bytes));
+            if (!own.containsKey(path))
+                out.add(new SandboxMessages.Source(
+                        "built-in:" + edition + "/" + path.substring("scenarios/".length()), bytes));
         });
         own.forEach((path, bytes) -> {
-            if (path.startsWith("scenarios/") && (path.endsWith(".yaml") || path.endsWith(".yml"))) out.add(new SandboxMessages.Source(path, bytes));
+            if (path.startsWith("scenarios/") && (path.endsWith(".yaml") || path.endsWith(".yml")))
+                out.add(new SandboxMessages.Source(path, bytes));
         });
         return out;
     }

@@ -1,9 +1,9 @@
 package vn.ocop.service.ruleset;
 
-import vn.ocop.rules.api.PackVersion;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import vn.ocop.rules.api.PackVersion;
 
 /**
  * Any stored version of an edition, retired ones too, from the ruleset registry: the pack of exactly the recorded

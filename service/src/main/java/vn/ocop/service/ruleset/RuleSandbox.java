@@ -58,10 +58,12 @@ class RuleSandbox implements DisposableBean {
         return t;
     });
 
-    RuleSandbox(@Value("${ocop.rulesets.sandbox.heap:256m}") String heap,
-                @Value("${ocop.rulesets.sandbox.timeout:120s}") Duration timeout,
-                @Value("${ocop.rulesets.sandbox.max-concurrent:2}") int maxConcurrent) {
-        if (!heap.matches("\\d{1,6}[kKmMgG]?")) throw new IllegalArgumentException("ocop.rulesets.sandbox.heap: e.g. 256m");
+    RuleSandbox(
+            @Value("${ocop.rulesets.sandbox.heap:256m}") String heap,
+            @Value("${ocop.rulesets.sandbox.timeout:120s}") Duration timeout,
+            @Value("${ocop.rulesets.sandbox.max-concurrent:2}") int maxConcurrent) {
+        if (!heap.matches("\\d{1,6}[kKmMgG]?"))
+            throw new IllegalArgumentException("ocop.rulesets.sandbox.heap: e.g. 256m");
         this.heap = heap;
         this.timeout = timeout;
         this.slots = new Semaphore(Math.max(1, maxConcurrent), true);
@@ -87,12 +89,22 @@ class RuleSandbox implements DisposableBean {
 
     List<String> command() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xss2m", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Xmx" + heap,
+                "-Xss2m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true",
+                "-Dfile.encoding=UTF-8"));
         String classPath = System.getProperty("java.class.path");
         String bootJar = bootJar(classPath);
         if (bootJar != null) {
-            cmd.addAll(List.of("-Dloader.main=" + SandboxMessages.MAIN_CLASS, "-cp", bootJar,
+            cmd.addAll(List.of(
+                    "-Dloader.main=" + SandboxMessages.MAIN_CLASS,
+                    "-cp",
+                    bootJar,
                     "org.springframework.boot.loader.launch.PropertiesLauncher"));
         } else {
             cmd.addAll(List.of("-cp", classPath, SandboxMessages.MAIN_CLASS));
@@ -102,9 +114,13 @@ class RuleSandbox implements DisposableBean {
 
     /** The Spring Boot executable jar this JVM runs from, or null (tests, an IDE, an exploded class path). */
     private static String bootJar(String classPath) {
-        if (classPath == null || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) return null;
+        if (classPath == null || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar"))
+            return null;
         try (JarFile jar = new JarFile(classPath)) {
-            return jar.getManifest() != null && jar.getManifest().getMainAttributes().getValue("Start-Class") != null ? classPath : null;
+            return jar.getManifest() != null
+                            && jar.getManifest().getMainAttributes().getValue("Start-Class") != null
+                    ? classPath
+                    : null;
         } catch (IOException e) {
             return null;
         }
@@ -126,9 +142,12 @@ class RuleSandbox implements DisposableBean {
 
         private Session(SandboxMessages.Pack pack) {
             try {
-                process = new ProcessBuilder(command()).redirectErrorStream(false).start();
+                process =
+                        new ProcessBuilder(command()).redirectErrorStream(false).start();
             } catch (IOException e) {
-                throw new SandboxFailure("RULESET_SANDBOX_FAILED", "Không khởi động được môi trường chạy thử quy tắc: " + e.getMessage());
+                throw new SandboxFailure(
+                        "RULESET_SANDBOX_FAILED",
+                        "Không khởi động được môi trường chạy thử quy tắc: " + e.getMessage());
             }
             Thread drain = new Thread(() -> drain(process.getErrorStream()), "rule-sandbox-stderr");
             drain.setDaemon(true);
@@ -172,10 +191,13 @@ class RuleSandbox implements DisposableBean {
 
         /** Reads with the timeout: the killer destroys the process, which ends the blocked read. */
         private <T> T watched(Read<T> read) throws IOException, ClassNotFoundException {
-            ScheduledFuture<?> kill = killer.schedule(() -> {
-                killed.set(true);
-                process.destroyForcibly();
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> kill = killer.schedule(
+                    () -> {
+                        killed.set(true);
+                        process.destroyForcibly();
+                    },
+                    timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
             try {
                 return read.read();
             } finally {
@@ -193,17 +215,27 @@ class RuleSandbox implements DisposableBean {
                 exit = -1;
             }
             String tail = tail();
-            LOG.warn("rule sandbox failed (exit {}, killed {}): {}; stderr: {}", exit, killed.get(), cause.toString(), tail);
+            LOG.warn(
+                    "rule sandbox failed (exit {}, killed {}): {}; stderr: {}",
+                    exit,
+                    killed.get(),
+                    cause.toString(),
+                    tail);
             if (killed.get()) {
-                return new SandboxFailure("RULESET_SANDBOX_TIMEOUT", "Chạy thử quy tắc quá " + timeout.toSeconds()
-                        + " giây nên đã bị dừng: bộ quy tắc có thể lặp vô tận hoặc nối chéo quá nhiều dữ kiện.");
+                return new SandboxFailure(
+                        "RULESET_SANDBOX_TIMEOUT",
+                        "Chạy thử quy tắc quá " + timeout.toSeconds()
+                                + " giây nên đã bị dừng: bộ quy tắc có thể lặp vô tận hoặc nối chéo quá nhiều dữ kiện.");
             }
             if (exit == SandboxMessages.EXIT_OUT_OF_MEMORY || tail.contains("OutOfMemoryError")) {
-                return new SandboxFailure("RULESET_SANDBOX_OUT_OF_MEMORY", "Chạy thử quy tắc dùng quá " + heap
-                        + " bộ nhớ nên đã bị dừng: bộ quy tắc tạo quá nhiều dữ kiện, kết hợp hoặc chuỗi quá dài.");
+                return new SandboxFailure(
+                        "RULESET_SANDBOX_OUT_OF_MEMORY",
+                        "Chạy thử quy tắc dùng quá " + heap
+                                + " bộ nhớ nên đã bị dừng: bộ quy tắc tạo quá nhiều dữ kiện, kết hợp hoặc chuỗi quá dài.");
             }
-            return new SandboxFailure("RULESET_SANDBOX_FAILED", "Môi trường chạy thử quy tắc dừng bất thường (mã " + exit
-                    + "); bộ quy tắc không được dùng.");
+            return new SandboxFailure(
+                    "RULESET_SANDBOX_FAILED",
+                    "Môi trường chạy thử quy tắc dừng bất thường (mã " + exit + "); bộ quy tắc không được dùng.");
         }
 
         private void drain(InputStream err) {

@@ -65,11 +65,29 @@ public final class Ruleset {
 
     private Ruleset copy() {
         Ruleset r = new Ruleset();
-        r.id = id; r.edition = edition; r.version = version; r.rev = rev; r.status = status; r.sha256 = sha256;
-        r.author = author; r.createdAt = createdAt; r.note = note; r.parentVersion = parentVersion;
-        r.effectiveFrom = effectiveFrom; r.files = files; r.groups = groups; r.integrity = integrity; r.history = history;
-        r.validation = validation; r.testsPassed = testsPassed; r.tests = tests; r.testedSha256 = testedSha256;
-        r.publishedBy = publishedBy; r.publishedAt = publishedAt; r.publication = publication; r.retiredBy = retiredBy;
+        r.id = id;
+        r.edition = edition;
+        r.version = version;
+        r.rev = rev;
+        r.status = status;
+        r.sha256 = sha256;
+        r.author = author;
+        r.createdAt = createdAt;
+        r.note = note;
+        r.parentVersion = parentVersion;
+        r.effectiveFrom = effectiveFrom;
+        r.files = files;
+        r.groups = groups;
+        r.integrity = integrity;
+        r.history = history;
+        r.validation = validation;
+        r.testsPassed = testsPassed;
+        r.tests = tests;
+        r.testedSha256 = testedSha256;
+        r.publishedBy = publishedBy;
+        r.publishedAt = publishedAt;
+        r.publication = publication;
+        r.retiredBy = retiredBy;
         r.retiredAt = retiredAt;
         return r;
     }
@@ -81,8 +99,16 @@ public final class Ruleset {
     // ---- making one ----------------------------------------------------------------------------------------------
 
     /** A new DRAFT of uploaded sources (files with the manifest already naming this version). */
-    static Ruleset draft(String edition, int version, Map<String, byte[]> files, String sha256, Seal sources, String author,
-                         String note, Integer parentVersion, Instant now) {
+    static Ruleset draft(
+            String edition,
+            int version,
+            Map<String, byte[]> files,
+            String sha256,
+            Seal sources,
+            String author,
+            String note,
+            Integer parentVersion,
+            Instant now) {
         Ruleset r = new Ruleset();
         r.id = id(edition, version);
         r.edition = edition;
@@ -101,8 +127,13 @@ public final class Ruleset {
     }
 
     /** A pack shipped with the service, stored as version 1 PUBLISHED of its edition at first start. */
-    static Ruleset builtIn(String edition, Map<String, byte[]> files, String sha256, LocalDate effectiveFrom, List<String> groups,
-                           Instant now) {
+    static Ruleset builtIn(
+            String edition,
+            Map<String, byte[]> files,
+            String sha256,
+            LocalDate effectiveFrom,
+            List<String> groups,
+            Instant now) {
         Ruleset r = new Ruleset();
         r.id = id(edition, 1);
         r.edition = edition;
@@ -122,18 +153,56 @@ public final class Ruleset {
     }
 
     /** As stored; only {@link RulesetStore} calls this. */
-    static Ruleset stored(String id, String edition, int version, long rev, RulesetStatus status, String sha256, String author,
-                          Instant createdAt, String note, Integer parentVersion, LocalDate effectiveFrom, Map<String, byte[]> files,
-                          List<String> groups, Seal integrity, List<Change> history, RulesetReports.Validation validation,
-                          Boolean testsPassed, RulesetReports.Tests tests, String testedSha256, String publishedBy,
-                          Instant publishedAt, Publication publication, String retiredBy, Instant retiredAt) {
+    static Ruleset stored(
+            String id,
+            String edition,
+            int version,
+            long rev,
+            RulesetStatus status,
+            String sha256,
+            String author,
+            Instant createdAt,
+            String note,
+            Integer parentVersion,
+            LocalDate effectiveFrom,
+            Map<String, byte[]> files,
+            List<String> groups,
+            Seal integrity,
+            List<Change> history,
+            RulesetReports.Validation validation,
+            Boolean testsPassed,
+            RulesetReports.Tests tests,
+            String testedSha256,
+            String publishedBy,
+            Instant publishedAt,
+            Publication publication,
+            String retiredBy,
+            Instant retiredAt) {
         Ruleset r = new Ruleset();
-        r.id = id; r.edition = edition; r.version = version; r.rev = rev; r.status = Objects.requireNonNull(status, "status");
-        r.sha256 = sha256; r.author = author; r.createdAt = createdAt; r.note = note; r.parentVersion = parentVersion;
-        r.effectiveFrom = effectiveFrom; r.files = files; r.groups = groups; r.integrity = integrity;
-        r.history = history == null ? List.of() : history; r.validation = validation; r.testsPassed = testsPassed; r.tests = tests;
-        r.testedSha256 = testedSha256; r.publishedBy = publishedBy; r.publishedAt = publishedAt; r.publication = publication;
-        r.retiredBy = retiredBy; r.retiredAt = retiredAt;
+        r.id = id;
+        r.edition = edition;
+        r.version = version;
+        r.rev = rev;
+        r.status = Objects.requireNonNull(status, "status");
+        r.sha256 = sha256;
+        r.author = author;
+        r.createdAt = createdAt;
+        r.note = note;
+        r.parentVersion = parentVersion;
+        r.effectiveFrom = effectiveFrom;
+        r.files = files;
+        r.groups = groups;
+        r.integrity = integrity;
+        r.history = history == null ? List.of() : history;
+        r.validation = validation;
+        r.testsPassed = testsPassed;
+        r.tests = tests;
+        r.testedSha256 = testedSha256;
+        r.publishedBy = publishedBy;
+        r.publishedAt = publishedAt;
+        r.publication = publication;
+        r.retiredBy = retiredBy;
+        r.retiredAt = retiredAt;
         return r;
     }
 
@@ -142,7 +211,8 @@ public final class Ruleset {
     /** Refuses unless the version can be validated (DRAFT or VALIDATED): 409 RULESET_NOT_DRAFT. */
     void checkValidatable() {
         if (!status.isDraft()) {
-            throw new RulesetRefused(Kind.CONFLICT, "RULESET_NOT_DRAFT", "Only a draft can be validated; this version is " + status);
+            throw new RulesetRefused(
+                    Kind.CONFLICT, "RULESET_NOT_DRAFT", "Only a draft can be validated; this version is " + status);
         }
     }
 
@@ -150,7 +220,12 @@ public final class Ruleset {
      * The version after a validation: VALIDATED when it passed (with its compiled groups and their seals), DRAFT when
      * not; earlier test results are forgotten either way.
      */
-    Ruleset validated(RulesetReports.Validation report, List<String> compiledGroups, List<KjarSeal> kjarSeals, String user, Instant now) {
+    Ruleset validated(
+            RulesetReports.Validation report,
+            List<String> compiledGroups,
+            List<KjarSeal> kjarSeals,
+            String user,
+            Instant now) {
         checkValidatable();
         Ruleset r = copy();
         r.status = report.passed() ? RulesetStatus.VALIDATED : RulesetStatus.DRAFT;
@@ -159,7 +234,9 @@ public final class Ruleset {
         r.tests = null;
         if (report.passed()) {
             r.groups = List.copyOf(compiledGroups);
-            r.integrity = new Seal(integrity == null ? null : integrity.keyId(), integrity == null ? null : integrity.sourcesMac(),
+            r.integrity = new Seal(
+                    integrity == null ? null : integrity.keyId(),
+                    integrity == null ? null : integrity.sourcesMac(),
                     List.copyOf(kjarSeals));
         }
         if (r.status != status) r.history = append(new Change(r.status, user, now));
@@ -169,7 +246,8 @@ public final class Ruleset {
     /** Refuses unless the version is compiled (anything but DRAFT): 409 RULESET_NOT_VALIDATED. */
     void checkTestable() {
         if (!status.isCompiled()) {
-            throw new RulesetRefused(Kind.CONFLICT, "RULESET_NOT_VALIDATED", "Validate the draft first (POST …/validate)");
+            throw new RulesetRefused(
+                    Kind.CONFLICT, "RULESET_NOT_VALIDATED", "Validate the draft first (POST …/validate)");
         }
     }
 
@@ -181,7 +259,8 @@ public final class Ruleset {
     /** The version with a test run recorded against its current sources. */
     Ruleset tested(RulesetReports.Tests stored) {
         checkTestable();
-        if (!keepsTestResults()) throw new IllegalStateException("only a VALIDATED version records tests; " + id + " is " + status);
+        if (!keepsTestResults())
+            throw new IllegalStateException("only a VALIDATED version records tests; " + id + " is " + status);
         Ruleset r = copy();
         r.testsPassed = stored.passed();
         r.tests = stored;
@@ -201,15 +280,23 @@ public final class Ruleset {
      */
     void checkPublishable(String user, boolean fourEyes) {
         if (status != RulesetStatus.VALIDATED) {
-            throw new RulesetRefused(Kind.CONFLICT, "RULESET_NOT_VALIDATED",
+            throw new RulesetRefused(
+                    Kind.CONFLICT,
+                    "RULESET_NOT_VALIDATED",
                     "Only a VALIDATED version can be published; this one is " + status);
         }
         if (!Boolean.TRUE.equals(testsPassed) || !Objects.equals(sha256, testedSha256)) {
-            throw new RulesetRefused(Kind.PRECONDITION, "RULESET_TESTS_NOT_PASSED", "Run the tests (POST …/test) and make them pass first");
+            throw new RulesetRefused(
+                    Kind.PRECONDITION,
+                    "RULESET_TESTS_NOT_PASSED",
+                    "Run the tests (POST …/test) and make them pass first");
         }
         if (fourEyes && Objects.equals(user, author)) {
-            throw new RulesetRefused(Kind.FORBIDDEN, "RULESET_FOUR_EYES", "Nguyên tắc bốn mắt: người soạn bản nháp (" + user
-                    + ") không được tự công bố; một cán bộ chính sách khác phải công bố.");
+            throw new RulesetRefused(
+                    Kind.FORBIDDEN,
+                    "RULESET_FOUR_EYES",
+                    "Nguyên tắc bốn mắt: người soạn bản nháp (" + user
+                            + ") không được tự công bố; một cán bộ chính sách khác phải công bố.");
         }
     }
 
@@ -229,8 +316,11 @@ public final class Ruleset {
     /** Refuses unless still a draft (DRAFT or VALIDATED): published and retired versions stay, 409 RULESET_NOT_DELETABLE. */
     void checkDeletable() {
         if (!status.isDraft()) {
-            throw new RulesetRefused(Kind.CONFLICT, "RULESET_NOT_DELETABLE", "Chỉ xoá được bản nháp; phiên bản này đang " + status
-                    + " và được giữ lại để đối chiếu kết quả đã chấm.");
+            throw new RulesetRefused(
+                    Kind.CONFLICT,
+                    "RULESET_NOT_DELETABLE",
+                    "Chỉ xoá được bản nháp; phiên bản này đang " + status
+                            + " và được giữ lại để đối chiếu kết quả đã chấm.");
         }
     }
 
@@ -240,11 +330,15 @@ public final class Ruleset {
      */
     Ruleset retired(long otherPublishedVersions, String user, Instant now) {
         if (status != RulesetStatus.PUBLISHED) {
-            throw new RulesetRefused(Kind.CONFLICT, "RULESET_NOT_PUBLISHED",
+            throw new RulesetRefused(
+                    Kind.CONFLICT,
+                    "RULESET_NOT_PUBLISHED",
                     "Only a PUBLISHED version can be rolled back; this one is " + status);
         }
         if (otherPublishedVersions == 0) {
-            throw new RulesetRefused(Kind.CONFLICT, "RULESET_LAST_VERSION",
+            throw new RulesetRefused(
+                    Kind.CONFLICT,
+                    "RULESET_LAST_VERSION",
                     "This is the edition's only published version; publish another one first");
         }
         Ruleset r = copy();
@@ -273,31 +367,101 @@ public final class Ruleset {
 
     // ---- reading -------------------------------------------------------------------------------------------------
 
-    public String id() { return id; }
-    public String edition() { return edition; }
-    public int version() { return version; }
-    public long rev() { return rev; }
-    public RulesetStatus status() { return status; }
-    public String sha256() { return sha256; }
-    public String author() { return author; }
-    public Instant createdAt() { return createdAt; }
-    public String note() { return note; }
-    public Integer parentVersion() { return parentVersion; }
-    public LocalDate effectiveFrom() { return effectiveFrom; }
-    public List<Change> history() { return history; }
-    public Boolean testsPassed() { return testsPassed; }
+    public String id() {
+        return id;
+    }
+
+    public String edition() {
+        return edition;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public long rev() {
+        return rev;
+    }
+
+    public RulesetStatus status() {
+        return status;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String author() {
+        return author;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    public Integer parentVersion() {
+        return parentVersion;
+    }
+
+    public LocalDate effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    public List<Change> history() {
+        return history;
+    }
+
+    public Boolean testsPassed() {
+        return testsPassed;
+    }
     /** The pack's files by path; empty for a header read without them. */
-    Map<String, byte[]> files() { return files == null ? Map.of() : files; }
-    List<String> groups() { return groups; }
-    Seal integrity() { return integrity; }
-    RulesetReports.Validation validation() { return validation; }
-    RulesetReports.Tests tests() { return tests; }
-    String testedSha256() { return testedSha256; }
-    String publishedBy() { return publishedBy; }
-    Instant publishedAt() { return publishedAt; }
-    Publication publication() { return publication; }
-    String retiredBy() { return retiredBy; }
-    Instant retiredAt() { return retiredAt; }
+    Map<String, byte[]> files() {
+        return files == null ? Map.of() : files;
+    }
+
+    List<String> groups() {
+        return groups;
+    }
+
+    Seal integrity() {
+        return integrity;
+    }
+
+    RulesetReports.Validation validation() {
+        return validation;
+    }
+
+    RulesetReports.Tests tests() {
+        return tests;
+    }
+
+    String testedSha256() {
+        return testedSha256;
+    }
+
+    String publishedBy() {
+        return publishedBy;
+    }
+
+    Instant publishedAt() {
+        return publishedAt;
+    }
+
+    Publication publication() {
+        return publication;
+    }
+
+    String retiredBy() {
+        return retiredBy;
+    }
+
+    Instant retiredAt() {
+        return retiredAt;
+    }
 
     @Override
     public String toString() {

@@ -14,7 +14,11 @@ import java.util.TreeSet;
 final class RulesetDiffs {
     private RulesetDiffs() {}
 
-    enum Change { ADDED, REMOVED, MODIFIED }
+    enum Change {
+        ADDED,
+        REMOVED,
+        MODIFIED
+    }
 
     record FileDiff(String path, Change change, String unifiedDiff) {}
 
@@ -37,8 +41,15 @@ final class RulesetDiffs {
             } else {
                 List<String> left = lines(a), right = lines(b);
                 Patch<String> patch = DiffUtils.diff(left, right);
-                text = String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(a == null ? "/dev/null" : "a/" + p,
-                        b == null ? "/dev/null" : "b/" + p, left, patch, 3)) + "\n";
+                text = String.join(
+                                "\n",
+                                UnifiedDiffUtils.generateUnifiedDiff(
+                                        a == null ? "/dev/null" : "a/" + p,
+                                        b == null ? "/dev/null" : "b/" + p,
+                                        left,
+                                        patch,
+                                        3))
+                        + "\n";
             }
             changes.add(new FileDiff(p, change, text));
         }
@@ -46,6 +57,8 @@ final class RulesetDiffs {
     }
 
     private static List<String> lines(byte[] b) {
-        return b == null ? List.of() : new String(b, StandardCharsets.UTF_8).lines().toList();
+        return b == null
+                ? List.of()
+                : new String(b, StandardCharsets.UTF_8).lines().toList();
     }
 }

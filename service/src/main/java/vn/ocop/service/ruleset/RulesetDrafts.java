@@ -1,9 +1,5 @@
 package vn.ocop.service.ruleset;
 
-import vn.ocop.rules.api.RulePlatform;
-import vn.ocop.rules.api.RuleFileProblem;
-import vn.ocop.rules.api.PackVersion;
-import vn.ocop.rules.api.PackSources;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import vn.ocop.rules.api.PackSources;
+import vn.ocop.rules.api.PackVersion;
+import vn.ocop.rules.api.RuleFileProblem;
+import vn.ocop.rules.api.RulePlatform;
 import vn.ocop.service.platform.web.ApiException;
 
 /**
@@ -30,8 +30,13 @@ class RulesetDrafts {
     private static final RulePlatform RULES = RulePlatform.get();
 
     /** What was uploaded: text files (UTF-8), base64 files, and paths to drop from the parent's files. */
-    record Upload(String edition, Integer parentVersion, String note, Map<String, String> textFiles,
-                  Map<String, String> base64Files, List<String> deleted) {}
+    record Upload(
+            String edition,
+            Integer parentVersion,
+            String note,
+            Map<String, String> textFiles,
+            Map<String, String> base64Files,
+            List<String> deleted) {}
 
     private final RulesetStore store;
     private final RulesetRegistry registry;
@@ -61,10 +66,19 @@ class RulesetDrafts {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int version = nextVersion(edition);
             Map<String, byte[]> content = new TreeMap<>(files);
-            if (content.containsKey(PackSources.MANIFEST)) content.put(PackSources.MANIFEST, withVersion(content.get(PackSources.MANIFEST), version));
+            if (content.containsKey(PackSources.MANIFEST))
+                content.put(PackSources.MANIFEST, withVersion(content.get(PackSources.MANIFEST), version));
             PackSources pack = RULES.pack(edition, content);
-            Ruleset draft = Ruleset.draft(edition, version, content, pack.sha256(), seals.sealSources(Ruleset.id(edition, version), pack.sha256()),
-                    user, in.note(), parent == null ? null : parent.version(), Instant.now());
+            Ruleset draft = Ruleset.draft(
+                    edition,
+                    version,
+                    content,
+                    pack.sha256(),
+                    seals.sealSources(Ruleset.id(edition, version), pack.sha256()),
+                    user,
+                    in.note(),
+                    parent == null ? null : parent.version(),
+                    Instant.now());
             if (store.insert(draft)) return draft;
         }
         throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Could not take a version number; try again");
@@ -72,27 +86,45 @@ class RulesetDrafts {
 
     private static Map<String, byte[]> decode(Upload in) {
         Map<String, byte[]> uploaded = new TreeMap<>();
-        if (in.textFiles() != null) in.textFiles().forEach((p, t) -> {
-            if (t != null && t.indexOf('\uFFFD') >= 0) {
-                // a replacement character: the text was decoded from another encoding (e.g. Windows-1258) on the way
-                throw Rulesets.problems(HttpStatus.UNPROCESSABLE_CONTENT, "UPLOAD_REFUSED", "The upload was refused", List.of(
-                        new RuleFileProblem(p, 0, 0, "NOT_UTF8", "tệp chứa ký tự thay thế U+FFFD: tệp không được lưu dạng UTF-8 (ví dụ Windows-1258); lưu lại dạng UTF-8 rồi tải lên")));
-            }
-            uploaded.put(p, t == null ? new byte[0] : t.getBytes(StandardCharsets.UTF_8));
-        });
-        if (in.base64Files() != null) in.base64Files().forEach((p, b) -> {
-            try {
-                uploaded.put(p, Base64.getDecoder().decode(b == null ? "" : b));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalidField("binaryFiles." + p, "not base64");
-            }
-        });
-        if (uploaded.keySet().stream().anyMatch(p -> p.startsWith(PackSources.ENGINE_PREFIX) || p.startsWith(PackSources.PARENT_PREFIX))
-                || (in.deleted() != null && in.deleted().stream().anyMatch(p -> p.startsWith(PackSources.ENGINE_PREFIX)))) {
-            throw ApiException.invalidField("files", "engine/ (the platform's shared rules) and parent/ cannot be uploaded");
+        if (in.textFiles() != null)
+            in.textFiles().forEach((p, t) -> {
+                if (t != null && t.indexOf('\uFFFD') >= 0) {
+                    // a replacement character: the text was decoded from another encoding (e.g. Windows-1258) on the
+                    // way
+                    throw Rulesets.problems(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "UPLOAD_REFUSED",
+                            "The upload was refused",
+                            List.of(
+                                    new RuleFileProblem(
+                                            p,
+                                            0,
+                                            0,
+                                            "NOT_UTF8",
+                                            "tệp chứa ký tự thay thế U+FFFD: tệp không được lưu dạng UTF-8 (ví dụ Windows-1258); lưu lại dạng UTF-8 rồi tải lên")));
+                }
+                uploaded.put(p, t == null ? new byte[0] : t.getBytes(StandardCharsets.UTF_8));
+            });
+        if (in.base64Files() != null)
+            in.base64Files().forEach((p, b) -> {
+                try {
+                    uploaded.put(p, Base64.getDecoder().decode(b == null ? "" : b));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.invalidField("binaryFiles." + p, "not base64");
+                }
+            });
+        if (uploaded.keySet().stream()
+                        .anyMatch(
+                                p -> p.startsWith(PackSources.ENGINE_PREFIX) || p.startsWith(PackSources.PARENT_PREFIX))
+                || (in.deleted() != null
+                        && in.deleted().stream().anyMatch(p -> p.startsWith(PackSources.ENGINE_PREFIX)))) {
+            throw ApiException.invalidField(
+                    "files", "engine/ (the platform's shared rules) and parent/ cannot be uploaded");
         }
         List<RuleFileProblem> refused = RULES.checkUploadLimits(uploaded);
-        if (!refused.isEmpty()) throw Rulesets.problems(HttpStatus.UNPROCESSABLE_CONTENT, "UPLOAD_REFUSED", "The upload was refused", refused);
+        if (!refused.isEmpty())
+            throw Rulesets.problems(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "UPLOAD_REFUSED", "The upload was refused", refused);
         return uploaded;
     }
 
@@ -100,15 +132,19 @@ class RulesetDrafts {
     private Ruleset parent(String edition, Integer parentVersion) {
         if (parentVersion != null) {
             Ruleset parent = store.find(Ruleset.id(edition, parentVersion));
-            if (parent == null) throw ApiException.invalidField("parentVersion", "no version " + parentVersion + " of " + edition);
+            if (parent == null)
+                throw ApiException.invalidField("parentVersion", "no version " + parentVersion + " of " + edition);
             return parent;
         }
-        return registry.inForce(edition, LocalDate.now(RulesetRegistry.VIETNAM)).map(v -> store.find(v.id())).orElse(null);
+        return registry.inForce(edition, LocalDate.now(RulesetRegistry.VIETNAM))
+                .map(v -> store.find(v.id()))
+                .orElse(null);
     }
 
     /** A new edition needs its edition.yaml; a provincial one names its parent edition there and is resolved against it. */
     private Map<String, byte[]> newEdition(String edition, Map<String, byte[]> files) {
-        if (!files.containsKey(PackSources.MANIFEST)) throw ApiException.invalidField("files", "a new edition needs edition.yaml");
+        if (!files.containsKey(PackSources.MANIFEST))
+            throw ApiException.invalidField("files", "a new edition needs edition.yaml");
         String extendsEdition;
         try {
             extendsEdition = RULES.header(files.get(PackSources.MANIFEST)).extendsEdition();
@@ -118,12 +154,18 @@ class RulesetDrafts {
         if (extendsEdition == null) return files;
         PackVersion base = registry.inForce(extendsEdition, LocalDate.now(RulesetRegistry.VIETNAM))
                 .map(RulesetRegistry.Version::pack)
-                .orElseThrow(() -> ApiException.invalidField("files.edition.yaml", "extends unknown edition " + extendsEdition));
+                .orElseThrow(() ->
+                        ApiException.invalidField("files.edition.yaml", "extends unknown edition " + extendsEdition));
         return new TreeMap<>(RULES.extend(RULES.pack(edition, files), base).files());
     }
 
     private int nextVersion(String edition) {
-        return store.headers().stream().filter(h -> edition.equals(h.edition())).mapToInt(Ruleset::version).max().orElse(0) + 1;
+        return store.headers().stream()
+                        .filter(h -> edition.equals(h.edition()))
+                        .mapToInt(Ruleset::version)
+                        .max()
+                        .orElse(0)
+                + 1;
     }
 
     /** The manifest's version field names the stored version, so every result names the version that scored it. */
@@ -131,7 +173,9 @@ class RulesetDrafts {
         String yaml = new String(manifest, StandardCharsets.UTF_8);
         Matcher m = VERSION_LINE.matcher(yaml);
         String line = "version: \"" + version + "\"";
-        yaml = m.find() ? m.replaceFirst(Matcher.quoteReplacement(line)) : yaml + (yaml.endsWith("\n") ? "" : "\n") + line + "\n";
+        yaml = m.find()
+                ? m.replaceFirst(Matcher.quoteReplacement(line))
+                : yaml + (yaml.endsWith("\n") ? "" : "\n") + line + "\n";
         return yaml.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -20,7 +20,8 @@ class RulesetProblems {
     @ExceptionHandler(RulesetRefused.class)
     ResponseEntity<Problem> refused(RulesetRefused e, HttpServletRequest request) {
         HttpStatus status = RulesetRefused.status(e.kind());
-        return ResponseEntity.status(status).contentType(ProblemWriter.PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(ProblemWriter.PROBLEM_JSON)
                 .body(ProblemWriter.problem(status, e.code(), e.getMessage(), request.getRequestURI(), List.of()));
     }
 }

@@ -6,7 +6,11 @@ package vn.ocop.service.ruleset;
  */
 public class RulesetRefused extends RuntimeException {
     /** Why, in HTTP terms of the problem answer: the state conflicts, a precondition is unmet, or the user may not. */
-    public enum Kind { CONFLICT, PRECONDITION, FORBIDDEN }
+    public enum Kind {
+        CONFLICT,
+        PRECONDITION,
+        FORBIDDEN
+    }
 
     private final Kind kind;
     private final String code;

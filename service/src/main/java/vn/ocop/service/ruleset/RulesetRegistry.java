@@ -1,10 +1,5 @@
 package vn.ocop.service.ruleset;
 
-import vn.ocop.rules.api.RulePlatform;
-import vn.ocop.rules.api.PackVersion;
-import vn.ocop.rules.api.PackSources;
-import vn.ocop.rules.api.PackCompiler;
-import vn.ocop.rules.api.CompileReport;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,9 +20,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import vn.ocop.rules.api.CompileReport;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.api.PackCompiler;
+import vn.ocop.rules.api.PackSources;
+import vn.ocop.rules.api.PackVersion;
+import vn.ocop.rules.api.RulePlatform;
 import vn.ocop.rules.api.RulesEngine;
 import vn.ocop.rules.api.SheetInfo;
 
@@ -54,7 +54,8 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
     static final String BUILT_IN = Ruleset.BUILT_IN;
 
     /** A published version as the snapshot holds it. */
-    public record Version(String id, String edition, int version, LocalDate effectiveFrom, String sha256, PackVersion pack) {}
+    public record Version(
+            String id, String edition, int version, LocalDate effectiveFrom, String sha256, PackVersion pack) {}
 
     private record Snapshot(Map<String, List<Version>> byEdition, String fingerprint) {}
 
@@ -63,17 +64,22 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
     private final AtomicReference<Snapshot> current = new AtomicReference<>(new Snapshot(Map.of(), ""));
     /** Loaded packs by SHA-256 (published ones stay; others are evicted beyond {@value #CACHE_LIMIT}). */
     private final Map<String, PackVersion> packs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true));
+
     private final Map<String, Object> loading = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller;
     /** Built-in packs as loaded from the jar, by SHA-256: their versions never load from the store. */
     private final Map<String, PackVersion> builtIns = new ConcurrentHashMap<>();
+
     private final Map<String, RulesetSeals.Broken> refused = new ConcurrentHashMap<>();
     private final RulesetSeals seals;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    RulesetRegistry(RulesetStore store, PackCompiler compiler, RulesetSeals seals,
-                    io.micrometer.core.instrument.MeterRegistry meters,
-                    @Value("${ocop.rulesets.poll-interval:5s}") java.time.Duration pollInterval) {
+    RulesetRegistry(
+            RulesetStore store,
+            PackCompiler compiler,
+            RulesetSeals seals,
+            io.micrometer.core.instrument.MeterRegistry meters,
+            @Value("${ocop.rulesets.poll-interval:5s}") java.time.Duration pollInterval) {
         this.store = store;
         this.compiler = compiler;
         this.seals = seals;
@@ -119,7 +125,10 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
 
     public List<EditionInfo> editions(LocalDate date) {
         List<EditionInfo> out = new ArrayList<>();
-        current.get().byEdition().keySet().forEach(e -> inForce(e, date).ifPresent(v -> out.add(v.pack().info())));
+        current.get()
+                .byEdition()
+                .keySet()
+                .forEach(e -> inForce(e, date).ifPresent(v -> out.add(v.pack().info())));
         out.sort(Comparator.comparing(EditionInfo::id));
         return out;
     }
@@ -155,11 +164,18 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
 
     /** Reads the store now and switches if published versions changed (the poll; also called after a publish). */
     public synchronized void refresh() {
-        List<Ruleset> headers = store.headers().stream().filter(r -> r.status() == RulesetStatus.PUBLISHED).toList();
+        List<Ruleset> headers = store.headers().stream()
+                .filter(r -> r.status() == RulesetStatus.PUBLISHED)
+                .toList();
         StringBuilder fp = new StringBuilder();
-        headers.stream().sorted(Comparator.comparing(Ruleset::id))
-                .forEach(r -> fp.append(r.id()).append('|').append(r.effectiveFrom()).append('|')
-                        .append(r.sha256()).append(';'));
+        headers.stream()
+                .sorted(Comparator.comparing(Ruleset::id))
+                .forEach(r -> fp.append(r.id())
+                        .append('|')
+                        .append(r.effectiveFrom())
+                        .append('|')
+                        .append(r.sha256())
+                        .append(';'));
         if (fp.toString().equals(current.get().fingerprint())) return;
         Map<String, List<Version>> byEdition = new TreeMap<>();
         for (Ruleset h : headers) {
@@ -170,19 +186,24 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
                     if (full == null) continue;
                     pack = load(full);
                 }
-                byEdition.computeIfAbsent(h.edition(), e -> new ArrayList<>()).add(new Version(h.id(),
-                        h.edition(), h.version(), h.effectiveFrom(), h.sha256(), pack));
+                byEdition
+                        .computeIfAbsent(h.edition(), e -> new ArrayList<>())
+                        .add(new Version(h.id(), h.edition(), h.version(), h.effectiveFrom(), h.sha256(), pack));
             } catch (RuntimeException e) {
                 // never break scoring: a version that cannot be loaded is left out (and logged every poll)
                 LOG.error("ruleset {} cannot be loaded; it is not used", h.id(), e);
             }
         }
-        Comparator<Version> order = Comparator.comparing((Version v) -> v.effectiveFrom() == null ? LocalDate.MIN : v.effectiveFrom())
-                .thenComparingInt(Version::version).reversed();
+        Comparator<Version> order = Comparator.comparing(
+                        (Version v) -> v.effectiveFrom() == null ? LocalDate.MIN : v.effectiveFrom())
+                .thenComparingInt(Version::version)
+                .reversed();
         Map<String, List<Version>> frozen = new TreeMap<>();
         byEdition.forEach((e, list) -> frozen.put(e, list.stream().sorted(order).toList()));
         current.set(new Snapshot(Collections.unmodifiableMap(frozen), fp.toString()));
-        LOG.info("rulesets in use: {}", frozen.values().stream().flatMap(List::stream).map(Version::id).toList());
+        LOG.info(
+                "rulesets in use: {}",
+                frozen.values().stream().flatMap(List::stream).map(Version::id).toList());
     }
 
     /** What a restart does: forgets every loaded uploaded pack, then reads and verifies the store again. */
@@ -222,8 +243,13 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
             String id = d.id();
             if (d.isBuiltIn()) {
                 PackVersion builtIn = builtIns.get(sha);
-                if (builtIn == null) refuse(id, new RulesetSeals.Broken("RULESET_BUILT_IN_MISMATCH", "Phiên bản " + id
-                        + " là bộ quy tắc có sẵn nhưng SHA-256 của nó không khớp với bộ trong chương trình: bị từ chối."));
+                if (builtIn == null)
+                    refuse(
+                            id,
+                            new RulesetSeals.Broken(
+                                    "RULESET_BUILT_IN_MISMATCH",
+                                    "Phiên bản " + id
+                                            + " là bộ quy tắc có sẵn nhưng SHA-256 của nó không khớp với bộ trong chương trình: bị từ chối."));
                 return builtIn;
             }
             PackSources pack = verifiedSources(d);
@@ -258,8 +284,12 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
         String id = d.id();
         PackSources pack = RULES.pack(d.edition(), d.files());
         if (!pack.sha256().equals(d.sha256())) {
-            refuse(id, new RulesetSeals.Broken("RULESET_SOURCES_TAMPERED", "Tệp nguồn lưu của phiên bản " + id
-                    + " không khớp với SHA-256 đã ghi: phiên bản bị từ chối."));
+            refuse(
+                    id,
+                    new RulesetSeals.Broken(
+                            "RULESET_SOURCES_TAMPERED",
+                            "Tệp nguồn lưu của phiên bản " + id
+                                    + " không khớp với SHA-256 đã ghi: phiên bản bị từ chối."));
         }
         RulesetSeals.Broken sources = seals.checkSources(d);
         if (sources != null) refuse(id, sources);
@@ -293,18 +323,21 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
 
     private void refuse(String id, RulesetSeals.Broken broken) {
         if (refused.put(id, broken) == null) {
-            meters.counter("ocop.rulesets.integrity.failures", "reason", broken.code()).increment();
+            meters.counter("ocop.rulesets.integrity.failures", "reason", broken.code())
+                    .increment();
         }
         LOG.error("ruleset {} REFUSED ({}): {}", id, broken.code(), broken.message());
-        throw new vn.ocop.service.platform.web.ApiException(org.springframework.http.HttpStatus.CONFLICT,
-                "RULESET_INTEGRITY_FAILED", broken.message());
+        throw new vn.ocop.service.platform.web.ApiException(
+                org.springframework.http.HttpStatus.CONFLICT, "RULESET_INTEGRITY_FAILED", broken.message());
     }
 
     void remember(PackVersion pack) {
         packs.put(pack.sha256(), pack);
         synchronized (packs) {
             if (packs.size() > CACHE_LIMIT) {
-                var inUse = current.get().byEdition().values().stream().flatMap(List::stream).map(Version::sha256)
+                var inUse = current.get().byEdition().values().stream()
+                        .flatMap(List::stream)
+                        .map(Version::sha256)
                         .collect(java.util.stream.Collectors.toSet());
                 var it = packs.keySet().iterator();
                 while (packs.size() > CACHE_LIMIT && it.hasNext()) {
@@ -318,8 +351,13 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
         for (PackVersion pack : RULES.loadBuiltIns()) {
             builtIns.put(pack.sha256(), pack);
             String edition = pack.editionId();
-            Ruleset d = Ruleset.builtIn(edition, pack.pack().files(), pack.sha256(), pack.info().effectiveFrom(),
-                    List.copyOf(pack.kjars().keySet()), java.time.Instant.now());
+            Ruleset d = Ruleset.builtIn(
+                    edition,
+                    pack.pack().files(),
+                    pack.sha256(),
+                    pack.info().effectiveFrom(),
+                    List.copyOf(pack.kjars().keySet()),
+                    java.time.Instant.now());
             if (store.insert(d)) LOG.info("built-in {} stored as version 1", edition);
             pack.warm();
             remember(pack);

@@ -1,9 +1,9 @@
 package vn.ocop.service.ruleset;
 
-import vn.ocop.rules.api.RuleFileProblem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import vn.ocop.rules.api.RuleFileProblem;
 
 /** What validating and testing a version found; the stored forms carry who ran them and when. */
 final class RulesetReports {
@@ -26,8 +26,14 @@ final class RulesetReports {
      * A run of the scenarios: every outcome as answered, or (stored with a VALIDATED version) only the failed ones,
      * at most {@value #STORED_FAILURES}, with who ran it and when.
      */
-    record Tests(boolean passed, int total, int failed, List<Outcome> scenarios, Map<String, List<String>> unfiredRules,
-                 String by, Instant at) {
+    record Tests(
+            boolean passed,
+            int total,
+            int failed,
+            List<Outcome> scenarios,
+            Map<String, List<String>> unfiredRules,
+            String by,
+            Instant at) {
         static final int STORED_FAILURES = 200;
 
         static Tests of(List<Outcome> outcomes, Map<String, List<String>> unfiredRules, boolean passed) {
@@ -37,8 +43,17 @@ final class RulesetReports {
 
         /** The form a VALIDATED version keeps: the failures only, signed by who ran them. */
         Tests stored(String user, Instant now) {
-            return new Tests(passed, total, failed, scenarios.stream().filter(o -> !o.passed()).limit(STORED_FAILURES).toList(),
-                    unfiredRules, user, now);
+            return new Tests(
+                    passed,
+                    total,
+                    failed,
+                    scenarios.stream()
+                            .filter(o -> !o.passed())
+                            .limit(STORED_FAILURES)
+                            .toList(),
+                    unfiredRules,
+                    user,
+                    now);
         }
     }
 }

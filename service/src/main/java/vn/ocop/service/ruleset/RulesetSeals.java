@@ -49,12 +49,16 @@ class RulesetSeals {
     Broken checkSources(Ruleset r) {
         String mac = r.integrity() == null ? null : r.integrity().sourcesMac();
         if (mac == null) {
-            return new Broken("RULESET_UNSEALED", "Phiên bản " + r.id() + " không có mã xác thực (MAC) của tệp nguồn:"
-                    + " không thể biết tệp có bị sửa trực tiếp trong cơ sở dữ liệu hay không, nên không được dùng.");
+            return new Broken(
+                    "RULESET_UNSEALED",
+                    "Phiên bản " + r.id() + " không có mã xác thực (MAC) của tệp nguồn:"
+                            + " không thể biết tệp có bị sửa trực tiếp trong cơ sở dữ liệu hay không, nên không được dùng.");
         }
         if (!key.verify(mac, SOURCES, r.id(), r.sha256())) {
-            return new Broken("RULESET_SOURCES_TAMPERED", "Mã xác thực tệp nguồn của phiên bản " + r.id()
-                    + " không khớp (tệp, SHA-256 hoặc khoá toàn vẹn đã thay đổi): phiên bản bị từ chối.");
+            return new Broken(
+                    "RULESET_SOURCES_TAMPERED",
+                    "Mã xác thực tệp nguồn của phiên bản " + r.id()
+                            + " không khớp (tệp, SHA-256 hoặc khoá toàn vẹn đã thay đổi): phiên bản bị từ chối.");
         }
         return null;
     }
@@ -64,23 +68,30 @@ class RulesetSeals {
      * group are reported too (the caller recompiles from the verified sources instead).
      */
     Broken checkKjars(Ruleset r, Map<String, byte[]> kjars) {
-        List<Ruleset.KjarSeal> seals = r.integrity() == null ? null : r.integrity().kjars();
+        List<Ruleset.KjarSeal> seals =
+                r.integrity() == null ? null : r.integrity().kjars();
         if (seals == null || seals.isEmpty()) {
-            return new Broken("RULESET_KJAR_UNSEALED", "Bản biên dịch của phiên bản " + r.id() + " không có mã xác thực.");
+            return new Broken(
+                    "RULESET_KJAR_UNSEALED", "Bản biên dịch của phiên bản " + r.id() + " không có mã xác thực.");
         }
         Map<String, Ruleset.KjarSeal> byGroup = new TreeMap<>();
         seals.forEach(s -> byGroup.put(s.group(), s));
         if (!byGroup.keySet().equals(new TreeMap<>(kjars).keySet())) {
-            return new Broken("RULESET_KJAR_TAMPERED", "Các nhóm sản phẩm đã biên dịch của phiên bản " + r.id()
-                    + " không khớp với các nhóm đã niêm phong.");
+            return new Broken(
+                    "RULESET_KJAR_TAMPERED",
+                    "Các nhóm sản phẩm đã biên dịch của phiên bản " + r.id()
+                            + " không khớp với các nhóm đã niêm phong.");
         }
         for (Map.Entry<String, byte[]> e : kjars.entrySet()) {
             Ruleset.KjarSeal seal = byGroup.get(e.getKey());
             String sha = sha256(e.getValue());
             if (!sha.equals(seal.sha256()) || !key.verify(seal.mac(), KJAR, r.id(), r.sha256(), e.getKey(), sha)) {
-                return new Broken("RULESET_KJAR_TAMPERED", "Bản biên dịch (kjar) nhóm " + e.getKey() + " của phiên bản "
-                        + r.id() + " không khớp với bản đã niêm phong từ tệp nguồn: có thể đã bị thay trong cơ sở"
-                        + " dữ liệu. Phiên bản bị từ chối, không dùng để chấm.");
+                return new Broken(
+                        "RULESET_KJAR_TAMPERED",
+                        "Bản biên dịch (kjar) nhóm " + e.getKey() + " của phiên bản "
+                                + r.id()
+                                + " không khớp với bản đã niêm phong từ tệp nguồn: có thể đã bị thay trong cơ sở"
+                                + " dữ liệu. Phiên bản bị từ chối, không dùng để chấm.");
             }
         }
         return null;

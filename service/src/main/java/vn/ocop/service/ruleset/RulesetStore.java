@@ -1,5 +1,8 @@
 package vn.ocop.service.ruleset;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -17,9 +20,6 @@ import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.ocop.service.platform.storage.Bson;
-
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 
 /**
  * Collections {@code rulesets} (one document per version, _id "edition@version", unique {edition, version} and
@@ -39,8 +39,11 @@ class RulesetStore {
     RulesetStore(MongoTemplate mongo) {
         this.rulesets = mongo.getCollection(RULESETS);
         this.kjars = mongo.getCollection(KJARS);
-        rulesets.createIndex(Indexes.ascending("edition", "version"), new IndexOptions().unique(true).name("edition_version"));
-        rulesets.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true).name("id_rev"));
+        rulesets.createIndex(
+                Indexes.ascending("edition", "version"),
+                new IndexOptions().unique(true).name("edition_version"));
+        rulesets.createIndex(
+                Indexes.ascending("_id", "rev"), new IndexOptions().unique(true).name("id_rev"));
     }
 
     static String id(String edition, int version) {
@@ -65,8 +68,13 @@ class RulesetStore {
 
     /** Every version without files, kjars or reports: for the poll and the list. */
     List<Ruleset> headers() {
-        return rulesets.find().projection(Projections.exclude("files", "validation", "tests")).into(new ArrayList<>())
-                .stream().map(RulesetDocuments::fromDocument).toList();
+        return rulesets
+                .find()
+                .projection(Projections.exclude("files", "validation", "tests"))
+                .into(new ArrayList<>())
+                .stream()
+                .map(RulesetDocuments::fromDocument)
+                .toList();
     }
 
     /**
@@ -75,18 +83,25 @@ class RulesetStore {
      * meanwhile.
      */
     Ruleset save(Ruleset before, Ruleset after) {
-        if (!before.hasFiles() || !before.id().equals(after.id())) throw new IllegalArgumentException("a step of " + before);
+        if (!before.hasFiles() || !before.id().equals(after.id()))
+            throw new IllegalArgumentException("a step of " + before);
         org.bson.conversions.Bson update = RulesetDocuments.changes(before, after);
-        Document d = rulesets.findOneAndUpdate(and(eq("_id", before.id()), eq("rev", before.rev())),
-                Updates.combine(update, Updates.inc("rev", 1L)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document d = rulesets.findOneAndUpdate(
+                and(eq("_id", before.id()), eq("rev", before.rev())),
+                Updates.combine(update, Updates.inc("rev", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return d == null ? null : RulesetDocuments.fromDocument(d);
     }
 
     /** Stores (or replaces, when a draft is validated again) a version's kjars under "version id:group". */
     void putKjars(String versionId, Map<String, byte[]> byGroup) {
-        byGroup.forEach((group, bytes) -> kjars.replaceOne(eq("_id", versionId + ":" + group),
-                new Document("_id", versionId + ":" + group).append("version", versionId).append("group", group)
-                        .append("bytes", new Binary(bytes)), new com.mongodb.client.model.ReplaceOptions().upsert(true)));
+        byGroup.forEach((group, bytes) -> kjars.replaceOne(
+                eq("_id", versionId + ":" + group),
+                new Document("_id", versionId + ":" + group)
+                        .append("version", versionId)
+                        .append("group", group)
+                        .append("bytes", new Binary(bytes)),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true)));
     }
 
     /** Deletes a version if it is still at revision {@code rev}; false when it changed meanwhile. */

@@ -1,7 +1,7 @@
 package vn.ocop.service.ruleset;
 
-import vn.ocop.rules.api.PackVersion;
 import java.util.Optional;
+import vn.ocop.rules.api.PackVersion;
 
 /**
  * The ruleset feature's answer to "which pack scored this record": the exact version a stored evaluation names,

@@ -3,7 +3,6 @@ package vn.ocop.service.ruleset;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,23 +33,37 @@ class RulesetViews {
         put(m, "createdAt", time(r.createdAt()));
         put(m, "note", r.note());
         put(m, "parentVersion", r.parentVersion());
-        put(m, "effectiveFrom", r.effectiveFrom() == null ? null : r.effectiveFrom().toString());
+        put(
+                m,
+                "effectiveFrom",
+                r.effectiveFrom() == null ? null : r.effectiveFrom().toString());
         put(m, "testsPassed", r.testsPassed());
-        m.put("history", r.history().stream().map(c -> {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("status", c.status().name());
-            h.put("by", c.by());
-            h.put("at", time(c.at()));
-            return h;
-        }).toList());
+        m.put(
+                "history",
+                r.history().stream()
+                        .map(c -> {
+                            Map<String, Object> h = new LinkedHashMap<>();
+                            h.put("status", c.status().name());
+                            h.put("by", c.by());
+                            h.put("at", time(c.at()));
+                            return h;
+                        })
+                        .toList());
         put(m, "validation", validation(r.validation(), true));
         put(m, "tests", tests(r.tests(), true));
         if (r.hasFiles()) {
             Map<String, byte[]> own = r.files();
-            m.put("files", own.entrySet().stream().map(e -> Map.of("path", e.getKey(), "size", (long) e.getValue().length)).toList());
-            m.put("builtInScenarios", BuiltInScenarios.files(r.edition()).entrySet().stream()
-                    .filter(e -> !own.containsKey(e.getKey()))
-                    .map(e -> Map.of("path", e.getKey(), "size", (long) e.getValue().length)).toList());
+            m.put(
+                    "files",
+                    own.entrySet().stream()
+                            .map(e -> Map.of("path", e.getKey(), "size", (long) e.getValue().length))
+                            .toList());
+            m.put(
+                    "builtInScenarios",
+                    BuiltInScenarios.files(r.edition()).entrySet().stream()
+                            .filter(e -> !own.containsKey(e.getKey()))
+                            .map(e -> Map.of("path", e.getKey(), "size", (long) e.getValue().length))
+                            .toList());
         }
         put(m, "publication", publication(r.publication()));
         Map<String, Object> i = new LinkedHashMap<>();
@@ -75,13 +88,17 @@ class RulesetViews {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("parentVersion", d.parentVersion());
-        m.put("files", d.files().stream().map(f -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("path", f.path());
-            x.put("change", f.change().name());
-            x.put("unifiedDiff", f.unifiedDiff());
-            return x;
-        }).toList());
+        m.put(
+                "files",
+                d.files().stream()
+                        .map(f -> {
+                            Map<String, Object> x = new LinkedHashMap<>();
+                            x.put("path", f.path());
+                            x.put("change", f.change().name());
+                            x.put("unifiedDiff", f.unifiedDiff());
+                            return x;
+                        })
+                        .toList());
         return json.convertValue(m, RulesetDiff.class);
     }
 
@@ -89,15 +106,19 @@ class RulesetViews {
         if (v == null) return null;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("passed", v.passed());
-        m.put("errors", v.errors().stream().map(p -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("file", p.file());
-            e.put("line", p.line());
-            e.put("column", p.column());
-            e.put("code", p.code());
-            e.put("message", p.message());
-            return e;
-        }).toList());
+        m.put(
+                "errors",
+                v.errors().stream()
+                        .map(p -> {
+                            Map<String, Object> e = new LinkedHashMap<>();
+                            e.put("file", p.file());
+                            e.put("line", p.line());
+                            e.put("column", p.column());
+                            e.put("code", p.code());
+                            e.put("message", p.message());
+                            return e;
+                        })
+                        .toList());
         m.put("warnings", v.warnings());
         if (signed) {
             put(m, "at", time(v.at()));
@@ -112,14 +133,18 @@ class RulesetViews {
         m.put("passed", t.passed());
         m.put("total", t.total());
         m.put("failed", t.failed());
-        m.put("scenarios", t.scenarios().stream().map(o -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("file", o.file());
-            x.put("name", o.name());
-            x.put("passed", o.passed());
-            x.put("differences", o.differences());
-            return x;
-        }).toList());
+        m.put(
+                "scenarios",
+                t.scenarios().stream()
+                        .map(o -> {
+                            Map<String, Object> x = new LinkedHashMap<>();
+                            x.put("file", o.file());
+                            x.put("name", o.name());
+                            x.put("passed", o.passed());
+                            x.put("differences", o.differences());
+                            return x;
+                        })
+                        .toList());
         m.put("unfiredRules", t.unfiredRules());
         if (signed) {
             put(m, "by", t.by());
@@ -155,5 +180,4 @@ class RulesetViews {
     private static String time(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC).toString();
     }
-
 }

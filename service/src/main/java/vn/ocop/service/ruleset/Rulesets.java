@@ -1,17 +1,8 @@
 package vn.ocop.service.ruleset;
 
-import vn.ocop.rules.api.SandboxMessages;
-import vn.ocop.rules.api.RulePlatform;
-import vn.ocop.rules.api.RuleFileProblem;
-import vn.ocop.rules.api.PackVersion;
-import vn.ocop.rules.api.PackSources;
-import vn.ocop.rules.api.PackCompiler;
-import vn.ocop.rules.api.EditionHeader;
-import vn.ocop.rules.api.CompileReport;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +10,14 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import vn.ocop.rules.api.CompileReport;
+import vn.ocop.rules.api.EditionHeader;
+import vn.ocop.rules.api.PackCompiler;
+import vn.ocop.rules.api.PackSources;
+import vn.ocop.rules.api.PackVersion;
+import vn.ocop.rules.api.RuleFileProblem;
+import vn.ocop.rules.api.RulePlatform;
+import vn.ocop.rules.api.SandboxMessages;
 import vn.ocop.service.jobs.Jobs;
 import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.platform.web.AuditDetail;
@@ -41,9 +40,16 @@ class Rulesets {
     private final RulesetDrafts drafts;
     private final boolean fourEyes;
 
-    Rulesets(RulesetStore store, RulesetRegistry registry, PackCompiler compiler, Simulation simulation, Jobs jobs,
-             RulesetSeals seals, RuleSandbox sandbox, RulesetDrafts drafts,
-             @Value("${ocop.rulesets.four-eyes:true}") boolean fourEyes) {
+    Rulesets(
+            RulesetStore store,
+            RulesetRegistry registry,
+            PackCompiler compiler,
+            Simulation simulation,
+            Jobs jobs,
+            RulesetSeals seals,
+            RuleSandbox sandbox,
+            RulesetDrafts drafts,
+            @Value("${ocop.rulesets.four-eyes:true}") boolean fourEyes) {
         this.store = store;
         this.registry = registry;
         this.compiler = compiler;
@@ -67,14 +73,16 @@ class Rulesets {
         RulesetSeals.Broken broken = registry.integrity(r.id()).orElse(null);
         if (broken == null && r.hasFiles()) broken = seals.checkSources(r);
         if (broken == null) return new Integrity("SEALED", null, null);
-        return new Integrity("RULESET_UNSEALED".equals(broken.code()) ? "UNSEALED" : "REFUSED", broken.code(), broken.message());
+        return new Integrity(
+                "RULESET_UNSEALED".equals(broken.code()) ? "UNSEALED" : "REFUSED", broken.code(), broken.message());
     }
 
     /** Whether the version verified: BUILT_IN, SEALED, REFUSED or UNSEALED, and why when not sealed. */
     record Integrity(String status, String code, String message) {}
 
     List<Ruleset> list(String edition) {
-        return store.headers().stream().filter(h -> edition == null || edition.equals(h.edition()))
+        return store.headers().stream()
+                .filter(h -> edition == null || edition.equals(h.edition()))
                 .sorted(Comparator.comparing(Ruleset::edition).thenComparingInt(Ruleset::version))
                 .toList();
     }
@@ -98,7 +106,8 @@ class Rulesets {
 
     RulesetDiffs.Diff diff(String id) {
         Ruleset r = require(id);
-        return RulesetDiffs.of(r, r.parentVersion() == null ? null : require(Ruleset.id(r.edition(), r.parentVersion())));
+        return RulesetDiffs.of(
+                r, r.parentVersion() == null ? null : require(Ruleset.id(r.edition(), r.parentVersion())));
     }
 
     // ---- validate, test -----------------------------------------------------------------------------------------
@@ -111,8 +120,12 @@ class Rulesets {
         r.checkValidatable();
         CompileReport compiled = compiler.compile(pack(r), r.edition());
         Instant now = Instant.now();
-        RulesetReports.Validation report = new RulesetReports.Validation(compiled.ok(),
-                compiled.problems().stream().map(RulesetReports.Problem::of).toList(), compiled.warnings(), now, user);
+        RulesetReports.Validation report = new RulesetReports.Validation(
+                compiled.ok(),
+                compiled.problems().stream().map(RulesetReports.Problem::of).toList(),
+                compiled.warnings(),
+                now,
+                user);
         List<String> groups = List.of();
         List<Ruleset.KjarSeal> kjarSeals = List.of();
         if (compiled.ok()) {
@@ -138,9 +151,12 @@ class Rulesets {
         PackVersion pack = registry.load(r);
         SandboxMessages.ScenarioReport run = RULES.runScenarios(pack, BuiltInScenarios.sources(r));
         List<RulesetReports.Outcome> outcomes = run.outcomes().stream()
-                .map(o -> new RulesetReports.Outcome(o.file(), o.name(), o.passed(), o.differences())).toList();
+                .map(o -> new RulesetReports.Outcome(o.file(), o.name(), o.passed(), o.differences()))
+                .toList();
         // unreadable files come back as failed outcomes; a run with nothing in it proves nothing
-        return RulesetReports.Tests.of(outcomes, run.unfiredRules(),
+        return RulesetReports.Tests.of(
+                outcomes,
+                run.unfiredRules(),
                 !run.outcomes().isEmpty() && run.outcomes().stream().allMatch(SandboxMessages.Outcome::passed));
     }
 
@@ -151,8 +167,10 @@ class Rulesets {
             run = session.scenarios(BuiltInScenarios.sources(r));
         }
         List<RulesetReports.Outcome> outcomes = run.outcomes().stream()
-                .map(o -> new RulesetReports.Outcome(o.file(), o.name(), o.passed(), o.differences())).toList();
-        return RulesetReports.Tests.of(outcomes, run.unfiredRules(), run.outcomes().stream().allMatch(SandboxMessages.Outcome::passed));
+                .map(o -> new RulesetReports.Outcome(o.file(), o.name(), o.passed(), o.differences()))
+                .toList();
+        return RulesetReports.Tests.of(
+                outcomes, run.unfiredRules(), run.outcomes().stream().allMatch(SandboxMessages.Outcome::passed));
     }
 
     // ---- simulate, publish, delete, rollback --------------------------------------------------------------------
@@ -162,13 +180,20 @@ class Rulesets {
         r.checkSimulatable();
         if (r.isBuiltIn()) {
             PackVersion pack = registry.load(r);
-            return jobs.start("ruleset-simulation", user, progress -> simulation.run(id, Simulation.inProcess(pack), request, progress));
+            return jobs.start(
+                    "ruleset-simulation",
+                    user,
+                    progress -> simulation.run(id, Simulation.inProcess(pack), request, progress));
         }
         Map<String, byte[]> kjars = registry.verifiedKjars(r);
         PackSources pack = pack(r);
         return jobs.start("ruleset-simulation", user, progress -> {
             try (RuleSandbox.Session session = sandbox.open(r.edition(), pack.files(), kjars)) {
-                return simulation.run(id, sandboxed(session, RULES.header(pack.files().get(PackSources.MANIFEST))), request, progress);
+                return simulation.run(
+                        id,
+                        sandboxed(session, RULES.header(pack.files().get(PackSources.MANIFEST))),
+                        request,
+                        progress);
             }
         });
     }
@@ -176,8 +201,14 @@ class Rulesets {
     /** The candidate scored in the sandbox; the first request its rules could not score fails the job. */
     private static Simulation.Candidate sandboxed(RuleSandbox.Session session, EditionHeader manifest) {
         return new Simulation.Candidate() {
-            public String editionId() { return manifest.id(); }
-            public String extendsEdition() { return manifest.extendsEdition(); }
+            public String editionId() {
+                return manifest.id();
+            }
+
+            public String extendsEdition() {
+                return manifest.extendsEdition();
+            }
+
             public List<vn.ocop.rules.api.EvaluationResult> score(List<vn.ocop.rules.api.EvaluationRequest> requests) {
                 SandboxMessages.Evaluated e = session.evaluate(requests);
                 for (SandboxMessages.Failure f : e.failures()) {
@@ -207,18 +238,25 @@ class Rulesets {
             Simulation.Request past = new Simulation.Request(null, null, null, effectiveFrom, today, today);
             if (!confirmPast || why.isEmpty()) {
                 String job = simulate(id, past, user);
-                throw new ApiException(HttpStatus.CONFLICT, "RULESET_BACKDATED",
-                        "Ngày hiệu lực " + effectiveFrom + " ở trong quá khứ: công bố sẽ chấm lại các ngày từ " + effectiveFrom
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "RULESET_BACKDATED",
+                        "Ngày hiệu lực " + effectiveFrom + " ở trong quá khứ: công bố sẽ chấm lại các ngày từ "
+                                + effectiveFrom
                                 + " đến nay. Xem kết quả mô phỏng các hồ sơ của những ngày đó, rồi gửi lại với confirmPastEffectiveFrom=true và lý do (reason).",
-                        List.of(new ApiException.FieldProblem("simulationJob", "/api/v1/jobs/" + job),
-                                new ApiException.FieldProblem("effectiveFrom", "before today (" + today + "): needs confirmPastEffectiveFrom and a reason")));
+                        List.of(
+                                new ApiException.FieldProblem("simulationJob", "/api/v1/jobs/" + job),
+                                new ApiException.FieldProblem(
+                                        "effectiveFrom",
+                                        "before today (" + today + "): needs confirmPastEffectiveFrom and a reason")));
             }
             confirmed = new Ruleset.Backdated(effectiveFrom, today, why, "/api/v1/jobs/" + simulate(id, past, user));
         }
         registry.load(r); // compiled and cached before anyone switches to it
         Ruleset.Publication publication = new Ruleset.Publication(user, Instant.now(), fourEyes, r.author(), confirmed);
         Ruleset after = save(r, r.published(effectiveFrom, publication));
-        AuditDetail.note(fourEyes ? "RULESET_PUBLISHED" : "RULESET_PUBLISHED_WITHOUT_FOUR_EYES", auditDetails(publication));
+        AuditDetail.note(
+                fourEyes ? "RULESET_PUBLISHED" : "RULESET_PUBLISHED_WITHOUT_FOUR_EYES", auditDetails(publication));
         registry.refresh();
         return after;
     }
@@ -249,7 +287,9 @@ class Rulesets {
 
     Ruleset rollback(String id, String user) {
         Ruleset r = require(id);
-        long others = registry.published().getOrDefault(r.edition(), List.of()).stream().filter(v -> !v.id().equals(id)).count();
+        long others = registry.published().getOrDefault(r.edition(), List.of()).stream()
+                .filter(v -> !v.id().equals(id))
+                .count();
         Ruleset after = save(r, r.retired(others, user, Instant.now()));
         registry.refresh();
         return after;
@@ -257,7 +297,8 @@ class Rulesets {
 
     private Ruleset save(Ruleset before, Ruleset after) {
         Ruleset saved = store.save(before, after);
-        if (saved == null) throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "The ruleset changed meanwhile; read it again");
+        if (saved == null)
+            throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "The ruleset changed meanwhile; read it again");
         return saved;
     }
 
@@ -266,8 +307,14 @@ class Rulesets {
     }
 
     static ApiException problems(HttpStatus status, String code, String detail, List<RuleFileProblem> problems) {
-        return new ApiException(status, code, detail, problems.stream()
-                .map(p -> new ApiException.FieldProblem(p.file() + (p.line() > 0 ? ":" + p.line() + ":" + p.column() : ""), p.code() + ": " + p.message()))
-                .toList());
+        return new ApiException(
+                status,
+                code,
+                detail,
+                problems.stream()
+                        .map(p -> new ApiException.FieldProblem(
+                                p.file() + (p.line() > 0 ? ":" + p.line() + ":" + p.column() : ""),
+                                p.code() + ": " + p.message()))
+                        .toList());
     }
 }

@@ -7,15 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 import vn.ocop.api.model.Job;
 import vn.ocop.api.model.PublishRequest;
 import vn.ocop.api.model.Ruleset;
@@ -26,8 +26,8 @@ import vn.ocop.api.model.TestReport;
 import vn.ocop.api.model.ValidationReport;
 import vn.ocop.api.server.RulesetsApi;
 import vn.ocop.service.jobs.Jobs;
-import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.platform.security.CurrentUser;
+import vn.ocop.service.platform.web.ApiException;
 
 /** The ruleset lifecycle endpoints (POLICY_OFFICER and ADMIN; AUDITOR reads). */
 @RestController
@@ -44,8 +44,15 @@ class RulesetsController implements RulesetsApi {
 
     @Override
     public ResponseEntity<Ruleset> createRuleset(RulesetDraftInput in) {
-        var r = rulesets.createDraft(new RulesetDrafts.Upload(in.getEdition(), in.getParentVersion(), in.getNote(), in.getFiles(),
-                in.getBinaryFiles(), in.getDeletedFiles()), CurrentUser.name());
+        var r = rulesets.createDraft(
+                new RulesetDrafts.Upload(
+                        in.getEdition(),
+                        in.getParentVersion(),
+                        in.getNote(),
+                        in.getFiles(),
+                        in.getBinaryFiles(),
+                        in.getDeletedFiles()),
+                CurrentUser.name());
         return ResponseEntity.created(URI.create("/api/v1/rulesets/" + r.id())).body(view(r));
     }
 
@@ -55,7 +62,9 @@ class RulesetsController implements RulesetsApi {
      * binary, the others UTF-8 text. Spring picks this method or {@link #createRuleset} by Content-Type; both end in
      * the same service call, so the upload guard, the size limits and the role checks are the same.
      */
-    @PostMapping(value = RulesetsApi.PATH_CREATE_RULESET, consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+    @PostMapping(
+            value = RulesetsApi.PATH_CREATE_RULESET,
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = {"application/json", "application/problem+json"})
     ResponseEntity<Ruleset> createRulesetFromParts(MultipartHttpServletRequest request) {
         String edition = request.getParameter("edition");
@@ -79,9 +88,13 @@ class RulesetsController implements RulesetsApi {
         List<MultipartFile> parts = request.getMultiFileMap().getOrDefault("files", List.of());
         for (MultipartFile part : parts) {
             String path = part.getOriginalFilename();
-            if (path == null || path.isBlank()) throw ApiException.invalidField("files", "every files part needs a filename (the path in the pack)");
+            if (path == null || path.isBlank())
+                throw ApiException.invalidField("files", "every files part needs a filename (the path in the pack)");
             if (text.containsKey(path) || binary.containsKey(path)) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "UPLOAD_REFUSED", "The upload was refused",
+                throw new ApiException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "UPLOAD_REFUSED",
+                        "The upload was refused",
                         List.of(new ApiException.FieldProblem("files", path + " is uploaded twice")));
             }
             byte[] bytes;
@@ -94,7 +107,8 @@ class RulesetsController implements RulesetsApi {
             // not decoded into replacement characters and stored garbled
             binary.put(path, java.util.Base64.getEncoder().encodeToString(bytes));
         }
-        var r = rulesets.createDraft(new RulesetDrafts.Upload(edition.trim(), parentVersion, note, text, binary, List.of()),
+        var r = rulesets.createDraft(
+                new RulesetDrafts.Upload(edition.trim(), parentVersion, note, text, binary, List.of()),
                 CurrentUser.name());
         return ResponseEntity.created(URI.create("/api/v1/rulesets/" + r.id())).body(view(r));
     }
@@ -126,9 +140,12 @@ class RulesetsController implements RulesetsApi {
     private ResponseEntity<String> file(String id, String path) {
         byte[] bytes = rulesets.file(id, path);
         if (RulesetStore.isBinary(path)) {
-            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(java.util.Base64.getEncoder().encodeToString(bytes));
+            return ResponseEntity.ok()
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body(java.util.Base64.getEncoder().encodeToString(bytes));
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                 .body(new String(bytes, StandardCharsets.UTF_8));
     }
 
@@ -150,15 +167,24 @@ class RulesetsController implements RulesetsApi {
     @Override
     public ResponseEntity<Job> simulateRuleset(String id, SimulationRequest body) {
         SimulationRequest b = body == null ? new SimulationRequest() : body;
-        String jobId = rulesets.simulate(id, new Simulation.Request(b.getProvince(), b.getDistrict(), b.getGroup(),
-                b.getFrom(), b.getTo(), b.getEvaluationDate()), CurrentUser.name());
-        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + jobId)).body(jobs.find(jobId).orElseThrow().toApi());
+        String jobId = rulesets.simulate(
+                id,
+                new Simulation.Request(
+                        b.getProvince(), b.getDistrict(), b.getGroup(), b.getFrom(), b.getTo(), b.getEvaluationDate()),
+                CurrentUser.name());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/jobs/" + jobId))
+                .body(jobs.find(jobId).orElseThrow().toApi());
     }
 
     @Override
     public ResponseEntity<Ruleset> publishRuleset(String id, PublishRequest body) {
-        return ResponseEntity.ok(view(rulesets.publish(id, body.getEffectiveFrom(), Boolean.TRUE.equals(body.getConfirmPastEffectiveFrom()),
-                body.getReason(), CurrentUser.name())));
+        return ResponseEntity.ok(view(rulesets.publish(
+                id,
+                body.getEffectiveFrom(),
+                Boolean.TRUE.equals(body.getConfirmPastEffectiveFrom()),
+                body.getReason(),
+                CurrentUser.name())));
     }
 
     @Override
@@ -170,9 +196,14 @@ class RulesetsController implements RulesetsApi {
     @Override
     public ResponseEntity<org.springframework.core.io.Resource> downloadRulesetArchive(String id) {
         byte[] zip = RulesetArchive.zip(rulesets.allFiles(id));
-        return ResponseEntity.ok().contentType(new MediaType("application", "zip"))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename(id + ".zip", StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(new MediaType("application", "zip"))
+                .header(
+                        "Content-Disposition",
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(id + ".zip", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(new org.springframework.core.io.ByteArrayResource(zip));
     }
 

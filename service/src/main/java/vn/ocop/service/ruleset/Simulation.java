@@ -32,7 +32,8 @@ class Simulation {
     static final int MAX_LISTED = 1000;
 
     /** Filters (all optional) and the date whose version in force is compared (default today). */
-    record Request(String province, String district, String group, LocalDate from, LocalDate to, LocalDate evaluationDate) {}
+    record Request(
+            String province, String district, String group, LocalDate from, LocalDate to, LocalDate evaluationDate) {}
 
     private final DossierScan scan;
     private final RulesetRegistry registry;
@@ -56,8 +57,14 @@ class Simulation {
 
     static Candidate inProcess(PackVersion pack) {
         return new Candidate() {
-            public String editionId() { return pack.editionId(); }
-            public String extendsEdition() { return pack.info().extendsEdition(); }
+            public String editionId() {
+                return pack.editionId();
+            }
+
+            public String extendsEdition() {
+                return pack.info().extendsEdition();
+            }
+
             public List<EvaluationResult> score(List<EvaluationRequest> requests) {
                 return requests.stream().map(pack::evaluate).toList();
             }
@@ -101,7 +108,8 @@ class Simulation {
                     befores.add(s);
                     if (s.skipped() == null) candidateRequests.add(s.candidateRequest());
                 }
-                List<EvaluationResult> afters = candidateRequests.isEmpty() ? List.of() : candidate.score(candidateRequests);
+                List<EvaluationResult> afters =
+                        candidateRequests.isEmpty() ? List.of() : candidate.score(candidateRequests);
                 int next = 0;
                 for (int i = 0; i < batch.size(); i++) {
                     Scored s = befores.get(i);
@@ -120,7 +128,8 @@ class Simulation {
                     progress.count("scored");
                     if (oldStars != newStars) {
                         counts[1]++;
-                        if (newStars > oldStars) counts[2]++; else counts[3]++;
+                        if (newStars > oldStars) counts[2]++;
+                        else counts[3]++;
                         progress.count("changedStars");
                         if (changed.size() < MAX_LISTED) {
                             Map<String, Object> c = new LinkedHashMap<>();
@@ -172,21 +181,35 @@ class Simulation {
     static final int THREADS = 2;
 
     /** One dossier's outcome: a skip reason (counted) or the in-force result and the request for the candidate. */
-    private record Scored(String skipped, String currentEdition, String currentId, EvaluationResult before, EvaluationRequest candidateRequest) {
-        static Scored skip(String reason) { return new Scored(reason, null, null, null, null); }
+    private record Scored(
+            String skipped,
+            String currentEdition,
+            String currentId,
+            EvaluationResult before,
+            EvaluationRequest candidateRequest) {
+        static Scored skip(String reason) {
+            return new Scored(reason, null, null, null, null);
+        }
     }
 
     private Scored before(DossierScan.Item item, String edition, String parent, LocalDate date) {
-        if (!edition.equals(item.edition()) && !Objects.equals(parent, item.edition())) return Scored.skip("otherEdition");
+        if (!edition.equals(item.edition()) && !Objects.equals(parent, item.edition()))
+            return Scored.skip("otherEdition");
         if (item.request().assessments().isEmpty()) return Scored.skip("noAssessments");
-        Optional<RulesetRegistry.Version> inForce = registry.inForce(edition, date).or(() -> registry.inForce(item.edition(), date));
+        Optional<RulesetRegistry.Version> inForce =
+                registry.inForce(edition, date).or(() -> registry.inForce(item.edition(), date));
         if (inForce.isEmpty()) return Scored.skip("noVersionInForce");
         PackVersion current = inForce.get().pack();
         EvaluationRequest req = item.request();
-        EvaluationResult before = current.evaluate(new EvaluationRequest(current.editionId(), req.group(), req.sheet(), req.facts(),
-                req.assessments(), req.exclusions()));
-        return new Scored(null, current.editionId(), inForce.get().id(), before,
-                new EvaluationRequest(edition, req.group(), req.sheet(), req.facts(), req.assessments(), req.exclusions()));
+        EvaluationResult before = current.evaluate(new EvaluationRequest(
+                current.editionId(), req.group(), req.sheet(), req.facts(), req.assessments(), req.exclusions()));
+        return new Scored(
+                null,
+                current.editionId(),
+                inForce.get().id(),
+                before,
+                new EvaluationRequest(
+                        edition, req.group(), req.sheet(), req.facts(), req.assessments(), req.exclusions()));
     }
 
     private static Scored join(Future<Scored> f) {

@@ -1,6 +1,7 @@
 package vn.ocop.service.audit;
 
-import vn.ocop.testsupport.TempStore;
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,14 +28,12 @@ import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.Location;
 import vn.ocop.api.model.ReplayReport;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.service.ruleset.RulesetRegistry;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.evaluation.RecordHash;
+import vn.ocop.service.ruleset.RulesetRegistry;
 import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.Http.Response;
-
-import static com.mongodb.client.model.Filters.eq;
-import static org.assertj.core.api.Assertions.assertThat;
+import vn.ocop.testsupport.TempStore;
 
 /**
  * Tamper-evidence, replay, verify, explanation and the audit log, on the real Drools engine and the embedded store.
@@ -53,18 +52,25 @@ class AuditReplayTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     RulesetRegistry engine;
+
     @Autowired
     Replays replays;
+
     @Autowired
     EvaluationLedger ledger;
+
     @Autowired
     BatchReplay batchReplay;
+
     @Autowired
     Verification verification;
+
     Http http;
     SheetInfo sheet;
     final Random random = new Random(20261130);
@@ -138,10 +144,13 @@ class AuditReplayTest {
     void untouchedChainsMatchAndHashesAreRecomputable() {
         String[] dossier = new String[1];
         List<String> ids = dossierWithEvaluations(dossier, 3);
-        JsonNode first = http.get("/api/v1/evaluations/" + ids.get(0), "auditor").json();
-        JsonNode second = http.get("/api/v1/evaluations/" + ids.get(1), "auditor").json();
+        JsonNode first =
+                http.get("/api/v1/evaluations/" + ids.get(0), "auditor").json();
+        JsonNode second =
+                http.get("/api/v1/evaluations/" + ids.get(1), "auditor").json();
         assertThat(first.get("previousHash").asString()).isEqualTo(RecordHash.GENESIS);
-        assertThat(second.get("previousHash").asString()).isEqualTo(first.get("hash").asString());
+        assertThat(second.get("previousHash").asString())
+                .isEqualTo(first.get("hash").asString());
         assertThat(first.get("engineVersion").asString()).startsWith("ocop-rules ");
         assertThat(first.get("evaluationDate").asString()).isNotBlank();
         assertThat(first.get("location").get("provinceCode").asString()).isEqualTo("33");
@@ -159,9 +168,14 @@ class AuditReplayTest {
         assertThat(v.get("outcome").asString()).as(v.toString()).isEqualTo("INTACT");
         assertThat(v.get("records").asLong()).isEqualTo(3);
         assertThat(v.get("headSequence").asLong()).isEqualTo(3);
-        assertThat(http.post("/api/v1/evaluations/nope/replay", "auditor", null).status()).isEqualTo(404);
-        assertThat(http.post("/api/v1/evaluations/" + ids.get(0) + "/replay", "council", null).status()).isEqualTo(403);
-        assertThat(http.post("/api/v1/evaluations/" + ids.get(0) + "/replay", "admin", null).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/evaluations/nope/replay", "auditor", null).status())
+                .isEqualTo(404);
+        assertThat(http.post("/api/v1/evaluations/" + ids.get(0) + "/replay", "council", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.post("/api/v1/evaluations/" + ids.get(0) + "/replay", "admin", null)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -171,19 +185,27 @@ class AuditReplayTest {
         JsonNode oldRecord = http.get("/api/v1/evaluations/" + old, "auditor").json();
         String oldVersion = oldRecord.get("rulesetVersion").asString();
         String oldSha = oldRecord.get("rulesetSha256").asString();
-        // a new version of the edition (same rules, new version number, so a new SHA-256), validated, tested, published today
-        // the draft re-uploads one file unchanged: the rules stay, the version number in edition.yaml (so the SHA-256) moves
-        Response spread = http.get("/api/v1/rulesets/" + EDITION + "@" + oldVersion + "/files/council/spread.drl", "policy");
+        // a new version of the edition (same rules, new version number, so a new SHA-256), validated, tested, published
+        // today
+        // the draft re-uploads one file unchanged: the rules stay, the version number in edition.yaml (so the SHA-256)
+        // moves
+        Response spread =
+                http.get("/api/v1/rulesets/" + EDITION + "@" + oldVersion + "/files/council/spread.drl", "policy");
         assertThat(spread.status()).as(spread.body()).isEqualTo(200);
-        Response draft = http.post("/api/v1/rulesets", "policy", "{\"edition\":\"" + EDITION
-                + "\",\"note\":\"audit test: a newer version\",\"files\":{\"council/spread.drl\":"
-                + Http.JSON.writeValueAsString(spread.body()) + "}}");
+        Response draft = http.post(
+                "/api/v1/rulesets",
+                "policy",
+                "{\"edition\":\"" + EDITION
+                        + "\",\"note\":\"audit test: a newer version\",\"files\":{\"council/spread.drl\":"
+                        + Http.JSON.writeValueAsString(spread.body()) + "}}");
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         String rulesetId = draft.json().get("id").asString();
         // compiling and running the scenarios can take minutes on a loaded machine: a patient client for these two
         assertThat(slowPost("/api/v1/rulesets/" + rulesetId + "/validate")).isEqualTo(200);
         assertThat(slowPost("/api/v1/rulesets/" + rulesetId + "/test")).isEqualTo(200);
-        Response published = http.post("/api/v1/rulesets/" + rulesetId + "/publish", "policy2",
+        Response published = http.post(
+                "/api/v1/rulesets/" + rulesetId + "/publish",
+                "policy2",
                 "{\"effectiveFrom\":\"" + LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) + "\"}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
 
@@ -195,17 +217,21 @@ class AuditReplayTest {
         JsonNode r = replay(old);
         assertThat(r.get("outcome").asString()).as(r.toString()).isEqualTo("MATCH");
         assertThat(r.get("rulesetVersion").asString()).isEqualTo(oldVersion);
-        assertThat(replay(next.json().get("id").asString()).get("outcome").asString()).isEqualTo("MATCH");
+        assertThat(replay(next.json().get("id").asString()).get("outcome").asString())
+                .isEqualTo("MATCH");
         assertThat(verify(dossier[0]).get("outcome").asString()).isEqualTo("INTACT");
     }
 
     int slowPost(String path) {
         try {
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-                            .timeout(java.time.Duration.ofMinutes(10)).header("Authorization", Http.basic("policy"))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(java.time.Duration.ofMinutes(10))
+                                    .header("Authorization", Http.basic("policy"))
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             return r.statusCode();
         } catch (java.io.IOException | InterruptedException e) {
@@ -218,7 +244,9 @@ class AuditReplayTest {
         String[] dossier = new String[1];
         List<String> ids = dossierWithEvaluations(dossier, 2);
         Document d = stored(ids.get(1));
-        Document member = d.get("result", Document.class).getList("members", Document.class).get(0);
+        Document member = d.get("result", Document.class)
+                .getList("members", Document.class)
+                .get(0);
         Document criterion = member.getList("criteria", Document.class).get(0);
         criterion.put("points", criterion.getInteger("points") + 1);
         replace(d);
@@ -235,7 +263,10 @@ class AuditReplayTest {
         String[] dossier = new String[1];
         List<String> ids = dossierWithEvaluations(dossier, 1);
         Document d = stored(ids.get(0));
-        Document selection = d.getList("assessments", Document.class).get(0).getList("selections", Document.class).get(0);
+        Document selection = d.getList("assessments", Document.class)
+                .get(0)
+                .getList("selections", Document.class)
+                .get(0);
         int option = selection.getInteger("option");
         selection.put("option", option == 1 ? 2 : option - 1);
         replace(d);
@@ -345,13 +376,24 @@ class AuditReplayTest {
         assertThat(e.get("council").get("summary").asString()).contains("Hội đồng có 3 thành viên chấm điểm");
         assertThat(e.get("council").get("averageTotalRounded").asString()).matches("\\d+\\.\\d\\d");
 
-        for (Response html : List.of(http.send("GET", "/api/v1/evaluations/" + id + "/explanation", "council", null, null,
-                        "Accept", "text/html"),
+        for (Response html : List.of(
+                http.send(
+                        "GET",
+                        "/api/v1/evaluations/" + id + "/explanation",
+                        "council",
+                        null,
+                        null,
+                        "Accept",
+                        "text/html"),
                 http.get("/api/v1/evaluations/" + id + "/explanation?format=html", "council"))) {
             assertThat(html.status()).isEqualTo(200);
             assertThat(html.contentType()).startsWith("text/html").containsIgnoringCase("charset=UTF-8");
-            assertThat(html.body()).contains("PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP", "Tổng hợp kết quả của Hội đồng",
-                    "Lê &lt;b&gt;Cường&lt;/b&gt; &amp; &quot;Co&quot;").doesNotContain("<b>Cường</b>");
+            assertThat(html.body())
+                    .contains(
+                            "PHIẾU CHẤM ĐIỂM SẢN PHẨM OCOP",
+                            "Tổng hợp kết quả của Hội đồng",
+                            "Lê &lt;b&gt;Cường&lt;/b&gt; &amp; &quot;Co&quot;")
+                    .doesNotContain("<b>Cường</b>");
         }
     }
 
@@ -359,8 +401,8 @@ class AuditReplayTest {
     void stateChangingCallsAreLoggedWithWhoWhatOutcomeAndRequestId() {
         String[] dossier = new String[1];
         String id = dossierWithEvaluations(dossier, 1).get(0);
-        Response posted = http.send("POST", "/api/v1/evaluations/" + id + "/replay", "auditor", null, null,
-                "X-Request-Id", "req-audit-42");
+        Response posted = http.send(
+                "POST", "/api/v1/evaluations/" + id + "/replay", "auditor", null, null, "X-Request-Id", "req-audit-42");
         assertThat(posted.status()).isEqualTo(200);
         Response refused = http.post("/api/v1/evaluations/" + id + "/replay", "integration", null);
         assertThat(refused.status()).isEqualTo(403);
@@ -382,27 +424,36 @@ class AuditReplayTest {
             assertThat(en.get("status").asInt()).isEqualTo(403);
         });
         // the evaluation itself: target = the dossier, by council
-        JsonNode byCouncil = http.get("/api/v1/audit?actor=council&target=" + dossier[0], "admin").json();
+        JsonNode byCouncil = http.get("/api/v1/audit?actor=council&target=" + dossier[0], "admin")
+                .json();
         assertThat(byCouncil.get("items")).anySatisfy(en -> {
             assertThat(en.get("route").asString()).isEqualTo("/api/v1/dossiers/{id}/evaluations");
             assertThat(en.get("status").asInt()).isEqualTo(201);
         });
         // a created dossier's target is its new id (from Location)
-        JsonNode creations = http.get("/api/v1/audit?target=" + dossier[0] + "&actor=integration", "auditor").json();
-        assertThat(creations.get("items")).anySatisfy(en -> assertThat(en.get("route").asString()).isEqualTo("/api/v1/dossiers"));
+        JsonNode creations = http.get("/api/v1/audit?target=" + dossier[0] + "&actor=integration", "auditor")
+                .json();
+        assertThat(creations.get("items"))
+                .anySatisfy(en -> assertThat(en.get("route").asString()).isEqualTo("/api/v1/dossiers"));
         assertThat(posted.contentType()).isNotNull();
         assertThat(http.get("/api/v1/audit", "council").status()).isEqualTo(403);
         assertThat(http.get("/api/v1/audit?size=101", "auditor").status()).isEqualTo(400);
         // no API path updates or deletes records or entries
-        assertThat(http.send("DELETE", "/api/v1/evaluations/" + id, "admin", null, null).status()).isIn(404, 405);
-        assertThat(http.send("PUT", "/api/v1/evaluations/" + id, "admin", "application/json", "{}".getBytes()).status()).isIn(404, 405);
+        assertThat(http.send("DELETE", "/api/v1/evaluations/" + id, "admin", null, null)
+                        .status())
+                .isIn(404, 405);
+        assertThat(http.send("PUT", "/api/v1/evaluations/" + id, "admin", "application/json", "{}".getBytes())
+                        .status())
+                .isIn(404, 405);
     }
 
     @Test
     void aThousandRandomStoredEvaluationsAllMatch() {
         List<EvaluationLedger.Inputs> inputs = new ArrayList<>();
         for (int i = 0; i < 1000; i++) inputs.add(randomInputs("bulk-" + (i % 250), "99", random));
-        List<String> ids = new ArrayList<>(ledger.appendAll(inputs, "bulk").stream().map(EvaluationRecord::getId).toList());
+        List<String> ids = new ArrayList<>(ledger.appendAll(inputs, "bulk").stream()
+                .map(EvaluationRecord::getId)
+                .toList());
         Collections.shuffle(ids, random);
         Map<ReplayReport.OutcomeEnum, Long> outcomes = new java.util.EnumMap<>(ReplayReport.OutcomeEnum.class);
         for (String id : ids) {
@@ -412,11 +463,13 @@ class AuditReplayTest {
         }
         assertThat(outcomes).containsEntry(ReplayReport.OutcomeEnum.MATCH, 1000L);
         // the same records as one streamed batch
-        BatchReplay.Report batch = batchReplay.run(new BatchReplay.Filter("99", null, "FOOD", EDITION, null, null), null);
+        BatchReplay.Report batch =
+                batchReplay.run(new BatchReplay.Filter("99", null, "FOOD", EDITION, null, null), null);
         assertThat(batch.replayed()).isEqualTo(1000);
         assertThat(batch.match()).isEqualTo(1000);
         // and each bulk dossier's chain is intact
-        assertThat(verification.dossier("bulk-7").getOutcome()).isEqualTo(vn.ocop.api.model.ChainReport.OutcomeEnum.INTACT);
+        assertThat(verification.dossier("bulk-7").getOutcome())
+                .isEqualTo(vn.ocop.api.model.ChainReport.OutcomeEnum.INTACT);
 
         // the same through the API, as a background job
         Response started = http.post("/api/v1/replays", "auditor", "{\"province\":\"99\",\"edition\":\"ocop-2023\"}");
@@ -425,8 +478,13 @@ class AuditReplayTest {
         JsonNode j = null;
         for (int i = 0; i < 600; i++) {
             j = http.get("/api/v1/jobs/" + job, "auditor").json();
-            if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(j.get("state").asString())) break;
-            try { Thread.sleep(200); } catch (InterruptedException e) { throw new IllegalStateException(e); }
+            if (List.of("SUCCEEDED", "FAILED", "CANCELLED")
+                    .contains(j.get("state").asString())) break;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }
         assertThat(j.get("state").asString()).as(j.toString()).isEqualTo("SUCCEEDED");
         assertThat(j.get("total").asLong()).isEqualTo(1000);
@@ -434,19 +492,31 @@ class AuditReplayTest {
         assertThat(j.get("result").get("integrityFailed").asLong()).isZero();
         assertThat(j.get("counts").get("MATCH").asLong()).isEqualTo(1000);
         assertThat(http.post("/api/v1/replays", "council", "{}").status()).isEqualTo(403);
-        assertThat(http.post("/api/v1/replays", "auditor", "{\"from\":\"2026-12-01\",\"to\":\"2026-11-01\"}").status()).isEqualTo(400);
+        assertThat(http.post("/api/v1/replays", "auditor", "{\"from\":\"2026-12-01\",\"to\":\"2026-11-01\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     EvaluationLedger.Inputs randomInputs(String dossierId, String province, Random random) {
         List<AssessmentInput> assessments = new ArrayList<>();
         int members = 3 + random.nextInt(3);
         for (int m = 0; m < members; m++) {
-            assessments.add(new AssessmentInput().member("Thành viên " + m).role(m == 0 ? CouncilRole.CHAIR : CouncilRole.MEMBER)
+            assessments.add(new AssessmentInput()
+                    .member("Thành viên " + m)
+                    .role(m == 0 ? CouncilRole.CHAIR : CouncilRole.MEMBER)
                     .selections(AuditTestSupport.randomSelections(sheet, random)));
         }
-        DeclaredFacts facts = new DeclaredFacts().rawMaterialInProvincePct(java.math.BigDecimal.valueOf(random.nextInt(1001), 1))
+        DeclaredFacts facts = new DeclaredFacts()
+                .rawMaterialInProvincePct(java.math.BigDecimal.valueOf(random.nextInt(1001), 1))
                 .certifications(random.nextBoolean() ? List.of("VIETGAP") : List.of());
-        return new EvaluationLedger.Inputs(dossierId, EDITION, "FOOD", SHEET, LocalDate.of(2026, 11, 30),
-                new Location().provinceCode(province).communeCode("12345"), facts, assessments);
+        return new EvaluationLedger.Inputs(
+                dossierId,
+                EDITION,
+                "FOOD",
+                SHEET,
+                LocalDate.of(2026, 11, 30),
+                new Location().provinceCode(province).communeCode("12345"),
+                facts,
+                assessments);
     }
 }

@@ -12,13 +12,18 @@ final class AuditTestSupport {
 
     static Map<String, Integer> randomSelections(SheetInfo sheet, Random random) {
         Map<String, Integer> s = new LinkedHashMap<>();
-        for (CriterionInfo c : sheet.criteria()) s.put(c.code(), 1 + random.nextInt(c.options().size()));
+        for (CriterionInfo c : sheet.criteria())
+            s.put(c.code(), 1 + random.nextInt(c.options().size()));
         return s;
     }
 
     static String selectionsJson(Map<String, Integer> selections) {
         StringBuilder sb = new StringBuilder("{");
-        selections.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        selections.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "")
+                .append('"')
+                .append(k)
+                .append("\":")
+                .append(v));
         return sb.append('}').toString();
     }
 }

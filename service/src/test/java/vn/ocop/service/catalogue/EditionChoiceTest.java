@@ -1,5 +1,7 @@
 package vn.ocop.service.catalogue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,6 @@ import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.RulesEngine;
 import vn.ocop.rules.api.SheetInfo;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which edition scores a dossier that names none: by filing date, national editions only unless the province has its own. */
 class EditionChoiceTest {
@@ -24,21 +24,51 @@ class EditionChoiceTest {
     }
 
     static EditionInfo provincial(String id, String from, String to, String parent, String province) {
-        return new EditionInfo(id, id, "test", LocalDate.parse(from), to == null ? null : LocalDate.parse(to), parent,
-                Map.of("A", 40, "B", 25, "C", 35), "1", "sha", List.of(), List.of(), List.of(), province, null);
+        return new EditionInfo(
+                id,
+                id,
+                "test",
+                LocalDate.parse(from),
+                to == null ? null : LocalDate.parse(to),
+                parent,
+                Map.of("A", 40, "B", 25, "C", 35),
+                "1",
+                "sha",
+                List.of(),
+                List.of(),
+                List.of(),
+                province,
+                null);
     }
 
     static EditionChoice choice(EditionInfo... editions) {
         return new EditionChoice(new Catalogue(new RulesEngine() {
-            @Override public EvaluationResult evaluate(EvaluationRequest request) { throw new UnsupportedOperationException(); }
-            @Override public List<EditionInfo> editions() { return List.of(editions); }
-            @Override public Optional<EditionInfo> edition(String id) { return editions().stream().filter(e -> e.id().equals(id)).findFirst(); }
-            @Override public Optional<SheetInfo> sheet(String edition, String sheet) { return Optional.empty(); }
+            @Override
+            public EvaluationResult evaluate(EvaluationRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<EditionInfo> editions() {
+                return List.of(editions);
+            }
+
+            @Override
+            public Optional<EditionInfo> edition(String id) {
+                return editions().stream().filter(e -> e.id().equals(id)).findFirst();
+            }
+
+            @Override
+            public Optional<SheetInfo> sheet(String edition, String sheet) {
+                return Optional.empty();
+            }
         }));
     }
 
     static String chosen(EditionChoice c, String date, String province) {
-        return c.forDossier(LocalDate.parse(date), province).map(EditionInfo::id).orElse(null);
+        return c.forDossier(LocalDate.parse(date), province)
+                .map(EditionInfo::id)
+                .orElse(null);
     }
 
     @Test
@@ -60,7 +90,8 @@ class EditionChoiceTest {
         EditionChoice c = choice(OCOP_2023, OCOP_2026, provincial);
         assertThat(chosen(c, "2026-07-01", "86")).isEqualTo("ocop-2026");
         assertThat(chosen(c, "2026-07-01", null)).isEqualTo("ocop-2026");
-        assertThat(c.forDossier(LocalDate.parse("2026-07-01"), "87").map(EditionInfo::id)).contains("ocop-2026");
+        assertThat(c.forDossier(LocalDate.parse("2026-07-01"), "87").map(EditionInfo::id))
+                .contains("ocop-2026");
     }
 
     @Test
@@ -85,6 +116,7 @@ class EditionChoiceTest {
         List<EditionInfo> all = List.of(OCOP_2026, provincial, refinement);
         assertThat(EditionChoice.nationalRoot(refinement, all)).isEqualTo("ocop-2026");
         assertThat(EditionChoice.nationalRoot(OCOP_2026, all)).isEqualTo("ocop-2026");
-        assertThat(EditionChoice.nationalRoot(edition("x", "2026-01-01", null, "gone"), all)).isEqualTo("gone");
+        assertThat(EditionChoice.nationalRoot(edition("x", "2026-01-01", null, "gone"), all))
+                .isEqualTo("gone");
     }
 }

@@ -1,5 +1,8 @@
 package vn.ocop.service.certificate;
 
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -10,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Matcher;
@@ -37,16 +39,14 @@ import vn.ocop.testsupport.MutableClock;
 import vn.ocop.testsupport.TempStore;
 import vn.ocop.testsupport.TestEngineConfiguration;
 
-import static com.mongodb.client.model.Filters.eq;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A certificate issued on a recognition decision, found by the public endpoint, its QR codes decoded back to the
  * verification URL; then expiry, a late re-evaluation filing, revocation and supersession change what the public sees.
  * The fixed test engine scores A1/B1/C1 (ocop-2023 maxima 40/25/35, options give 20%, 60%, 100%).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ocop.public.base-url=https://ocop.example.vn", "ocop.public.rate-limit.reads-burst=100000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ocop.public.base-url=https://ocop.example.vn", "ocop.public.rate-limit.reads-burst=100000"})
 @Import({TestEngineConfiguration.class, CertificateLifecycleApiTest.Clocks.class})
 @ActiveProfiles("local")
 class CertificateLifecycleApiTest {
@@ -69,8 +69,10 @@ class CertificateLifecycleApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MongoTemplate mongo;
+
     Http http;
 
     @BeforeEach
@@ -94,7 +96,12 @@ class CertificateLifecycleApiTest {
         assertThat(d.status()).as(d.body()).isEqualTo(201);
         String id = d.json().get("id").asString();
         for (String member : new String[] {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"}) {
-            assertThat(http.post("/api/v1/dossiers/" + id + "/assessments", "council", Http.assessmentJson(member, a, b, c)).status()).isEqualTo(201);
+            assertThat(http.post(
+                                    "/api/v1/dossiers/" + id + "/assessments",
+                                    "council",
+                                    Http.assessmentJson(member, a, b, c))
+                            .status())
+                    .isEqualTo(201);
         }
         Response e = http.post("/api/v1/dossiers/" + id + "/evaluations", "council", null);
         assertThat(e.status()).as(e.body()).isEqualTo(201);
@@ -109,7 +116,8 @@ class CertificateLifecycleApiTest {
     }
 
     JsonNode issue(String evaluationId, int stars, String authority, String decisionNumber, String extra) {
-        Response r = http.post("/api/v1/certificates", "policy", decision(evaluationId, stars, authority, decisionNumber, extra));
+        Response r = http.post(
+                "/api/v1/certificates", "policy", decision(evaluationId, stars, authority, decisionNumber, extra));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }
@@ -121,7 +129,14 @@ class CertificateLifecycleApiTest {
     }
 
     String publicHtml(String number) {
-        Response r = http.send("GET", "/public/certificates/" + number, null, null, null, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        Response r = http.send(
+                "GET",
+                "/public/certificates/" + number,
+                null,
+                null,
+                null,
+                "Accept",
+                "text/html,application/xhtml+xml,*/*;q=0.8");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/html");
         return r.body();
@@ -134,9 +149,13 @@ class CertificateLifecycleApiTest {
         String number = cert.get("number").asString();
         assertThat(number).matches("82-" + TODAY.getYear() + "-\\d{5}");
         assertThat(cert.get("productCode").asString()).matches("82-28249-\\d{3}-" + TODAY.getYear());
-        assertThat(cert.get("expiresOn").asString()).isEqualTo(TODAY.plusMonths(36).toString());
+        assertThat(cert.get("expiresOn").asString())
+                .isEqualTo(TODAY.plusMonths(36).toString());
         assertThat(cert.get("status").asString()).isEqualTo("VALID");
-        String hash = mongo.getCollection("evaluations").find(eq("_id", evaluationId)).first().getString("hash");
+        String hash = mongo.getCollection("evaluations")
+                .find(eq("_id", evaluationId))
+                .first()
+                .getString("hash");
         assertThat(cert.get("evaluationHash").asString()).isEqualTo(hash);
 
         JsonNode p = publicJson(number);
@@ -147,9 +166,11 @@ class CertificateLifecycleApiTest {
         assertThat(p.get("stars").asInt()).isEqualTo(4);
         assertThat(p.get("status").asString()).isEqualTo("VALID");
         assertThat(p.get("recordCheck").asString()).isEqualTo("VERIFIED");
-        assertThat(p.get("verificationUrl").asString()).isEqualTo("https://ocop.example.vn/public/certificates/" + number);
+        assertThat(p.get("verificationUrl").asString())
+                .isEqualTo("https://ocop.example.vn/public/certificates/" + number);
         // nothing personal or internal beyond what the certificate prints
-        for (String field : new String[] {"signer", "issuedBy", "dossierId", "evaluationId", "producerType", "location"}) {
+        for (String field :
+                new String[] {"signer", "issuedBy", "dossierId", "evaluationId", "producerType", "location"}) {
             assertThat(p.has(field)).as(field).isFalse();
         }
         assertThat(publicHtml(number)).contains("Bưởi Năm Roi", "Còn hiệu lực", "Phường Đạo Thạnh", "★★★★", "Toàn vẹn");
@@ -157,27 +178,37 @@ class CertificateLifecycleApiTest {
         Response png = http.send("GET", "/public/certificates/" + number + "/qr.png?size=300", null, null, null);
         assertThat(png.status()).isEqualTo(200);
         assertThat(png.contentType()).isEqualTo("image/png");
-        assertThat(decode(ImageIO.read(new ByteArrayInputStream(pngBytes(number))))).isEqualTo(p.get("verificationUrl").asString());
+        assertThat(decode(ImageIO.read(new ByteArrayInputStream(pngBytes(number)))))
+                .isEqualTo(p.get("verificationUrl").asString());
 
         Response svg = http.get("/public/certificates/" + number + "/qr.svg", null);
         assertThat(svg.status()).isEqualTo(200);
         assertThat(svg.contentType()).startsWith("image/svg+xml");
-        assertThat(decode(rasterise(svg.body()))).isEqualTo(p.get("verificationUrl").asString());
+        assertThat(decode(rasterise(svg.body())))
+                .isEqualTo(p.get("verificationUrl").asString());
 
         // retrying the same decision returns the same certificate; another decision on the same record is refused
-        Response again = http.post("/api/v1/certificates", "policy", decision(evaluationId, 4, "PROVINCE", "101/QĐ-UBND", null));
+        Response again =
+                http.post("/api/v1/certificates", "policy", decision(evaluationId, 4, "PROVINCE", "101/QĐ-UBND", null));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("number").asString()).isEqualTo(number);
-        assertProblem(http.post("/api/v1/certificates", "policy", decision(evaluationId, 4, "PROVINCE", "999/QĐ-UBND", null)),
-                409, "CERTIFICATE_EXISTS");
+        assertProblem(
+                http.post("/api/v1/certificates", "policy", decision(evaluationId, 4, "PROVINCE", "999/QĐ-UBND", null)),
+                409,
+                "CERTIFICATE_EXISTS");
     }
 
     @Test
     void unknownNumbersAreA404WithoutHints() {
-        String number = issue(evaluated("Khô cá lóc", 3, 2, 2), 4, "PROVINCE", "102/QĐ-UBND", null).get("number").asString();
+        String number = issue(evaluated("Khô cá lóc", 3, 2, 2), 4, "PROVINCE", "102/QĐ-UBND", null)
+                .get("number")
+                .asString();
         String near = number.substring(0, number.length() - 1) + (number.endsWith("9") ? "8" : "9");
-        for (String path : new String[] {"/public/certificates/" + near, "/public/certificates/" + near + "/qr.png",
-                "/public/certificates/" + near + "/qr.svg"}) {
+        for (String path : new String[] {
+            "/public/certificates/" + near,
+            "/public/certificates/" + near + "/qr.png",
+            "/public/certificates/" + near + "/qr.svg"
+        }) {
             Response r = http.get(path, null);
             assertProblem(r, 404, "NOT_FOUND");
             assertThat(r.body()).as("no hint of the existing number").doesNotContain(number);
@@ -188,7 +219,9 @@ class CertificateLifecycleApiTest {
 
     @Test
     void expiryAndALateReEvaluationFilingChangeThePublicStatus() {
-        String number = issue(evaluated("Mắm cá linh", 2, 2, 2), 3, "PROVINCE", "103/QĐ-UBND", null).get("number").asString(); // 60 → 3★
+        String number = issue(evaluated("Mắm cá linh", 2, 2, 2), 3, "PROVINCE", "103/QĐ-UBND", null)
+                .get("number")
+                .asString(); // 60 → 3★
         LocalDate expires = TODAY.plusMonths(36);
         CLOCK.setDay(expires);
         assertThat(publicJson(number).get("status").asString()).isEqualTo("VALID");
@@ -196,13 +229,21 @@ class CertificateLifecycleApiTest {
         assertThat(publicJson(number).get("status").asString()).isEqualTo("EXPIRED");
         assertThat(publicHtml(number)).contains("Hết hiệu lực");
 
-        assertProblem(http.post("/api/v1/certificates/" + number + "/re-evaluation", "policy",
-                "{\"filedOn\":\"" + expires.minusDays(181) + "\"}"), 422, "FILING_TOO_EARLY");
-        Response late = http.post("/api/v1/certificates/" + number + "/re-evaluation", "policy",
+        assertProblem(
+                http.post(
+                        "/api/v1/certificates/" + number + "/re-evaluation",
+                        "policy",
+                        "{\"filedOn\":\"" + expires.minusDays(181) + "\"}"),
+                422,
+                "FILING_TOO_EARLY");
+        Response late = http.post(
+                "/api/v1/certificates/" + number + "/re-evaluation",
+                "policy",
                 "{\"filedOn\":\"" + expires.minusDays(100) + "\"}");
         assertThat(late.status()).as(late.body()).isEqualTo(200);
         assertThat(late.json().get("reEvaluation").get("late").asBoolean()).isTrue();
-        assertThat(late.json().get("validUntil").asString()).isEqualTo(expires.plusDays(180).toString());
+        assertThat(late.json().get("validUntil").asString())
+                .isEqualTo(expires.plusDays(180).toString());
         CLOCK.setDay(expires.plusDays(180));
         JsonNode extended = publicJson(number);
         assertThat(extended.get("status").asString()).isEqualTo("VALID");
@@ -211,7 +252,9 @@ class CertificateLifecycleApiTest {
         assertThat(publicJson(number).get("status").asString()).isEqualTo("EXPIRED");
 
         // the authority decided 30 days after expiry: valid up to that day only
-        Response decided = http.post("/api/v1/certificates/" + number + "/re-evaluation", "policy",
+        Response decided = http.post(
+                "/api/v1/certificates/" + number + "/re-evaluation",
+                "policy",
                 "{\"filedOn\":\"" + expires.minusDays(100) + "\",\"decidedOn\":\"" + expires.plusDays(30) + "\"}");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         CLOCK.setDay(expires.plusDays(30));
@@ -220,9 +263,13 @@ class CertificateLifecycleApiTest {
         assertThat(publicJson(number).get("status").asString()).isEqualTo("EXPIRED");
 
         // an on-time filing gives no extension
-        String other = issue(evaluated("Mắm cá sặc", 2, 2, 2), 3, "PROVINCE", "104/QĐ-UBND", null).get("number").asString();
+        String other = issue(evaluated("Mắm cá sặc", 2, 2, 2), 3, "PROVINCE", "104/QĐ-UBND", null)
+                .get("number")
+                .asString();
         CLOCK.setDay(TODAY);
-        Response onTime = http.post("/api/v1/certificates/" + other + "/re-evaluation", "policy",
+        Response onTime = http.post(
+                "/api/v1/certificates/" + other + "/re-evaluation",
+                "policy",
                 "{\"filedOn\":\"" + expires.minusDays(150) + "\"}");
         assertThat(onTime.json().get("reEvaluation").get("late").asBoolean()).isFalse();
         assertThat(onTime.json().get("validUntil").asString()).isEqualTo(expires.toString());
@@ -230,29 +277,58 @@ class CertificateLifecycleApiTest {
 
     @Test
     void revocationNeedsTheRightAuthorityAndShowsPublicly() {
-        String number = issue(evaluated("Nem Lai Vung", 3, 2, 2), 4, "PROVINCE", "105/QĐ-UBND", null).get("number").asString();
+        String number = issue(evaluated("Nem Lai Vung", 3, 2, 2), 4, "PROVINCE", "105/QĐ-UBND", null)
+                .get("number")
+                .asString();
         String ministry = revocation("MINISTRY", TODAY.minusDays(3), TODAY);
-        assertProblem(http.post("/api/v1/certificates/" + number + "/revocation", "policy", ministry), 422, "WRONG_AUTHORITY");
-        assertProblem(http.post("/api/v1/certificates/" + number + "/revocation", "policy",
-                revocation("PROVINCE", TODAY.plusDays(3), TODAY)), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/certificates/" + number + "/revocation", "integration",
-                revocation("PROVINCE", TODAY, TODAY)), 403, "FORBIDDEN");
-        assertProblem(http.post("/api/v1/certificates/" + number + "/revocation", "policy",
-                "{\"ground\":\"TIRED\",\"groundEstablishedOn\":\"" + TODAY + "\",\"decision\":{}}"), 400, "VALIDATION_FAILED");
+        assertProblem(
+                http.post("/api/v1/certificates/" + number + "/revocation", "policy", ministry),
+                422,
+                "WRONG_AUTHORITY");
+        assertProblem(
+                http.post(
+                        "/api/v1/certificates/" + number + "/revocation",
+                        "policy",
+                        revocation("PROVINCE", TODAY.plusDays(3), TODAY)),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/certificates/" + number + "/revocation",
+                        "integration",
+                        revocation("PROVINCE", TODAY, TODAY)),
+                403,
+                "FORBIDDEN");
+        assertProblem(
+                http.post(
+                        "/api/v1/certificates/" + number + "/revocation",
+                        "policy",
+                        "{\"ground\":\"TIRED\",\"groundEstablishedOn\":\"" + TODAY + "\",\"decision\":{}}"),
+                400,
+                "VALIDATION_FAILED");
 
         LocalDate decided = TODAY.plusDays(20);
-        Response r = http.post("/api/v1/certificates/" + number + "/revocation", "policy", revocation("PROVINCE", TODAY, decided));
+        Response r = http.post(
+                "/api/v1/certificates/" + number + "/revocation", "policy", revocation("PROVINCE", TODAY, decided));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(r.json().get("revocation").get("withinTimeLimit").asBoolean()).isFalse();
+        assertThat(r.json().get("revocation").get("withinTimeLimit").asBoolean())
+                .isFalse();
         assertThat(r.json().get("revocation").get("daysAfterGround").asInt()).isEqualTo(20);
-        assertThat(publicJson(number).get("status").asString()).as("in force until the decision's day").isEqualTo("VALID");
+        assertThat(publicJson(number).get("status").asString())
+                .as("in force until the decision's day")
+                .isEqualTo("VALID");
         CLOCK.setDay(decided);
         JsonNode p = publicJson(number);
         assertThat(p.get("status").asString()).isEqualTo("REVOKED");
         assertThat(p.get("revocationGround").asString()).isEqualTo("PRODUCTION_STOPPED");
         assertThat(publicHtml(number)).contains("Đã bị thu hồi", "không còn sản xuất");
-        assertProblem(http.post("/api/v1/certificates/" + number + "/revocation", "policy", revocation("PROVINCE", TODAY, decided)),
-                409, "CERTIFICATE_NOT_IN_FORCE");
+        assertProblem(
+                http.post(
+                        "/api/v1/certificates/" + number + "/revocation",
+                        "policy",
+                        revocation("PROVINCE", TODAY, decided)),
+                409,
+                "CERTIFICATE_NOT_IN_FORCE");
     }
 
     static String revocation(String authority, LocalDate ground, LocalDate decided) {
@@ -264,61 +340,139 @@ class CertificateLifecycleApiTest {
 
     @Test
     void anUpgradeSupersedesTheOldCertificate() {
-        String old = issue(evaluated("Bánh phồng tôm Sa Giang", 2, 2, 2), 3, "PROVINCE", "106/QĐ-UBND", null).get("number").asString();
+        String old = issue(evaluated("Bánh phồng tôm Sa Giang", 2, 2, 2), 3, "PROVINCE", "106/QĐ-UBND", null)
+                .get("number")
+                .asString();
         String five = evaluated("Bánh phồng tôm Sa Giang", 3, 3, 3); // 100 → 5★
-        assertProblem(http.post("/api/v1/certificates", "policy", decision(five, 5, "PROVINCE", "7/QĐ-BNNMT", null)), 422, "WRONG_AUTHORITY");
+        assertProblem(
+                http.post("/api/v1/certificates", "policy", decision(five, 5, "PROVINCE", "7/QĐ-BNNMT", null)),
+                422,
+                "WRONG_AUTHORITY");
         String three = evaluated("Bánh phồng tôm Sa Giang", 2, 2, 2);
-        assertProblem(http.post("/api/v1/certificates", "policy",
-                decision(three, 3, "PROVINCE", "8/QĐ-UBND", "\"kind\":\"UPGRADE\",\"supersedes\":\"" + old + "\"")), 422, "NOT_AN_UPGRADE");
-        JsonNode upgraded = issue(five, 5, "MINISTRY", "7/QĐ-BNNMT", "\"kind\":\"UPGRADE\",\"supersedes\":\"" + old + "\"");
+        assertProblem(
+                http.post(
+                        "/api/v1/certificates",
+                        "policy",
+                        decision(
+                                three,
+                                3,
+                                "PROVINCE",
+                                "8/QĐ-UBND",
+                                "\"kind\":\"UPGRADE\",\"supersedes\":\"" + old + "\"")),
+                422,
+                "NOT_AN_UPGRADE");
+        JsonNode upgraded =
+                issue(five, 5, "MINISTRY", "7/QĐ-BNNMT", "\"kind\":\"UPGRADE\",\"supersedes\":\"" + old + "\"");
         assertThat(upgraded.get("number").asString()).startsWith("TW-");
         JsonNode p = publicJson(old);
         assertThat(p.get("status").asString()).isEqualTo("SUPERSEDED");
-        assertThat(p.get("supersededBy").asString()).isEqualTo(upgraded.get("number").asString());
-        assertThat(publicHtml(old)).contains("Đã được thay thế", upgraded.get("number").asString());
-        assertThat(publicJson(upgraded.get("number").asString()).get("status").asString()).isEqualTo("VALID");
+        assertThat(p.get("supersededBy").asString())
+                .isEqualTo(upgraded.get("number").asString());
+        assertThat(publicHtml(old))
+                .contains("Đã được thay thế", upgraded.get("number").asString());
+        assertThat(publicJson(upgraded.get("number").asString()).get("status").asString())
+                .isEqualTo("VALID");
         // a superseded certificate cannot be superseded again
         String another = evaluated("Bánh phồng tôm Sa Giang", 3, 3, 3);
-        assertProblem(http.post("/api/v1/certificates", "policy",
-                decision(another, 5, "MINISTRY", "9/QĐ-BNNMT", "\"kind\":\"UPGRADE\",\"supersedes\":\"" + old + "\"")), 409, "CERTIFICATE_NOT_IN_FORCE");
+        assertProblem(
+                http.post(
+                        "/api/v1/certificates",
+                        "policy",
+                        decision(
+                                another,
+                                5,
+                                "MINISTRY",
+                                "9/QĐ-BNNMT",
+                                "\"kind\":\"UPGRADE\",\"supersedes\":\"" + old + "\"")),
+                409,
+                "CERTIFICATE_NOT_IN_FORCE");
     }
 
     @Test
     void decisionsThatCannotGrantACertificateAreRefused() {
         String two = evaluated("Rau muống", 1, 3, 1); // 8 + 25 + 7 = 40 → 2★
-        assertProblem(http.post("/api/v1/certificates", "policy", decision(two, 2, "PROVINCE", "1/QĐ", null)), 422, "NO_CERTIFICATE_BELOW_3_STARS");
+        assertProblem(
+                http.post("/api/v1/certificates", "policy", decision(two, 2, "PROVINCE", "1/QĐ", null)),
+                422,
+                "NO_CERTIFICATE_BELOW_3_STARS");
         String four = evaluated("Sen Tháp Mười", 3, 2, 2);
-        assertProblem(http.post("/api/v1/certificates", "policy", decision(four, 5, "MINISTRY", "1/QĐ", null)), 422, "STARS_MISMATCH");
-        assertProblem(http.post("/api/v1/certificates", "policy", decision("no-such-record", 4, "PROVINCE", "1/QĐ", null)), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/certificates", "policy", "{\"evaluationId\":\"" + four + "\",\"stars\":4}"), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/certificates", "policy", decision(four, 4, "PROVINCE", "1/QĐ", "\"certificateNumber\":\"a/b\"")), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/certificates", "policy", decision(four, 4, "PROVINCE", "1/QĐ", "\"supersedes\":\"X-1\"")), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/certificates", "policy",
-                decision(four, 4, "PROVINCE", "1/QĐ", null).replace(TODAY.toString(), TODAY.minusDays(1).toString())), 400, "VALIDATION_FAILED");
-        assertProblem(http.post("/api/v1/certificates", "council", decision(four, 4, "PROVINCE", "1/QĐ", null)), 403, "FORBIDDEN");
-        assertProblem(http.post("/api/v1/certificates", null, decision(four, 4, "PROVINCE", "1/QĐ", null)), 401, "UNAUTHENTICATED");
+        assertProblem(
+                http.post("/api/v1/certificates", "policy", decision(four, 5, "MINISTRY", "1/QĐ", null)),
+                422,
+                "STARS_MISMATCH");
+        assertProblem(
+                http.post("/api/v1/certificates", "policy", decision("no-such-record", 4, "PROVINCE", "1/QĐ", null)),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post("/api/v1/certificates", "policy", "{\"evaluationId\":\"" + four + "\",\"stars\":4}"),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/certificates",
+                        "policy",
+                        decision(four, 4, "PROVINCE", "1/QĐ", "\"certificateNumber\":\"a/b\"")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/certificates",
+                        "policy",
+                        decision(four, 4, "PROVINCE", "1/QĐ", "\"supersedes\":\"X-1\"")),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post(
+                        "/api/v1/certificates",
+                        "policy",
+                        decision(four, 4, "PROVINCE", "1/QĐ", null)
+                                .replace(TODAY.toString(), TODAY.minusDays(1).toString())),
+                400,
+                "VALIDATION_FAILED");
+        assertProblem(
+                http.post("/api/v1/certificates", "council", decision(four, 4, "PROVINCE", "1/QĐ", null)),
+                403,
+                "FORBIDDEN");
+        assertProblem(
+                http.post("/api/v1/certificates", null, decision(four, 4, "PROVINCE", "1/QĐ", null)),
+                401,
+                "UNAUTHENTICATED");
     }
 
     @Test
     void aTamperedRecordNoLongerVerifies() {
         String evaluationId = evaluated("Hủ tiếu Sa Đéc", 3, 2, 2);
-        String number = issue(evaluationId, 4, "PROVINCE", "110/QĐ-UBND", null).get("number").asString();
+        String number = issue(evaluationId, 4, "PROVINCE", "110/QĐ-UBND", null)
+                .get("number")
+                .asString();
         assertThat(publicJson(number).get("recordCheck").asString()).isEqualTo("VERIFIED");
-        mongo.getCollection("evaluations").updateOne(eq("_id", evaluationId), new Document("$set", new Document("result.stars", 5)));
+        mongo.getCollection("evaluations")
+                .updateOne(eq("_id", evaluationId), new Document("$set", new Document("result.stars", 5)));
         assertThat(publicJson(number).get("recordCheck").asString()).isEqualTo("BROKEN");
         assertThat(publicHtml(number)).contains("Không kiểm chứng được");
         // and no certificate is issued on a broken chain
         String other = evaluated("Hủ tiếu Sa Đéc loại 2", 3, 2, 2);
-        String dossierId = mongo.getCollection("evaluations").find(eq("_id", other)).first().getString("dossierId");
-        mongo.getCollection("evaluations").updateOne(eq("_id", other), new Document("$set", new Document("requestedBy", "someone else")));
+        String dossierId = mongo.getCollection("evaluations")
+                .find(eq("_id", other))
+                .first()
+                .getString("dossierId");
+        mongo.getCollection("evaluations")
+                .updateOne(eq("_id", other), new Document("$set", new Document("requestedBy", "someone else")));
         assertThat(dossierId).isNotNull();
-        assertProblem(http.post("/api/v1/certificates", "policy", decision(other, 4, "PROVINCE", "111/QĐ-UBND", null)), 422, "RECORD_NOT_VERIFIED");
+        assertProblem(
+                http.post("/api/v1/certificates", "policy", decision(other, 4, "PROVINCE", "111/QĐ-UBND", null)),
+                422,
+                "RECORD_NOT_VERIFIED");
     }
 
     byte[] pngBytes(String number) throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/public/certificates/" + number + "/qr.png?size=300")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/public/certificates/" + number
+                                        + "/qr.png?size=300"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         return r.body();
     }
@@ -326,7 +480,9 @@ class CertificateLifecycleApiTest {
     static String decode(BufferedImage image) throws Exception {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+        return new QRCodeReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(source)))
+                .getText();
     }
 
     /** Draws the SVG's path ("Mx,yhWv1h-Wz" runs in module units) at 8 pixels a module. */
@@ -342,8 +498,11 @@ class CertificateLifecycleApiTest {
         int runs = 0;
         while (run.find()) {
             runs++;
-            int x0 = Integer.parseInt(run.group(1)), y0 = Integer.parseInt(run.group(2)), len = Integer.parseInt(run.group(3));
-            for (int y = y0 * scale; y < (y0 + 1) * scale; y++) for (int x = x0 * scale; x < (x0 + len) * scale; x++) image.setRGB(x, y, 0);
+            int x0 = Integer.parseInt(run.group(1)),
+                    y0 = Integer.parseInt(run.group(2)),
+                    len = Integer.parseInt(run.group(3));
+            for (int y = y0 * scale; y < (y0 + 1) * scale; y++)
+                for (int x = x0 * scale; x < (x0 + len) * scale; x++) image.setRGB(x, y, 0);
         }
         assertThat(runs).isGreaterThan(20);
         return image;

@@ -1,11 +1,11 @@
 package vn.ocop.service.certificate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import vn.ocop.api.model.CertificateStatus;
 import vn.ocop.service.certificate.RecognitionDecision.Authority;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dates of Decision 26/2026 as Lifecycle reads them. */
 class LifecycleTest {
@@ -39,7 +39,9 @@ class LifecycleTest {
     void aLateFilingKeepsTheCertificateUntilDecidedAtMost180DaysPastExpiry() {
         LocalDate late = EXPIRES.minusDays(60);
         assertThat(Lifecycle.validUntil(EXPIRES, null, null)).isEqualTo(EXPIRES);
-        assertThat(Lifecycle.validUntil(EXPIRES, EXPIRES.minusDays(150), null)).as("on time: no extension").isEqualTo(EXPIRES);
+        assertThat(Lifecycle.validUntil(EXPIRES, EXPIRES.minusDays(150), null))
+                .as("on time: no extension")
+                .isEqualTo(EXPIRES);
         assertThat(Lifecycle.validUntil(EXPIRES, late, null)).isEqualTo(EXPIRES.plusDays(180));
         assertThat(Lifecycle.validUntil(EXPIRES, late, EXPIRES.plusDays(45))).isEqualTo(EXPIRES.plusDays(45));
         assertThat(Lifecycle.validUntil(EXPIRES, late, EXPIRES.plusDays(400))).isEqualTo(EXPIRES.plusDays(180));
@@ -51,8 +53,11 @@ class LifecycleTest {
         assertThat(Lifecycle.status(EXPIRES, EXPIRES, null, false)).isEqualTo(CertificateStatus.VALID);
         assertThat(Lifecycle.status(EXPIRES.plusDays(1), EXPIRES, null, false)).isEqualTo(CertificateStatus.EXPIRED);
         assertThat(Lifecycle.status(ISSUED, EXPIRES, null, true)).isEqualTo(CertificateStatus.SUPERSEDED);
-        assertThat(Lifecycle.status(ISSUED.plusDays(9), EXPIRES, ISSUED.plusDays(10), true)).isEqualTo(CertificateStatus.SUPERSEDED);
-        assertThat(Lifecycle.status(ISSUED.plusDays(10), EXPIRES, ISSUED.plusDays(10), true)).isEqualTo(CertificateStatus.REVOKED);
-        assertThat(Lifecycle.status(EXPIRES.plusDays(5), EXPIRES, ISSUED.plusDays(10), false)).isEqualTo(CertificateStatus.REVOKED);
+        assertThat(Lifecycle.status(ISSUED.plusDays(9), EXPIRES, ISSUED.plusDays(10), true))
+                .isEqualTo(CertificateStatus.SUPERSEDED);
+        assertThat(Lifecycle.status(ISSUED.plusDays(10), EXPIRES, ISSUED.plusDays(10), true))
+                .isEqualTo(CertificateStatus.REVOKED);
+        assertThat(Lifecycle.status(EXPIRES.plusDays(5), EXPIRES, ISSUED.plusDays(10), false))
+                .isEqualTo(CertificateStatus.REVOKED);
     }
 }

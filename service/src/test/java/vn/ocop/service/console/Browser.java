@@ -23,8 +23,10 @@ final class Browser {
 
     /** Null when both are installed, else why the browser tests skip. */
     static String missing() {
-        if (!CHROMIUM.canExecute()) return "no browser: " + CHROMIUM + " is not installed (apt-get install chromium chromium-driver)";
-        if (!CHROMEDRIVER.canExecute()) return "no driver: " + CHROMEDRIVER + " is not installed (apt-get install chromium-driver)";
+        if (!CHROMIUM.canExecute())
+            return "no browser: " + CHROMIUM + " is not installed (apt-get install chromium chromium-driver)";
+        if (!CHROMEDRIVER.canExecute())
+            return "no driver: " + CHROMEDRIVER + " is not installed (apt-get install chromium-driver)";
         return null;
     }
 
@@ -32,11 +34,24 @@ final class Browser {
         Path profile = Files.createTempDirectory("ocop-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=vi-VN", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().withTimeout(Duration.ofSeconds(60)).build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--lang=vi-VN",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .withTimeout(Duration.ofSeconds(60))
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().window().setSize(new Dimension(1280, 900));

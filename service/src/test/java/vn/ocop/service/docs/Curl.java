@@ -29,10 +29,10 @@ final class Curl {
         }
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Curl() {
-    }
+    private Curl() {}
 
     static Answer run(List<String> args, byte[] stdin, Path folder) throws Exception {
         String method = null;
@@ -44,23 +44,28 @@ final class Curl {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "-u" -> headers.put("Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(args.get(++i).getBytes(StandardCharsets.UTF_8)));
+                case "-u" ->
+                    headers.put(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString(args.get(++i).getBytes(StandardCharsets.UTF_8)));
                 case "-H" -> {
                     String h = args.get(++i);
                     int colon = h.indexOf(':');
-                    headers.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+                    headers.put(
+                            h.substring(0, colon).trim(), h.substring(colon + 1).trim());
                 }
                 case "-X" -> method = args.get(++i);
                 case "-d", "--data" -> data = append(data, stripNewlines(read(args.get(++i), stdin, folder)));
                 case "--data-binary" -> data = append(data, read(args.get(++i), stdin, folder));
                 case "-F" -> form.add(args.get(++i).split("=", 2));
                 case "-o" -> output = args.get(++i);
-                case "-i", "-s", "-S", "-sS", "-f" -> {
-                }
+                case "-i", "-s", "-S", "-sS", "-f" -> {}
                 default -> {
                     if (a.startsWith("-")) {
-                        throw new IllegalArgumentException("curl option " + a + " is not translated here (add it to Curl)");
+                        throw new IllegalArgumentException(
+                                "curl option " + a + " is not translated here (add it to Curl)");
                     }
                     url = a;
                 }
@@ -83,7 +88,10 @@ final class Curl {
         if (output != null) {
             Files.write(folder.resolve(output), response.body());
         }
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
     }
 
     private static byte[] read(String value, byte[] stdin, Path folder) throws Exception {
@@ -98,7 +106,10 @@ final class Curl {
 
     /** {@code curl -d @file} drops the file's line breaks, as curl does. */
     private static byte[] stripNewlines(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8).replace("\r", "").replace("\n", "").getBytes(StandardCharsets.UTF_8);
+        return new String(bytes, StandardCharsets.UTF_8)
+                .replace("\r", "")
+                .replace("\n", "")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] append(byte[] data, byte[] more) {
@@ -126,11 +137,13 @@ final class Curl {
                         filename = option.substring("filename=".length());
                     }
                 }
-                out.writeBytes(("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename + "\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
+                                + "\"\r\n" + "Content-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 out.writeBytes(Files.readAllBytes(folder.resolve(fileAndOptions[0])));
             } else {
-                out.writeBytes(("Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(("Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
             }
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));

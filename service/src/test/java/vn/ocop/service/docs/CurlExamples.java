@@ -24,8 +24,7 @@ final class CurlExamples {
     private static final Pattern STATUS = Pattern.compile("^(?:→\\s*)?(\\d{3})\\b");
     private static final Pattern ARROW_STATUS = Pattern.compile("→\\s*(\\d{3})\\b");
 
-    private CurlExamples() {
-    }
+    private CurlExamples() {}
 
     static List<Example> parse(String source, String markdown) {
         List<Example> examples = new ArrayList<>();

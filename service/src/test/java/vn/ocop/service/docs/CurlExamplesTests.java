@@ -1,13 +1,13 @@
 package vn.ocop.service.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How the documents' shell blocks are read: where a command ends, what status and fields it promises. */
 class CurlExamplesTests {
@@ -48,20 +48,23 @@ class CurlExamplesTests {
     @Test
     void wordsAreQuotedAndExpandedAsTheShellDoes() {
         Map<String, String> vars = Map.of("B", "http://h:1", "EVALUATION_ID", "e-1");
-        List<Shell.Token> tokens = Shell.tokens(
-                "curl -u \"$P_NONE\" x", name -> name.equals("P_NONE") ? "p:q" : vars.get(name));
+        List<Shell.Token> tokens =
+                Shell.tokens("curl -u \"$P_NONE\" x", name -> name.equals("P_NONE") ? "p:q" : vars.get(name));
         assertThat(tokens).extracting(Shell.Token::text).containsExactly("curl", "-u", "p:q", "x");
 
-        List<Shell.Token> json = Shell.tokens("curl -d '{\"id\":\"'$EVALUATION_ID'\"}' $B/a > out.json",
-                Shell.lookup(vars));
-        assertThat(json).extracting(Shell.Token::text)
+        List<Shell.Token> json =
+                Shell.tokens("curl -d '{\"id\":\"'$EVALUATION_ID'\"}' $B/a > out.json", Shell.lookup(vars));
+        assertThat(json)
+                .extracting(Shell.Token::text)
                 .containsExactly("curl", "-d", "{\"id\":\"e-1\"}", "http://h:1/a", ">", "out.json");
         assertThat(json.get(4).operator()).isTrue();
 
         String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
-        assertThat(Shell.tokens("'\"'$(date +%F)'\"'", Shell.lookup(vars))).extracting(Shell.Token::text)
+        assertThat(Shell.tokens("'\"'$(date +%F)'\"'", Shell.lookup(vars)))
+                .extracting(Shell.Token::text)
                 .containsExactly("\"" + today + "\"");
-        assertThat(Shell.tokens("$(date -d '+1 months' +%F)", Shell.lookup(vars))).extracting(Shell.Token::text)
+        assertThat(Shell.tokens("$(date -d '+1 months' +%F)", Shell.lookup(vars)))
+                .extracting(Shell.Token::text)
                 .containsExactly(LocalDate.parse(today).plusMonths(1).toString());
     }
 
@@ -75,6 +78,7 @@ class CurlExamplesTests {
 
     @Test
     void onlyTheTopLevelKeysOfAShownAnswerAreChecked() {
-        assertThat(CurlExamples.topLevelKeys("{\"a\":1,\"b\":{\"c\":2},\"d\":[{\"e\":3}],…}")).containsExactly("a", "b", "d");
+        assertThat(CurlExamples.topLevelKeys("{\"a\":1,\"b\":{\"c\":2},\"d\":[{\"e\":3}],…}"))
+                .containsExactly("a", "b", "d");
     }
 }

@@ -1,5 +1,7 @@
 package vn.ocop.service.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.service.OcopApplication;
 import vn.ocop.service.docs.Shell.Token;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Every curl example of {@code docs/api.md} and the README, run in order against the application started on a
  * random port with the embedded store, the shipped editions and the {@code local} profile's users. Each must answer
@@ -45,8 +45,7 @@ class DocumentedExamplesIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern JQ_KEY = Pattern.compile("([{,]\\s*)([A-Za-z_][A-Za-z0-9_]*)\\s*:");
 
-    record Capture(String method, Pattern path, String variable, String pointer) {
-    }
+    record Capture(String method, Pattern path, String variable, String pointer) {}
 
     @TempDir
     static Path data;
@@ -56,11 +55,17 @@ class DocumentedExamplesIT {
 
     @BeforeAll
     static void start() {
-        app = SpringApplication.run(OcopApplication.class, "--server.port=0", "--spring.profiles.active=local",
-                "--ocop.storage.embedded.path=" + data.resolve("ocop.mv"), "--spring.main.banner-mode=off",
+        app = SpringApplication.run(
+                OcopApplication.class,
+                "--server.port=0",
+                "--spring.profiles.active=local",
+                "--ocop.storage.embedded.path=" + data.resolve("ocop.mv"),
+                "--spring.main.banner-mode=off",
                 // the examples are about answers, not this machine's speed: a busy CI may compile slowly
-                "--ocop.rulesets.compile-timeout=600s", "--ocop.rulesets.sandbox.timeout=600s");
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+                "--ocop.rulesets.compile-timeout=600s",
+                "--ocop.rulesets.sandbox.timeout=600s");
+        base = "http://127.0.0.1:"
+                + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
     @AfterAll
@@ -72,18 +77,22 @@ class DocumentedExamplesIT {
 
     @Test
     void everyExampleOfTheApiGuideAnswersAsDocumented(@TempDir Path folder) throws Exception {
-        assertThat(runAll("docs/api.md", folder)).as("examples of docs/api.md that fail").isEmpty();
+        assertThat(runAll("docs/api.md", folder))
+                .as("examples of docs/api.md that fail")
+                .isEmpty();
     }
 
     @Test
     void everyExampleOfTheReadmeAnswersAsDocumented(@TempDir Path folder) throws Exception {
-        assertThat(runAll("README.md", folder)).as("examples of README.md that fail").isEmpty();
+        assertThat(runAll("README.md", folder))
+                .as("examples of README.md that fail")
+                .isEmpty();
     }
 
     private List<String> runAll(String document, Path folder) throws Exception {
         copyFixtures(folder);
-        List<CurlExamples.Example> examples = CurlExamples.parse(document,
-                Files.readString(Path.of("..").resolve(document), StandardCharsets.UTF_8));
+        List<CurlExamples.Example> examples =
+                CurlExamples.parse(document, Files.readString(Path.of("..").resolve(document), StandardCharsets.UTF_8));
         Map<String, String> vars = new HashMap<>();
         vars.put("B", base);
         List<String> failures = new ArrayList<>();
@@ -100,7 +109,8 @@ class DocumentedExamplesIT {
     }
 
     /** Runs one example (a list of commands); returns how many requests it sent. */
-    private int run(CurlExamples.Example example, Map<String, String> vars, Path folder, List<String> failures) throws Exception {
+    private int run(CurlExamples.Example example, Map<String, String> vars, Path folder, List<String> failures)
+            throws Exception {
         int sent = 0;
         for (List<Token> command : Shell.commands(Shell.tokens(example.command(), Shell.lookup(vars)))) {
             byte[] piped = null;
@@ -112,7 +122,8 @@ class DocumentedExamplesIT {
                     String name = program.substring(0, program.indexOf('='));
                     // B stays the started application, and what the service answered wins over what the document
                     // wrote down ("N=82-2026-00001   # the number answered above")
-                    boolean captured = CAPTURES.stream().anyMatch(c -> c.variable().equals(name)) && vars.containsKey(name);
+                    boolean captured =
+                            CAPTURES.stream().anyMatch(c -> c.variable().equals(name)) && vars.containsKey(name);
                     if (!name.equals("B") && !captured) {
                         vars.put(name, program.substring(name.length() + 1));
                     }
@@ -166,21 +177,24 @@ class DocumentedExamplesIT {
         String problem = null;
         if (example.status().isPresent()) {
             if (answer.status() != example.status().getAsInt()) {
-                problem = "status " + answer.status() + ", the document says " + example.status().getAsInt();
+                problem = "status " + answer.status() + ", the document says "
+                        + example.status().getAsInt();
             }
         } else if (answer.status() / 100 != 2) {
             problem = "status " + answer.status() + ", the document implies success";
         }
         if (problem == null && !example.fields().isEmpty()) {
             JsonNode json = JSON.readTree(answer.text());
-            List<String> missing = example.fields().stream().filter(f -> !json.has(f)).toList();
+            List<String> missing =
+                    example.fields().stream().filter(f -> !json.has(f)).toList();
             if (!missing.isEmpty()) {
                 problem = "the answer has no " + missing + " (the document shows them)";
             }
         }
         if (problem != null) {
             String body = answer.text();
-            failures.add(example + "\n    → " + problem + ": " + (body.length() > 600 ? body.substring(0, 600) + "…" : body));
+            failures.add(example + "\n    → " + problem + ": "
+                    + (body.length() > 600 ? body.substring(0, 600) + "…" : body));
         }
     }
 
@@ -189,7 +203,8 @@ class DocumentedExamplesIT {
             return;
         }
         String method = method(words);
-        String url = words.stream().filter(w -> w.startsWith("http")).findFirst().orElse("");
+        String url =
+                words.stream().filter(w -> w.startsWith("http")).findFirst().orElse("");
         String path = url.replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*$", "");
         for (Capture c : CAPTURES) {
             if (c.method().equals(method) && c.path().matcher(path).find()) {

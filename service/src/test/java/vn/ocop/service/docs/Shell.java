@@ -17,11 +17,9 @@ import java.util.regex.Pattern;
 final class Shell {
 
     /** A word of a command or an operator. */
-    record Token(String text, boolean operator) {
-    }
+    record Token(String text, boolean operator) {}
 
-    private Shell() {
-    }
+    private Shell() {}
 
     /** Whether the text is a whole command: no quote left open, no backslash at the end. */
     static boolean complete(String text) {
@@ -113,7 +111,10 @@ final class Shell {
                     tokens.add(new Token(word.toString(), false));
                     word = null;
                 }
-            } else if (c == '|' || c == '>' || c == ';' || (c == '&' && i + 1 < text.length() && text.charAt(i + 1) == '&')) {
+            } else if (c == '|'
+                    || c == '>'
+                    || c == ';'
+                    || (c == '&' && i + 1 < text.length() && text.charAt(i + 1) == '&')) {
                 if (word != null) {
                     tokens.add(new Token(word.toString(), false));
                     word = null;
@@ -141,13 +142,16 @@ final class Shell {
             int close = text.indexOf(')', i);
             Matcher m = DATE.matcher(text.substring(i + 1, close));
             if (!m.matches()) {
-                throw new IllegalArgumentException("only $(date +%F) and $(date -d '+N months' +%F) are run here: " + text.substring(dollar, close + 1));
+                throw new IllegalArgumentException("only $(date +%F) and $(date -d '+N months' +%F) are run here: "
+                        + text.substring(dollar, close + 1));
             }
             LocalDate day = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
             if (m.group(1) != null) {
                 long n = Long.parseLong(m.group(1));
                 String unit = m.group(2);
-                day = unit.startsWith("day") ? day.plusDays(n) : unit.startsWith("month") ? day.plusMonths(n) : day.plusYears(n);
+                day = unit.startsWith("day")
+                        ? day.plusDays(n)
+                        : unit.startsWith("month") ? day.plusMonths(n) : day.plusYears(n);
             }
             into.append(day);
             return close + 1;

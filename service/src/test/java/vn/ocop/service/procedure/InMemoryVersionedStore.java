@@ -49,7 +49,8 @@ final class InMemoryVersionedStore<T extends Versioned> implements VersionedStor
         for (String id : docs.keySet()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = ProcedureJson.MAPPER.readValue(docs.get(id), Map.class);
-            if (equalities.entrySet().stream().allMatch(e -> e.getValue().equals(m.get(e.getKey())))) find(id).ifPresent(out::add);
+            if (equalities.entrySet().stream().allMatch(e -> e.getValue().equals(m.get(e.getKey()))))
+                find(id).ifPresent(out::add);
         }
         return out.stream().limit(limit).toList();
     }

@@ -1,5 +1,8 @@
 package vn.ocop.service.procedure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +19,6 @@ import vn.ocop.service.procedure.levels.Level;
 import vn.ocop.service.procedure.levels.ProcedureRule;
 import vn.ocop.service.procedure.levels.ProcedureRules;
 import vn.ocop.service.procedure.rounds.Round;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The state machine against an in-memory store, the procedure data, working days and the quorum, without Spring. */
 class ProcedureRulesTest {
@@ -44,12 +44,15 @@ class ProcedureRulesTest {
             assertThat(h.to()).isEqualTo(State.FILED);
         });
         assertThatThrownBy(() -> f.apply(Move.ACCEPT, "ocop", Instant.now(), null))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("WRONG_STATE"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("WRONG_STATE"));
         assertThat(f.state).isEqualTo(State.FILED);
         for (State s : List.of(State.WITHDRAWN, State.RETURNED, State.FILED, State.PROPOSED, State.RECOGNISED)) {
             assertThat(s.scorable()).as(s.name()).isFalse();
         }
-        assertThat(Move.WITHDRAW.allowedFrom(State.SCORING)).as("no withdrawal once scoring began").isFalse();
+        assertThat(Move.WITHDRAW.allowedFrom(State.SCORING))
+                .as("no withdrawal once scoring began")
+                .isFalse();
     }
 
     @Test
@@ -74,7 +77,9 @@ class ProcedureRulesTest {
                 .isEqualTo(new ProcedureRules.RoundDates(LocalDate.of(2026, 7, 30), LocalDate.of(2026, 9, 30)));
         assertThat(rules.defaultDates(Level.CENTRAL, 2026, 2).orElseThrow())
                 .isEqualTo(new ProcedureRules.RoundDates(LocalDate.of(2027, 1, 30), LocalDate.of(2027, 3, 30)));
-        assertThat(rules.defaultDates(Level.PROVINCE, 2026, 3)).as("extra rounds name their dates").isEmpty();
+        assertThat(rules.defaultDates(Level.PROVINCE, 2026, 3))
+                .as("extra rounds name their dates")
+                .isEmpty();
     }
 
     @Test
@@ -87,7 +92,11 @@ class ProcedureRulesTest {
         assertThat(before.id()).isEqualTo("three-level-2023");
         assertThat(before.firstLevel()).isEqualTo(Level.DISTRICT);
         assertThat(before.level(Level.DISTRICT).orElseThrow().recognises()).containsExactly(3);
-        assertThat(rules.forFilingDate(LocalDate.of(2019, 9, 1)).orElseThrow().level(Level.DISTRICT).orElseThrow().forwardsFrom())
+        assertThat(rules.forFilingDate(LocalDate.of(2019, 9, 1))
+                        .orElseThrow()
+                        .level(Level.DISTRICT)
+                        .orElseThrow()
+                        .forwardsFrom())
                 .isEqualByComparingTo("50");
     }
 
@@ -96,20 +105,26 @@ class ProcedureRulesTest {
         WorkingDays days = new WorkingDays();
         // filed Monday 2026-04-20: 27 Apr (Giỗ Tổ, given back), 30 Apr and 1 May are holidays
         assertThat(days.plus(LocalDate.of(2026, 4, 20), 15)).isEqualTo(LocalDate.of(2026, 5, 14));
-        assertThat(new WorkingDays(Set.of()).plus(LocalDate.of(2026, 4, 20), 15)).isEqualTo(LocalDate.of(2026, 5, 11));
+        assertThat(new WorkingDays(Set.of()).plus(LocalDate.of(2026, 4, 20), 15))
+                .isEqualTo(LocalDate.of(2026, 5, 11));
         assertThat(days.isWorkingDay(LocalDate.of(2026, 9, 2))).isFalse();
     }
 
     @Test
     void quorumNeedsThreeQuartersOfScorersWithTheChair() {
         Round.Council c = new Round.Council();
-        c.members = List.of(new Round.Member("chair", "Chủ tịch", null, "CHAIR"), new Round.Member("m1", "A", null, "MEMBER"),
-                new Round.Member("m2", "B", null, "MEMBER"), new Round.Member("m3", "C", null, "MEMBER"),
+        c.members = List.of(
+                new Round.Member("chair", "Chủ tịch", null, "CHAIR"),
+                new Round.Member("m1", "A", null, "MEMBER"),
+                new Round.Member("m2", "B", null, "MEMBER"),
+                new Round.Member("m3", "C", null, "MEMBER"),
                 new Round.Member("sec", "Thư ký", null, "SECRETARY"));
         c.quorum = new Round.Quorum(new BigDecimal("0.75"), true);
         assertThat(Quorum.of(c, Set.of("m1", "m2", "m3")).met()).as("no chair").isFalse();
         assertThat(Quorum.of(c, Set.of("m1", "chair")).met()).as("2 of 4").isFalse();
         assertThat(Quorum.of(c, Set.of("m1", "m2", "chair")).met()).isTrue();
-        assertThat(Quorum.of(c, Set.of("m1", "m2", "chair", "sec")).scoringMembers()).as("the secretary does not score").isEqualTo(4);
+        assertThat(Quorum.of(c, Set.of("m1", "m2", "chair", "sec")).scoringMembers())
+                .as("the secretary does not score")
+                .isEqualTo(4);
     }
 }

@@ -1,5 +1,7 @@
 package vn.ocop.service.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
@@ -38,8 +40,6 @@ import vn.ocop.testsupport.Http.Response;
 import vn.ocop.testsupport.TempStore;
 import vn.ocop.testsupport.TestEngineConfiguration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Đồng Tháp's (old code 87) yearly report for 2020 against the 2018–2020 plan, on dossiers, back-dated evaluation
  * records (appended as an import does), imported certificates, a revocation and entered actuals; the JSON, CSV and
@@ -57,20 +57,37 @@ class ProvinceReportTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     EvaluationLedger ledger;
+
     @Autowired
     MongoTemplate mongo;
+
     Http http;
     JsonNode report;
 
-    String dossier(String product, String producerType, String tax, String district, String commune, String registeredOn, String status) {
+    String dossier(
+            String product,
+            String producerType,
+            String tax,
+            String district,
+            String commune,
+            String registeredOn,
+            String status) {
         String body = """
                 {"product":{"name":"%s"},"producer":{"name":"Chủ thể %s","type":"%s"%s},
                  "location":{"provinceCode":"87","districtCode":"%s","communeCode":"%s"},"registeredOn":"%s",
                  "edition":"ocop-2019","sheet":"food-fresh-produce","status":"%s"}
-                """.formatted(product, product, producerType, tax == null ? "" : ",\"taxOrRegistrationNumber\":\"" + tax + "\"",
-                district, commune, registeredOn, status);
+                """.formatted(
+                        product,
+                        product,
+                        producerType,
+                        tax == null ? "" : ",\"taxOrRegistrationNumber\":\"" + tax + "\"",
+                        district,
+                        commune,
+                        registeredOn,
+                        status);
         Response r = http.post("/api/v1/dossiers", "integration", body);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asString();
@@ -79,22 +96,40 @@ class ProvinceReportTest {
     /** A record dated {@code on}, as an import of historical evaluations appends it (ocop-2019 maxima 35/25/40). */
     void evaluate(String dossierId, String district, String commune, String on, int a, int b, int c) {
         List<AssessmentInput> members = List.of("Nguyễn Văn An", "Trần Thị Bình").stream()
-                .map(m -> new AssessmentInput().member(m).selections(Map.of("A1", a, "B1", b, "C1", c))).toList();
-        ledger.append(dossierId, "ocop-2019", "FOOD", "food-fresh-produce", LocalDate.parse(on),
-                new Location().provinceCode("87").districtCode(district).communeCode(commune), null, members, "import");
+                .map(m -> new AssessmentInput().member(m).selections(Map.of("A1", a, "B1", b, "C1", c)))
+                .toList();
+        ledger.append(
+                dossierId,
+                "ocop-2019",
+                "FOOD",
+                "food-fresh-produce",
+                LocalDate.parse(on),
+                new Location().provinceCode("87").districtCode(district).communeCode(commune),
+                null,
+                members,
+                "import");
     }
 
     @BeforeAll
     void data() {
         http = new Http(port);
-        String mango = dossier("Xoài cát Hòa Lộc", "COOPERATIVE", "1401000001", "866", "29869", "2020-02-01", "SUBMITTED");
-        evaluate(mango, "866", "29869", "2020-03-10", 3, 2, 2);                      // 35 + 15 + 24 = 74 → 4★
-        String lotus = dossier("Sen Tháp Mười", "PRIVATE_ENTERPRISE", "1402000002", "869", "29926", "2020-04-01", "SUBMITTED");
-        evaluate(lotus, "869", "29926", "2020-05-01", 2, 2, 2);                      // 60 → 3★, then re-scored:
-        evaluate(lotus, "869", "29926", "2020-06-01", 3, 3, 3);                      // 100 → 5★ (the latest counts)
+        String mango =
+                dossier("Xoài cát Hòa Lộc", "COOPERATIVE", "1401000001", "866", "29869", "2020-02-01", "SUBMITTED");
+        evaluate(mango, "866", "29869", "2020-03-10", 3, 2, 2); // 35 + 15 + 24 = 74 → 4★
+        String lotus =
+                dossier("Sen Tháp Mười", "PRIVATE_ENTERPRISE", "1402000002", "869", "29926", "2020-04-01", "SUBMITTED");
+        evaluate(lotus, "869", "29926", "2020-05-01", 2, 2, 2); // 60 → 3★, then re-scored:
+        evaluate(lotus, "869", "29926", "2020-06-01", 3, 3, 3); // 100 → 5★ (the latest counts)
         String crackers = dossier("Bánh phồng tôm", "HOUSEHOLD", null, "866", "29872", "2019-05-01", "SUBMITTED");
-        evaluate(crackers, "866", "29872", "2019-06-01", 1, 3, 1);                   // 7 + 25 + 8 = 40 → 2★, in 2019
-        dossier("Nem Lai Vung", "COOPERATIVE", "1401000001", "866", "29869", "2020-07-01", "DRAFT"); // same producer as the mango
+        evaluate(crackers, "866", "29872", "2019-06-01", 1, 3, 1); // 7 + 25 + 8 = 40 → 2★, in 2019
+        dossier(
+                "Nem Lai Vung",
+                "COOPERATIVE",
+                "1401000001",
+                "866",
+                "29869",
+                "2020-07-01",
+                "DRAFT"); // same producer as the mango
 
         String csv = """
                 number,productName,group,producerName,provinceCode,districtCode,communeCode,stars,decisionNumber,decisionDate,signer,authority,issuedOn,expiresOn
@@ -103,7 +138,8 @@ class ProvinceReportTest {
                 87-2018-031,Mắm cá linh,FOOD,HTX Hồng Ngự,87,869,29926,3,31/QĐ-UBND,2018-03-01,Lê Văn Tám,PROVINCE,2018-03-01,2021-03-01
                 87-2019-007,Nem Lai Vung,FOOD,HTX Lai Vung,87,866,29869,4,7/QĐ-UBND,2019-01-05,Phạm Văn Hòa,PROVINCE,2019-01-05,2022-01-05
                 """;
-        Response imported = http.send("POST", "/api/v1/certificates/import", "policy", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        Response imported = http.send(
+                "POST", "/api/v1/certificates/import", "policy", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         Response revoked = http.post("/api/v1/certificates/87-2019-007/revocation", "policy", """
                 {"ground":"CRITERIA_NO_LONGER_MET","groundEstablishedOn":"2020-07-25",
@@ -122,7 +158,8 @@ class ProvinceReportTest {
     void actual(String date, int trained, String community, String central, String integrated, String investment) {
         Response r = http.post("/api/v1/programme-plans/dong-thap-2018-2020/actuals", "policy", """
                 {"date":"%s","officialsTrained":%d,"budgetCommunity":%s,"budgetCentralProgramme":%s,"budgetIntegrated":%s,
-                 "budgetDevelopmentInvestment":%s}""".formatted(date, trained, community, central, integrated, investment));
+                 "budgetDevelopmentInvestment":%s}""".formatted(
+                        date, trained, community, central, integrated, investment));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
@@ -139,10 +176,12 @@ class ProvinceReportTest {
         assertThat(report.get("to").asString()).isEqualTo("2020-12-14");
         assertThat(report.get("deadline").get("dueBefore").asString()).isEqualTo("2020-12-15");
         assertThat(report.get("deadline").get("text").asString()).contains("trước ngày 15/12/2020");
-        JsonNode half = http.get("/api/v1/reports/provinces/87?period=2020-H1", "auditor").json();
+        JsonNode half = http.get("/api/v1/reports/provinces/87?period=2020-H1", "auditor")
+                .json();
         assertThat(half.get("to").asString()).isEqualTo("2020-06-14");
         assertThat(half.get("deadline").get("dueBefore").asString()).isEqualTo("2020-06-15");
-        assertThat(byKey(half.get("evaluationsByStars")).get("5").get("count").asInt()).isEqualTo(1);
+        assertThat(byKey(half.get("evaluationsByStars")).get("5").get("count").asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -153,12 +192,15 @@ class ProvinceReportTest {
             if (d.getString("registeredOn").startsWith("2020")) stored.merge(d.getString("status"), 1, Integer::sum);
         }
         Map<String, JsonNode> stages = byKey(report.get("dossiersByStage"));
-        stored.forEach((status, n) -> assertThat(stages.get(status).get("count").asInt()).as(status).isEqualTo(n));
+        stored.forEach((status, n) ->
+                assertThat(stages.get(status).get("count").asInt()).as(status).isEqualTo(n));
         assertThat(stored).containsEntry("SUBMITTED", 2).containsEntry("DRAFT", 1);
 
         Map<String, JsonNode> stars = byKey(report.get("evaluationsByStars"));
         assertThat(stars.get("4").get("count").asInt()).isEqualTo(1);
-        assertThat(stars.get("5").get("count").asInt()).as("the re-scored dossier counts once, with its latest stars").isEqualTo(1);
+        assertThat(stars.get("5").get("count").asInt())
+                .as("the re-scored dossier counts once, with its latest stars")
+                .isEqualTo(1);
         assertThat(stars.get("3").get("count").asInt()).isZero();
         assertThat(stars.get("2").get("count").asInt()).as("evaluated in 2019").isZero();
         JsonNode food = byKey(report.get("evaluationsByGroup")).get("FOOD");
@@ -172,7 +214,9 @@ class ProvinceReportTest {
         assertThat(districts.get("869").get("count").asInt()).isEqualTo(1);
 
         Map<String, JsonNode> producers = byKey(report.get("newProducers"));
-        assertThat(producers.get("COOPERATIVE").get("count").asInt()).as("one producer with two dossiers").isEqualTo(1);
+        assertThat(producers.get("COOPERATIVE").get("count").asInt())
+                .as("one producer with two dossiers")
+                .isEqualTo(1);
         assertThat(producers.get("PRIVATE_ENTERPRISE").get("count").asInt()).isEqualTo(1);
         assertThat(producers).doesNotContainKey("HOUSEHOLD");
 
@@ -189,10 +233,14 @@ class ProvinceReportTest {
         JsonNode plan = report.get("plans").get(0);
         assertThat(plan.get("planId").asString()).isEqualTo("dong-thap-2018-2020");
         Map<String, JsonNode> rows = byKey(plan.get("rows"));
-        assertThat(rows.get("PRODUCTS_STANDARDISED").get("target").decimalValue()).isEqualByComparingTo("31");
-        assertThat(rows.get("PRODUCTS_STANDARDISED").get("actual").decimalValue()).isEqualByComparingTo("3");
-        assertThat(rows.get("PRODUCTS_3_TO_5_STARS").get("actual").decimalValue()).isEqualByComparingTo("2");
-        assertThat(rows.get("NEW_ENTERPRISES_AND_COOPERATIVES").get("actual").decimalValue()).isEqualByComparingTo("2");
+        assertThat(rows.get("PRODUCTS_STANDARDISED").get("target").decimalValue())
+                .isEqualByComparingTo("31");
+        assertThat(rows.get("PRODUCTS_STANDARDISED").get("actual").decimalValue())
+                .isEqualByComparingTo("3");
+        assertThat(rows.get("PRODUCTS_3_TO_5_STARS").get("actual").decimalValue())
+                .isEqualByComparingTo("2");
+        assertThat(rows.get("NEW_ENTERPRISES_AND_COOPERATIVES").get("actual").decimalValue())
+                .isEqualByComparingTo("2");
         assertThat(rows.get("OFFICIALS_TRAINED").get("actual").decimalValue()).isEqualByComparingTo("1200");
         assertThat(rows.get("OFFICIALS_TRAINED").get("percent").decimalValue()).isEqualByComparingTo("80.0");
         assertThat(rows.get("BUDGET_COMMUNITY").get("actual").decimalValue()).isEqualByComparingTo("20000");
@@ -206,47 +254,85 @@ class ProvinceReportTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/csv");
         String body = r.body().startsWith("\uFEFF") ? r.body().substring(1) : r.body();
-        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(body)).getRecords();
+        List<CSVRecord> rows = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(body))
+                .getRecords();
         assertThat(rows).isNotEmpty();
         int compared = 0;
-        for (String section : List.of("dossiersByStage", "evaluationsByStars", "evaluationsByGroup", "evaluationsByCommune",
-                "evaluationsByDistrict", "newProducers", "certificates")) {
+        for (String section : List.of(
+                "dossiersByStage",
+                "evaluationsByStars",
+                "evaluationsByGroup",
+                "evaluationsByCommune",
+                "evaluationsByDistrict",
+                "newProducers",
+                "certificates")) {
             Map<String, JsonNode> json = byKey(report.get(section));
-            List<CSVRecord> mine = rows.stream().filter(x -> x.get("section").equals(section)).toList();
+            List<CSVRecord> mine =
+                    rows.stream().filter(x -> x.get("section").equals(section)).toList();
             assertThat(mine).as(section).hasSize(json.size());
             for (CSVRecord x : mine) {
                 JsonNode j = json.get(x.get("key"));
-                assertThat(Integer.parseInt(x.get("count"))).as(section + " " + x.get("key")).isEqualTo(j.get("count").asInt());
+                assertThat(Integer.parseInt(x.get("count")))
+                        .as(section + " " + x.get("key"))
+                        .isEqualTo(j.get("count").asInt());
                 if (j.get("stars") != null && !j.get("stars").isNull()) {
-                    for (int s = 1; s <= 5; s++) assertThat(Integer.parseInt(x.get("stars" + s))).isEqualTo(j.get("stars").get("" + s).asInt());
+                    for (int s = 1; s <= 5; s++)
+                        assertThat(Integer.parseInt(x.get("stars" + s)))
+                                .isEqualTo(j.get("stars").get("" + s).asInt());
                 }
                 compared++;
             }
         }
         assertThat(compared).isGreaterThan(15);
         Map<String, JsonNode> plan = byKey(report.get("plans").get(0).get("rows"));
-        List<CSVRecord> planRows = rows.stream().filter(x -> x.get("section").equals("plan:dong-thap-2018-2020")).toList();
+        List<CSVRecord> planRows = rows.stream()
+                .filter(x -> x.get("section").equals("plan:dong-thap-2018-2020"))
+                .toList();
         assertThat(planRows).hasSize(plan.size());
         for (CSVRecord x : planRows) {
-            assertThat(new java.math.BigDecimal(x.get("count"))).isEqualByComparingTo(plan.get(x.get("key")).get("actual").decimalValue());
-            assertThat(new java.math.BigDecimal(x.get("target"))).isEqualByComparingTo(plan.get(x.get("key")).get("target").decimalValue());
+            assertThat(new java.math.BigDecimal(x.get("count")))
+                    .isEqualByComparingTo(plan.get(x.get("key")).get("actual").decimalValue());
+            assertThat(new java.math.BigDecimal(x.get("target")))
+                    .isEqualByComparingTo(plan.get(x.get("key")).get("target").decimalValue());
         }
     }
 
     @Test
     void xlsxReadsBackWithTheSameNumbersAndTheChart() throws Exception {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/reports/provinces/87?period=2020&format=xlsx"))
-                .header("Authorization", Http.basic("auditor")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                        + "/api/v1/reports/provinces/87?period=2020&format=xlsx"))
+                                .header("Authorization", Http.basic("auditor"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
-            assertThat(wb.getSheet(ReportFiles.INFO).getRow(1).getCell(1).getStringCellValue()).isEqualTo("2020-01-01");
-            assertThat(wb.getSheet(ReportFiles.INFO).getRow(3).getCell(1).getStringCellValue()).isEqualTo("2020-12-15");
-            Map<String, String> sheets = Map.of(ReportFiles.STAGES, "dossiersByStage", ReportFiles.STARS, "evaluationsByStars",
-                    ReportFiles.GROUPS, "evaluationsByGroup", ReportFiles.COMMUNES, "evaluationsByCommune",
-                    ReportFiles.DISTRICTS, "evaluationsByDistrict", ReportFiles.PRODUCERS, "newProducers",
-                    ReportFiles.CERTIFICATES, "certificates");
+            assertThat(wb.getSheet(ReportFiles.INFO).getRow(1).getCell(1).getStringCellValue())
+                    .isEqualTo("2020-01-01");
+            assertThat(wb.getSheet(ReportFiles.INFO).getRow(3).getCell(1).getStringCellValue())
+                    .isEqualTo("2020-12-15");
+            Map<String, String> sheets = Map.of(
+                    ReportFiles.STAGES,
+                    "dossiersByStage",
+                    ReportFiles.STARS,
+                    "evaluationsByStars",
+                    ReportFiles.GROUPS,
+                    "evaluationsByGroup",
+                    ReportFiles.COMMUNES,
+                    "evaluationsByCommune",
+                    ReportFiles.DISTRICTS,
+                    "evaluationsByDistrict",
+                    ReportFiles.PRODUCERS,
+                    "newProducers",
+                    ReportFiles.CERTIFICATES,
+                    "certificates");
             sheets.forEach((sheetName, section) -> {
                 Sheet sheet = wb.getSheet(sheetName);
                 assertThat(sheet).as(sheetName).isNotNull();
@@ -255,10 +341,13 @@ class ProvinceReportTest {
                 for (int i = 1; i <= sheet.getLastRowNum(); i++) {
                     Row row = sheet.getRow(i);
                     JsonNode j = json.get(row.getCell(0).getStringCellValue());
-                    assertThat((int) row.getCell(2).getNumericCellValue()).as(sheetName + " row " + i).isEqualTo(j.get("count").asInt());
+                    assertThat((int) row.getCell(2).getNumericCellValue())
+                            .as(sheetName + " row " + i)
+                            .isEqualTo(j.get("count").asInt());
                     if (j.get("stars") != null && !j.get("stars").isNull()) {
                         for (int s = 1; s <= 5; s++) {
-                            assertThat((int) row.getCell(2 + s).getNumericCellValue()).isEqualTo(j.get("stars").get("" + s).asInt());
+                            assertThat((int) row.getCell(2 + s).getNumericCellValue())
+                                    .isEqualTo(j.get("stars").get("" + s).asInt());
                         }
                     }
                 }
@@ -269,8 +358,10 @@ class ProvinceReportTest {
             for (int i = 1; i <= targets.getLastRowNum(); i++) {
                 Row row = targets.getRow(i);
                 JsonNode j = plan.get(row.getCell(1).getStringCellValue());
-                assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(j.get("target").doubleValue());
-                assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(j.get("actual").doubleValue());
+                assertThat(row.getCell(3).getNumericCellValue())
+                        .isEqualTo(j.get("target").doubleValue());
+                assertThat(row.getCell(4).getNumericCellValue())
+                        .isEqualTo(j.get("actual").doubleValue());
             }
             assertThat(wb.getAllPictures()).hasSize(1);
             assertThat(wb.getAllPictures().get(0).getMimeType()).isEqualTo("image/png");
@@ -294,10 +385,19 @@ class ProvinceReportTest {
         assertProblem(http.get("/api/v1/reports/provinces/87?period=2020&format=pdf", "auditor"), 400);
         assertProblem(http.get("/api/v1/reports/provinces/82?period=2020&plan=dong-thap-2018-2020", "auditor"), 400);
         assertProblem(http.get("/api/v1/reports/provinces/87?period=2020", null), 401);
-        assertProblem(http.post("/api/v1/programme-plans/dong-thap-2018-2020/actuals", "policy", "{\"date\":\"2025-01-01\"}"), 400);
-        assertProblem(http.post("/api/v1/programme-plans/dong-thap-2018-2020/actuals", "policy",
-                "{\"date\":\"2019-01-01\",\"officialsTrained\":-5}"), 400);
-        assertProblem(http.post("/api/v1/programme-plans/dong-thap-2018-2020/actuals", "auditor", "{\"date\":\"2019-01-01\"}"), 403);
+        assertProblem(
+                http.post("/api/v1/programme-plans/dong-thap-2018-2020/actuals", "policy", "{\"date\":\"2025-01-01\"}"),
+                400);
+        assertProblem(
+                http.post(
+                        "/api/v1/programme-plans/dong-thap-2018-2020/actuals",
+                        "policy",
+                        "{\"date\":\"2019-01-01\",\"officialsTrained\":-5}"),
+                400);
+        assertProblem(
+                http.post(
+                        "/api/v1/programme-plans/dong-thap-2018-2020/actuals", "auditor", "{\"date\":\"2019-01-01\"}"),
+                403);
         assertProblem(http.post("/api/v1/programme-plans/nope/actuals", "policy", "{\"date\":\"2019-01-01\"}"), 404);
         JsonNode plans = http.get("/api/v1/programme-plans", "auditor").json();
         assertThat(plans.get(0).get("actuals").size()).isEqualTo(3);

@@ -1,5 +1,7 @@
 package vn.ocop.service.robustness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +17,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import vn.ocop.rules.api.CriterionInfo;
 import vn.ocop.rules.api.SheetInfo;
-import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.Http.Response;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Property-based bad input, with JUnit and a seeded {@link Random} (the seed is printed on failure, so a run can be
@@ -39,16 +38,33 @@ class BadInputPropertiesTest extends RealEngineApp {
 
     /** Values that broke something once, or could. */
     final List<Supplier<JsonNode>> poison = List.of(
-            NODES::nullNode, () -> NODES.stringNode(""), () -> NODES.stringNode(" "), () -> NODES.numberNode(0),
-            () -> NODES.numberNode(-1), () -> NODES.numberNode(101), () -> NODES.numberNode(3.5), () -> NODES.stringNode("3"),
-            () -> NODES.booleanNode(true), () -> NODES.numberNode(new java.math.BigDecimal("1e-999999999")),
-            () -> NODES.numberNode(new java.math.BigDecimal("1" + "0".repeat(40))), () -> NODES.numberNode(Long.MAX_VALUE),
+            NODES::nullNode,
+            () -> NODES.stringNode(""),
+            () -> NODES.stringNode(" "),
+            () -> NODES.numberNode(0),
+            () -> NODES.numberNode(-1),
+            () -> NODES.numberNode(101),
+            () -> NODES.numberNode(3.5),
+            () -> NODES.stringNode("3"),
+            () -> NODES.booleanNode(true),
+            () -> NODES.numberNode(new java.math.BigDecimal("1e-999999999")),
+            () -> NODES.numberNode(new java.math.BigDecimal("1" + "0".repeat(40))),
+            () -> NODES.numberNode(Long.MAX_VALUE),
             () -> NODES.numberNode(new java.math.BigDecimal("1.0000000000000000000000000000000000001")),
-            NODES::arrayNode, NODES::objectNode, () -> NODES.arrayNode().addNull(), () -> NODES.stringNode("\u200B"),
-            () -> NODES.stringNode("Trần\u00A0Thị\u00ADBình"), () -> NODES.stringNode(java.text.Normalizer.normalize("Nước mắm", java.text.Normalizer.Form.NFD)),
-            () -> NODES.stringNode("x".repeat(6000)), () -> NODES.stringNode("%zz"), () -> NODES.stringNode("{\"$gt\":\"\"}"),
-            () -> NODES.stringNode("\uD800"), () -> NODES.stringNode("2025-02-30"), () -> NODES.stringNode("99"),
-            () -> NODES.stringNode("FOOD"), () -> NODES.stringNode("ocop-2019"));
+            NODES::arrayNode,
+            NODES::objectNode,
+            () -> NODES.arrayNode().addNull(),
+            () -> NODES.stringNode("\u200B"),
+            () -> NODES.stringNode("Trần\u00A0Thị\u00ADBình"),
+            () -> NODES.stringNode(java.text.Normalizer.normalize("Nước mắm", java.text.Normalizer.Form.NFD)),
+            () -> NODES.stringNode("x".repeat(6000)),
+            () -> NODES.stringNode("%zz"),
+            () -> NODES.stringNode("{\"$gt\":\"\"}"),
+            () -> NODES.stringNode("\uD800"),
+            () -> NODES.stringNode("2025-02-30"),
+            () -> NODES.stringNode("99"),
+            () -> NODES.stringNode("FOOD"),
+            () -> NODES.stringNode("ocop-2019"));
 
     SheetInfo sheet() {
         return engine.sheet(EDITION, SHEET).orElseThrow();
@@ -57,13 +73,22 @@ class BadInputPropertiesTest extends RealEngineApp {
     ObjectNode validDossier() {
         ObjectNode d = NODES.objectNode();
         d.putObject("product").put("name", "Bưởi Năm Roi").put("subgroup", "Rau, củ, quả, hạt tươi");
-        d.putObject("producer").put("name", "HTX Tân Thuận").put("type", "COOPERATIVE").put("taxOrRegistrationNumber", "1402345678");
+        d.putObject("producer")
+                .put("name", "HTX Tân Thuận")
+                .put("type", "COOPERATIVE")
+                .put("taxOrRegistrationNumber", "1402345678");
         d.putObject("location").put("provinceCode", "82").put("communeCode", "29869");
         d.put("edition", EDITION).put("sheet", SHEET).put("registeredOn", "2026-01-15");
         ObjectNode facts = d.putObject("facts");
-        facts.put("producerType", "COOPERATIVE").put("rawMaterialInProvincePct", 80.5).put("localLabourPct", 60)
-                .put("revenueGrowthPct", 12.5).put("productStandard", "STANDARD").put("foodSafetyTest", "PASSED_COMPLETE")
-                .put("distributionArea", "OUTSIDE_DISTRICT").put("distributionAgents", 4).put("website", "https://example.vn");
+        facts.put("producerType", "COOPERATIVE")
+                .put("rawMaterialInProvincePct", 80.5)
+                .put("localLabourPct", 60)
+                .put("revenueGrowthPct", 12.5)
+                .put("productStandard", "STANDARD")
+                .put("foodSafetyTest", "PASSED_COMPLETE")
+                .put("distributionArea", "OUTSIDE_DISTRICT")
+                .put("distributionAgents", 4)
+                .put("website", "https://example.vn");
         facts.putArray("certifications").add("VIETGAP");
         facts.putArray("exportMarkets").add("JP");
         return d;
@@ -73,7 +98,8 @@ class BadInputPropertiesTest extends RealEngineApp {
         ObjectNode a = NODES.objectNode();
         a.put("member", member).put("role", "MEMBER");
         ObjectNode s = a.putObject("selections");
-        for (CriterionInfo c : sheet().criteria()) s.put(c.code(), 1 + random.nextInt(c.options().size()));
+        for (CriterionInfo c : sheet().criteria())
+            s.put(c.code(), 1 + random.nextInt(c.options().size()));
         return a;
     }
 
@@ -125,7 +151,9 @@ class BadInputPropertiesTest extends RealEngineApp {
     void assertHandled(Response r, String what) {
         assertThat(r.status()).as("seed %d, %s → %s", seed, what, r.body()).isLessThan(500);
         if (r.status() >= 400) {
-            assertThat(r.isProblem()).as("seed %d, %s → %s %s", seed, what, r.contentType(), r.body()).isTrue();
+            assertThat(r.isProblem())
+                    .as("seed %d, %s → %s %s", seed, what, r.contentType(), r.body())
+                    .isTrue();
             assertThat(r.json().get("code").asString()).isNotBlank();
         }
     }
@@ -134,7 +162,8 @@ class BadInputPropertiesTest extends RealEngineApp {
     void mutatedRequestsAreRefusedOrStoredSoundly() {
         long before = stored("dossiers");
         List<String> accepted = new ArrayList<>();
-        Response first = http.post("/api/v1/dossiers", "integration", validDossier().toString());
+        Response first =
+                http.post("/api/v1/dossiers", "integration", validDossier().toString());
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         String base = first.json().get("id").asString();
         accepted.add(base);
@@ -150,19 +179,29 @@ class BadInputPropertiesTest extends RealEngineApp {
         }
         for (int i = 0; i < CASES; i++) {
             String id = accepted.get(random.nextInt(accepted.size()));
-            JsonNode body = random.nextInt(5) == 0 ? validAssessment("Thành viên " + i) : mutate(validAssessment("Thành viên " + i));
-            assertHandled(http.post("/api/v1/dossiers/" + id + "/assessments", "council", body.toString()), "POST assessments " + body);
+            JsonNode body = random.nextInt(5) == 0
+                    ? validAssessment("Thành viên " + i)
+                    : mutate(validAssessment("Thành viên " + i));
+            assertHandled(
+                    http.post("/api/v1/dossiers/" + id + "/assessments", "council", body.toString()),
+                    "POST assessments " + body);
         }
         for (int i = 0; i < CASES; i++) {
             JsonNode body = mutate(validEvaluate());
-            assertHandled(http.post("/api/v1/evaluate", "integration", body.toString()), "POST /api/v1/evaluate " + body);
+            assertHandled(
+                    http.post("/api/v1/evaluate", "integration", body.toString()), "POST /api/v1/evaluate " + body);
         }
-        String[] params = {"q", "province", "district", "commune", "group", "status", "stars", "page", "size", "sort", "name"};
+        String[] params = {
+            "q", "province", "district", "commune", "group", "status", "stars", "page", "size", "sort", "name"
+        };
         for (int i = 0; i < CASES; i++) {
             String value = any().asString("x");
-            String query = params[random.nextInt(params.length)] + "=" + (random.nextInt(4) == 0 ? value
-                    : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
-            assertHandled(rawGet("/api/v1/dossiers?" + query.replace(" ", "%20").replace("\u200B", "%E2%80%8B"), "auditor"),
+            String query = params[random.nextInt(params.length)] + "="
+                    + (random.nextInt(4) == 0
+                            ? value
+                            : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            assertHandled(
+                    rawGet("/api/v1/dossiers?" + query.replace(" ", "%20").replace("\u200B", "%E2%80%8B"), "auditor"),
                     "GET /api/v1/dossiers?" + query);
         }
         assertThat(stored("dossiers") - before).isEqualTo(accepted.size());
@@ -174,19 +213,24 @@ class BadInputPropertiesTest extends RealEngineApp {
             Response evaluation = http.post("/api/v1/dossiers/" + id + "/evaluations", "council", null);
             assertHandled(evaluation, "POST evaluations " + id);
             if (evaluation.status() == 201) {
-                assertThat(evaluation.json().get("result").get("status").asString()).as("every stored sheet is complete").isEqualTo("VALID");
+                assertThat(evaluation.json().get("result").get("status").asString())
+                        .as("every stored sheet is complete")
+                        .isEqualTo("VALID");
             } else {
                 assertThat(evaluation.json().get("code").asString()).isIn("NO_ASSESSMENTS", "NO_EDITION_IN_FORCE");
             }
         }
         for (int page = 0; page < 5; page++) {
-            assertHandled(http.get("/api/v1/dossiers?size=100&page=" + page + "&sort=product,asc", "auditor"), "list page " + page);
+            assertHandled(
+                    http.get("/api/v1/dossiers?size=100&page=" + page + "&sort=product,asc", "auditor"),
+                    "list page " + page);
         }
         simulateAll();
         for (int i = 0; i < 30; i++) {
             ObjectNode filter = NODES.objectNode().put("province", "82").put("group", "FOOD");
             JsonNode body = mutate(filter);
-            assertHandled(http.post("/api/v1/rulesets/" + publishedRuleset() + "/simulate", "policy", body.toString()),
+            assertHandled(
+                    http.post("/api/v1/rulesets/" + publishedRuleset() + "/simulate", "policy", body.toString()),
                     "POST simulate " + body);
         }
     }
@@ -194,7 +238,8 @@ class BadInputPropertiesTest extends RealEngineApp {
     @Test
     void randomValidInputsAreAllStoredAndEvaluated() {
         List<String> provinces = List.of("01", "79", "82", "91", "96");
-        Map<String, String> communes = Map.of("01", "00070", "79", "26740", "82", "28261", "91", "31078", "96", "32002");
+        Map<String, String> communes =
+                Map.of("01", "00070", "79", "26740", "82", "28261", "91", "31078", "96", "32002");
         String[] given = {"An", "Bình", "Cường", "Dũng", "Đức", "Hà", "Lan", "Mai"};
         String[] family = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng"};
         for (int i = 0; i < 15; i++) {
@@ -207,16 +252,23 @@ class BadInputPropertiesTest extends RealEngineApp {
             facts.put("revenueGrowthPct", random.nextInt(2001) - 100);
             facts.put("distributionAgents", random.nextInt(100));
             Response created = http.post("/api/v1/dossiers", "integration", d.toString());
-            assertThat(created.status()).as("seed %d: %s → %s", seed, d, created.body()).isEqualTo(201);
+            assertThat(created.status())
+                    .as("seed %d: %s → %s", seed, d, created.body())
+                    .isEqualTo(201);
             String id = created.json().get("id").asString();
             int members = 1 + random.nextInt(5);
             for (int m = 0; m < members; m++) {
                 String name = family[(i + m) % family.length] + " Văn " + given[m % given.length];
-                Response a = http.post("/api/v1/dossiers/" + id + "/assessments", "council", validAssessment(name).toString());
+                Response a = http.post(
+                        "/api/v1/dossiers/" + id + "/assessments",
+                        "council",
+                        validAssessment(name).toString());
                 assertThat(a.status()).as("seed %d: %s", seed, a.body()).isEqualTo(201);
             }
             Response evaluation = http.post("/api/v1/dossiers/" + id + "/evaluations", "council", null);
-            assertThat(evaluation.status()).as("seed %d: %s", seed, evaluation.body()).isEqualTo(201);
+            assertThat(evaluation.status())
+                    .as("seed %d: %s", seed, evaluation.body())
+                    .isEqualTo(201);
             assertThat(evaluation.json().get("result").get("status").asString()).isEqualTo("VALID");
         }
         simulateAll();
@@ -224,7 +276,9 @@ class BadInputPropertiesTest extends RealEngineApp {
 
     String publishedRuleset() {
         for (JsonNode r : http.get("/api/v1/rulesets", "policy").json()) {
-            if (EDITION.equals(r.get("edition").asString()) && "PUBLISHED".equals(r.get("status").asString())) return r.get("id").asString();
+            if (EDITION.equals(r.get("edition").asString())
+                    && "PUBLISHED".equals(r.get("status").asString()))
+                return r.get("id").asString();
         }
         throw new AssertionError("no published " + EDITION);
     }
@@ -238,7 +292,9 @@ class BadInputPropertiesTest extends RealEngineApp {
         JsonNode state;
         do {
             state = http.get("/api/v1/jobs/" + job, "policy").json();
-        } while (List.of("QUEUED", "RUNNING").contains(state.get("state").asString()) && Instant.now().isBefore(until) && pause());
+        } while (List.of("QUEUED", "RUNNING").contains(state.get("state").asString())
+                && Instant.now().isBefore(until)
+                && pause());
         assertThat(state.get("state").asString()).as(state.toString()).isEqualTo("SUCCEEDED");
     }
 

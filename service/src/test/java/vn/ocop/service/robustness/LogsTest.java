@@ -1,5 +1,7 @@
 package vn.ocop.service.robustness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -25,16 +27,18 @@ import vn.ocop.testsupport.Http.Response;
 import vn.ocop.testsupport.TempStore;
 import vn.ocop.testsupport.TestEngineConfiguration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What the service writes to its log: nothing for health checks, one event per 500, never a credential. */
-// 100 health checks in a tight loop are a flood to the per-client limit (60 at once): this test is about logs, not limits
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ocop.web.rate-limit.capacity=1000")
+// 100 health checks in a tight loop are a flood to the per-client limit (60 at once): this test is about logs, not
+// limits
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ocop.web.rate-limit.capacity=1000")
 @Import({TestEngineConfiguration.class, LogsTest.Failing.class})
 @ActiveProfiles("local")
 class LogsTest {
     @LocalServerPort
     int port;
+
     Http http;
     ListAppender<ILoggingEvent> events;
     Logger root;
@@ -89,7 +93,9 @@ class LogsTest {
     }
 
     List<String> lines() {
-        return events.list.stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()).toList();
+        return events.list.stream()
+                .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage())
+                .toList();
     }
 
     @Test
@@ -98,7 +104,9 @@ class LogsTest {
             Response r = http.get("/actuator/health", null);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }
-        assertThat(lines()).as("log lines at INFO and above during 100 health checks").isEmpty();
+        assertThat(lines())
+                .as("log lines at INFO and above during 100 health checks")
+                .isEmpty();
     }
 
     @Test
@@ -107,7 +115,9 @@ class LogsTest {
         assertThat(r.status()).isEqualTo(500);
         assertThat(r.json().get("code").asString()).isEqualTo("INTERNAL_ERROR");
         assertThat(r.json().get("detail").asString()).contains("req-42").doesNotContain("a bug");
-        List<ILoggingEvent> errors = events.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+        List<ILoggingEvent> errors = events.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .toList();
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).getFormattedMessage()).contains("req-42").contains("/api/v1/test-only/boom");
         assertThat(errors.get(0).getThrowableProxy().getMessage()).isEqualTo("a bug");
@@ -117,14 +127,33 @@ class LogsTest {
     void credentialsNeverReachTheLog() {
         String secret = "integration-pass";
         http.get("/api/v1/editions", "integration");
-        http.send("GET", "/api/v1/editions", null, null, null, "Authorization", Http.basic("integration").replace("=", "") + "x");
-        http.send("POST", "/api/v1/dossiers", null, "application/json", "{}".getBytes(), "Authorization", "Bearer eyJhbGciOiJub25lIn0.e30.");
+        http.send(
+                "GET",
+                "/api/v1/editions",
+                null,
+                null,
+                null,
+                "Authorization",
+                Http.basic("integration").replace("=", "") + "x");
+        http.send(
+                "POST",
+                "/api/v1/dossiers",
+                null,
+                "application/json",
+                "{}".getBytes(),
+                "Authorization",
+                "Bearer eyJhbGciOiJub25lIn0.e30.");
         http.send("GET", "/api/v1/test-only/boom", "integration", null, null);
         String basic = Http.basic("integration").substring("Basic ".length());
         for (ILoggingEvent e : events.list) {
-            String all = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+            String all = e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null
+                            ? ""
+                            : e.getThrowableProxy().getMessage());
             assertThat(all).doesNotContain(secret).doesNotContain(basic).doesNotContain("eyJhbGciOiJub25lIn0");
         }
-        assertThat(events.list).as("the 500 above was logged, so the check saw log events").isNotEmpty();
+        assertThat(events.list)
+                .as("the 500 above was logged, so the check saw log events")
+                .isNotEmpty();
     }
 }

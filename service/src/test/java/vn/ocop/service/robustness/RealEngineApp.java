@@ -14,15 +14,20 @@ import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.TempStore;
 
 /** One application (real engine, fresh embedded store, no rate limit) shared by the robustness suites. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ocop.web.rate-limit.enabled=false")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ocop.web.rate-limit.enabled=false")
 @ActiveProfiles("local")
 abstract class RealEngineApp {
     @LocalServerPort
     int port;
+
     @Autowired
     RulesEngine engine;
+
     @Autowired
     MongoTemplate mongo;
+
     Http http;
 
     @DynamicPropertySource
@@ -46,8 +51,11 @@ abstract class RealEngineApp {
             int status = Integer.parseInt(raw.substring(9, 12));
             int headersEnd = raw.indexOf("\r\n\r\n");
             String head = raw.substring(0, headersEnd);
-            String contentType = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
-                    .map(l -> l.substring(13).trim()).findFirst().orElse(null);
+            String contentType = head.lines()
+                    .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring(13).trim())
+                    .findFirst()
+                    .orElse(null);
             String body = raw.substring(headersEnd + 4);
             if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) body = unchunk(body);
             return new Http.Response(status, contentType, null, null, body);

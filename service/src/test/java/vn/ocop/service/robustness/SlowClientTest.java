@@ -1,5 +1,7 @@
 package vn.ocop.service.robustness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -19,15 +21,14 @@ import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.TempStore;
 import vn.ocop.testsupport.TestEngineConfiguration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A few hundred loopback connections that declare a 1,000-byte body and send one byte (issue 10: 210 of them
  * made health and the API time out). Anonymous ones are answered 401 and closed at once; authenticated ones hold a
  * thread for at most the connection timeout (5 s). Health keeps answering meanwhile. Bounded: 300 sockets, closed
  * at the end; liveness is asked 5 times with 30 s each (Tomcat's default 60 s connection timeout held the threads).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ocop.web.rate-limit.enabled=false")
 @Import(TestEngineConfiguration.class)
 @ActiveProfiles("local")
@@ -46,8 +47,9 @@ class SlowClientTest {
         s.setSoTimeout(1_000);
         OutputStream out = s.getOutputStream();
         out.write(("POST /api/v1/dossiers HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
-                + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                        + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return s;
     }

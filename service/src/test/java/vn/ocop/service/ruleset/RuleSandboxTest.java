@@ -32,7 +32,9 @@ class RuleSandboxTest {
     static RulePack withCouncilRule(String drl) {
         RulePack builtIn = BuiltInPacks.pack(EDITION);
         Map<String, byte[]> files = new TreeMap<>(builtIn.files());
-        builtIn.manifest().sheets().stream().filter(s -> !s.group().equals("FOOD")).forEach(s -> files.remove(s.file()));
+        builtIn.manifest().sheets().stream()
+                .filter(s -> !s.group().equals("FOOD"))
+                .forEach(s -> files.remove(s.file()));
         if (drl != null) files.put("council/extra.drl", drl.getBytes(StandardCharsets.UTF_8));
         return new RulePack(EDITION, files);
     }
@@ -99,16 +101,18 @@ class RuleSandboxTest {
         RuleSandbox sandbox = new RuleSandbox("64m", Duration.ofSeconds(60), 1);
         try {
             assertThatThrownBy(() -> {
-                try (RuleSandbox.Session s = sandbox.open(EDITION, pack.files(), kjars)) {
-                    s.evaluate(List.of(request));
-                }
-            }).isInstanceOfSatisfying(RuleSandbox.SandboxFailure.class, f -> {
-                assertThat(f.code()).isIn("RULESET_SANDBOX_OUT_OF_MEMORY", "RULESET_SANDBOX_TIMEOUT");
-                assertThat(f.getMessage()).contains("quy tắc");
-            });
+                        try (RuleSandbox.Session s = sandbox.open(EDITION, pack.files(), kjars)) {
+                            s.evaluate(List.of(request));
+                        }
+                    })
+                    .isInstanceOfSatisfying(RuleSandbox.SandboxFailure.class, f -> {
+                        assertThat(f.code()).isIn("RULESET_SANDBOX_OUT_OF_MEMORY", "RULESET_SANDBOX_TIMEOUT");
+                        assertThat(f.getMessage()).contains("quy tắc");
+                    });
             // the slot came back: the next sandbox starts
             try (RuleSandbox.Session s = sandbox.open(EDITION, plain.files(), plainKjars)) {
-                assertThat(s.evaluate(List.of(request)).results().get(0).stars()).isEqualTo(5);
+                assertThat(s.evaluate(List.of(request)).results().get(0).stars())
+                        .isEqualTo(5);
             }
         } finally {
             sandbox.destroy();

@@ -1,13 +1,11 @@
 package vn.ocop.service.ruleset;
 
-import vn.ocop.testsupport.TempStore;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,8 +33,7 @@ import vn.ocop.rules.api.DeclaredFacts;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.Http.Response;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import vn.ocop.testsupport.TempStore;
 
 /**
  * Issue 4's "done when", through the API with the real engine: a draft that moves the 4-star threshold fails
@@ -47,8 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test of the ruleset feature: the state machine, the store and the web layer have their own (RulesetTests,
  * RulesetsLifecycleTests, RulesetsControllerTests).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ocop.rulesets.poll-interval=1s", "ocop.web.max-body-size=4MB", "ocop.rulesets.compile-timeout=900s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ocop.rulesets.poll-interval=1s",
+            "ocop.web.max-body-size=4MB",
+            "ocop.rulesets.compile-timeout=900s"
+        })
 @ActiveProfiles("local")
 class RulesetLifecycleIT {
     static final String EDITION = "ocop-2023";
@@ -57,6 +59,7 @@ class RulesetLifecycleIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RulesetRegistry registry;
 
@@ -134,15 +137,20 @@ class RulesetLifecycleIT {
     void theWholeLifecycle() throws Exception {
         Http http = http();
         // version 1 is the built-in pack (the attack tests may have added drafts: they run in any order)
-        JsonNode list = http.get("/api/v1/rulesets?edition=" + EDITION, "policy").json();
+        JsonNode list =
+                http.get("/api/v1/rulesets?edition=" + EDITION, "policy").json();
         assertThat(list.get(0).get("id").asString()).isEqualTo(EDITION + "@1");
         assertThat(list.get(0).get("status").asString()).isEqualTo("PUBLISHED");
-        for (int i = 1; i < list.size(); i++) assertThat(list.get(i).get("status").asString()).isEqualTo("DRAFT");
+        for (int i = 1; i < list.size(); i++)
+            assertThat(list.get(i).get("status").asString()).isEqualTo("DRAFT");
         assertThat(http.get("/api/v1/rulesets", "integration").status()).isEqualTo(403);
-        assertThat(http.get("/api/v1/rulesets/" + EDITION + "@1/files/stars/thresholds.csv", "auditor").body()).contains("4 sao");
+        assertThat(http.get("/api/v1/rulesets/" + EDITION + "@1/files/stars/thresholds.csv", "auditor")
+                        .body())
+                .contains("4 sao");
 
         // stored dossiers, evaluated with version 1
-        JsonNode sheet = http.get("/api/v1/editions/" + EDITION + "/sheets/" + SHEET, "integration").json();
+        JsonNode sheet = http.get("/api/v1/editions/" + EDITION + "/sheets/" + SHEET, "integration")
+                .json();
         List<String> dossiers = new ArrayList<>();
         Map<String, JsonNode> oldRecords = new LinkedHashMap<>();
         for (int target : new int[] {45, 60, 70, 72, 74, 80, 95}) {
@@ -151,7 +159,9 @@ class RulesetLifecycleIT {
             String id = created.json().get("id").asString();
             for (String member : List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")) {
                 String body = json(Map.of("member", member, "selections", selectionsFor(sheet, target)));
-                assertThat(http.post("/api/v1/dossiers/" + id + "/assessments", "council", body).status()).isEqualTo(201);
+                assertThat(http.post("/api/v1/dossiers/" + id + "/assessments", "council", body)
+                                .status())
+                        .isEqualTo(201);
             }
             Response record = http.post("/api/v1/dossiers/" + id + "/evaluations", "council", null);
             assertThat(record.status()).as(record.body()).isEqualTo(201);
@@ -160,12 +170,26 @@ class RulesetLifecycleIT {
             oldRecords.put(id, record.json());
         }
         // a dossier of another province is not simulated with the province filter
-        String other = http.post("/api/v1/dossiers", "integration", dossier("Tỉnh khác", "01")).json().get("id").asString();
-        http.post("/api/v1/dossiers/" + other + "/assessments", "council", json(Map.of("member", "X", "selections", selectionsFor(sheet, 72))));
+        String other = http.post("/api/v1/dossiers", "integration", dossier("Tỉnh khác", "01"))
+                .json()
+                .get("id")
+                .asString();
+        http.post(
+                "/api/v1/dossiers/" + other + "/assessments",
+                "council",
+                json(Map.of("member", "X", "selections", selectionsFor(sheet, 72))));
 
         // a broken draft: the 3-star band now ends at 75 but the 4-star band still starts at 70
-        Response broken = http.post("/api/v1/rulesets", "policy", json(Map.of("edition", EDITION, "note", "4 sao từ 75 điểm (lỗi)",
-                "files", Map.of("stars/thresholds.csv", thresholds("75", "70")))));
+        Response broken = http.post(
+                "/api/v1/rulesets",
+                "policy",
+                json(Map.of(
+                        "edition",
+                        EDITION,
+                        "note",
+                        "4 sao từ 75 điểm (lỗi)",
+                        "files",
+                        Map.of("stars/thresholds.csv", thresholds("75", "70")))));
         assertThat(broken.status()).as(broken.body()).isEqualTo(201);
         String brokenId = broken.json().get("id").asString();
         assertThat(broken.json().get("status").asString()).isEqualTo("DRAFT");
@@ -176,41 +200,60 @@ class RulesetLifecycleIT {
         JsonNode error = badReport.json().get("errors").get(0);
         assertThat(error.get("file").asString()).isEqualTo("stars/thresholds.csv");
         assertThat(error.get("line").asInt()).isEqualTo(14);
-        Response notValidated = http.post("/api/v1/rulesets/" + brokenId + "/publish", "policy", "{\"effectiveFrom\":\"2026-01-01\"}");
+        Response notValidated =
+                http.post("/api/v1/rulesets/" + brokenId + "/publish", "policy", "{\"effectiveFrom\":\"2026-01-01\"}");
         assertThat(notValidated.status()).isEqualTo(409);
         assertThat(notValidated.isProblem()).isTrue();
 
         // the fixed draft, with the boundary scenarios' expectations updated (average 70 is now 3 stars)
         Map<String, String> files = new LinkedHashMap<>();
         files.put("stars/thresholds.csv", thresholds("75", "75"));
-        for (var r : new PathMatchingResourcePatternResolver().getResources("classpath*:scenarios/" + EDITION + "/*/*-at-70.yaml")) {
+        for (var r : new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:scenarios/" + EDITION + "/*/*-at-70.yaml")) {
             String url = r.getURL().toString();
-            String rel = url.substring(url.lastIndexOf("scenarios/" + EDITION + "/") + ("scenarios/" + EDITION + "/").length());
+            String rel = url.substring(
+                    url.lastIndexOf("scenarios/" + EDITION + "/") + ("scenarios/" + EDITION + "/").length());
             String text = new String(r.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             files.put("scenarios/" + rel, text.replace("  stars: 4", "  stars: 3"));
         }
-        Response draft = http.post("/api/v1/rulesets", "policy", json(Map.of("edition", EDITION, "parentVersion", 1,
-                "note", "Tỉnh thử nghiệm: 4 sao từ 75 điểm", "files", files)));
+        Response draft = http.post(
+                "/api/v1/rulesets",
+                "policy",
+                json(Map.of(
+                        "edition",
+                        EDITION,
+                        "parentVersion",
+                        1,
+                        "note",
+                        "Tỉnh thử nghiệm: 4 sao từ 75 điểm",
+                        "files",
+                        files)));
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
         String id = draft.json().get("id").asString();
-        assertThat(http.post("/api/v1/rulesets/" + id + "/publish", "policy", "{\"effectiveFrom\":\"2026-01-01\"}").status()).isEqualTo(409);
+        assertThat(http.post("/api/v1/rulesets/" + id + "/publish", "policy", "{\"effectiveFrom\":\"2026-01-01\"}")
+                        .status())
+                .isEqualTo(409);
         Response report = http.post("/api/v1/rulesets/" + id + "/validate", "policy", null);
         assertThat(report.json().get("passed").asBoolean()).as(report.body()).isTrue();
         assertThat(report.json().get("status").asString()).isEqualTo("VALIDATED");
         JsonNode diff = http.get("/api/v1/rulesets/" + id + "/diff", "auditor").json();
         String thresholdsDiff = null;
         for (JsonNode f : diff.get("files")) {
-            if (f.get("path").asString().equals("stars/thresholds.csv")) thresholdsDiff = f.get("unifiedDiff").asString();
+            if (f.get("path").asString().equals("stars/thresholds.csv"))
+                thresholdsDiff = f.get("unifiedDiff").asString();
         }
-        assertThat(thresholdsDiff).contains("-4 sao: điểm trung bình từ 70 đến dưới 90,70,90,4")
+        assertThat(thresholdsDiff)
+                .contains("-4 sao: điểm trung bình từ 70 đến dưới 90,70,90,4")
                 .contains("+4 sao: điểm trung bình từ 75 đến dưới 90,75,90,4");
-        Response publishUntested = http.post("/api/v1/rulesets/" + id + "/publish", "policy", "{\"effectiveFrom\":\"2026-01-01\"}");
+        Response publishUntested =
+                http.post("/api/v1/rulesets/" + id + "/publish", "policy", "{\"effectiveFrom\":\"2026-01-01\"}");
         assertThat(publishUntested.status()).isEqualTo(422);
 
         Response tests = http.post("/api/v1/rulesets/" + id + "/test", "policy", null);
         assertThat(tests.status()).as(tests.body()).isEqualTo(200);
         List<String> failedScenarios = new ArrayList<>();
-        for (JsonNode o : tests.json().get("scenarios")) if (!o.get("passed").asBoolean()) failedScenarios.add(o.toString());
+        for (JsonNode o : tests.json().get("scenarios"))
+            if (!o.get("passed").asBoolean()) failedScenarios.add(o.toString());
         assertThat(failedScenarios).isEmpty();
         assertThat(tests.json().get("passed").asBoolean()).isTrue();
         assertThat(tests.json().get("total").asInt()).isGreaterThan(10);
@@ -222,7 +265,8 @@ class RulesetLifecycleIT {
         JsonNode done = null;
         for (int i = 0; i < 600; i++) {
             done = http.get("/api/v1/jobs/" + job, "policy").json();
-            if (Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(done.get("state").asString())) break;
+            if (Set.of("SUCCEEDED", "FAILED", "CANCELLED")
+                    .contains(done.get("state").asString())) break;
             Thread.sleep(100);
         }
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
@@ -239,7 +283,9 @@ class RulesetLifecycleIT {
         }
         Map<String, Long> actualMatrix = new HashMap<>();
         for (JsonNode cell : result.get("matrix")) {
-            actualMatrix.put(cell.get("oldStars").asInt() + "→" + cell.get("newStars").asInt(), cell.get("count").asLong());
+            actualMatrix.put(
+                    cell.get("oldStars").asInt() + "→" + cell.get("newStars").asInt(),
+                    cell.get("count").asLong());
         }
         assertThat(actualMatrix).isEqualTo(expectedMatrix);
         assertThat(expectedChanged).as("the fixture moves some dossiers").isGreaterThan(0);
@@ -248,7 +294,12 @@ class RulesetLifecycleIT {
 
         // publish while evaluations run: none fails, each is scored by exactly one version
         String today = LocalDate.now(RulesetRegistry.VIETNAM).toString();
-        String evaluateBody = json(Map.of("edition", EDITION, "sheet", SHEET, "assessments",
+        String evaluateBody = json(Map.of(
+                "edition",
+                EDITION,
+                "sheet",
+                SHEET,
+                "assessments",
                 List.of(Map.of("member", "A", "selections", selectionsFor(sheet, 72)))));
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger failures = new AtomicInteger();
@@ -261,7 +312,8 @@ class RulesetLifecycleIT {
                 while (!stop.get()) {
                     Response r = h.post("/api/v1/evaluate", "integration", evaluateBody);
                     calls.incrementAndGet();
-                    if (r.status() != 200 || !"VALID".equals(r.json().get("status").asString())) {
+                    if (r.status() != 200
+                            || !"VALID".equals(r.json().get("status").asString())) {
                         failures.incrementAndGet();
                         continue;
                     }
@@ -269,7 +321,8 @@ class RulesetLifecycleIT {
                     String v = j.get("rulesetVersion").asString();
                     int stars = j.get("stars").asInt();
                     // a half-switched request would pair one version with the other's thresholds
-                    if (!(v.equals("1") && stars == 4) && !(v.equals(id.substring(id.indexOf('@') + 1)) && stars == 3)) failures.incrementAndGet();
+                    if (!(v.equals("1") && stars == 4) && !(v.equals(id.substring(id.indexOf('@') + 1)) && stars == 3))
+                        failures.incrementAndGet();
                     versionsSeen.add(v);
                 }
             });
@@ -277,7 +330,8 @@ class RulesetLifecycleIT {
             load.add(th);
         }
         Thread.sleep(500);
-        Response published = http.post("/api/v1/rulesets/" + id + "/publish", "policy2", "{\"effectiveFrom\":\"" + today + "\"}");
+        Response published =
+                http.post("/api/v1/rulesets/" + id + "/publish", "policy2", "{\"effectiveFrom\":\"" + today + "\"}");
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
         Thread.sleep(1500);
@@ -285,8 +339,13 @@ class RulesetLifecycleIT {
         String newVersion = id.substring(id.indexOf('@') + 1);
         Response next = http.post("/api/v1/dossiers/" + dossiers.get(3) + "/evaluations", "council", null);
         assertThat(next.json().get("rulesetVersion").asString()).isEqualTo(newVersion);
-        assertThat(next.json().get("rulesetSha256").asString()).isEqualTo(published.json().get("sha256").asString());
-        JsonNode old = http.get("/api/v1/evaluations/" + oldRecords.get(dossiers.get(3)).get("id").asString(), "auditor").json();
+        assertThat(next.json().get("rulesetSha256").asString())
+                .isEqualTo(published.json().get("sha256").asString());
+        JsonNode old = http.get(
+                        "/api/v1/evaluations/"
+                                + oldRecords.get(dossiers.get(3)).get("id").asString(),
+                        "auditor")
+                .json();
         assertThat(old.get("rulesetVersion").asString()).isEqualTo("1");
         // the old record re-scored on its own version gives its stored stars
         var v1 = registry.version(EDITION, 1).orElseThrow();
@@ -294,15 +353,26 @@ class RulesetLifecycleIT {
         List<Assessment> members = new ArrayList<>();
         for (JsonNode a : old.get("assessments")) {
             Map<String, Integer> sel = new LinkedHashMap<>();
-            a.get("selections").properties().forEach(e -> sel.put(e.getKey(), e.getValue().asInt()));
+            a.get("selections")
+                    .properties()
+                    .forEach(e -> sel.put(e.getKey(), e.getValue().asInt()));
             members.add(new Assessment(a.get("member").asString(), null, sel));
         }
         var replay = v1.evaluate(new EvaluationRequest(EDITION, SHEET, DeclaredFacts.none(), members));
         assertThat(replay.rulesetVersion()).isEqualTo("1");
         // stateless scoring on a date before the new version's effectiveFrom still uses version 1
-        Response before = http.post("/api/v1/evaluate", "integration", json(Map.of("edition", EDITION, "sheet", SHEET,
-                "evaluationDate", LocalDate.now(RulesetRegistry.VIETNAM).minusDays(1).toString(),
-                "assessments", List.of(Map.of("member", "A", "selections", selectionsFor(sheet, 72))))));
+        Response before = http.post(
+                "/api/v1/evaluate",
+                "integration",
+                json(Map.of(
+                        "edition",
+                        EDITION,
+                        "sheet",
+                        SHEET,
+                        "evaluationDate",
+                        LocalDate.now(RulesetRegistry.VIETNAM).minusDays(1).toString(),
+                        "assessments",
+                        List.of(Map.of("member", "A", "selections", selectionsFor(sheet, 72))))));
         assertThat(before.json().get("rulesetVersion").asString()).isEqualTo("1");
 
         // roll back: version 1 is in force again; the retired version can still be loaded for replay
@@ -312,12 +382,16 @@ class RulesetLifecycleIT {
         Thread.sleep(1500);
         stop.set(true);
         for (Thread th : load) th.join();
-        assertThat(failures.get()).as("failed or half-switched evaluations out of " + calls.get()).isZero();
+        assertThat(failures.get())
+                .as("failed or half-switched evaluations out of " + calls.get())
+                .isZero();
         assertThat(versionsSeen).contains("1", newVersion);
         Response after = http.post("/api/v1/dossiers/" + dossiers.get(3) + "/evaluations", "council", null);
         assertThat(after.json().get("rulesetVersion").asString()).isEqualTo("1");
         assertThat(registry.version(EDITION, Integer.parseInt(newVersion))).isPresent();
-        assertThat(http.post("/api/v1/rulesets/" + EDITION + "@1/rollback", "policy", null).status()).isEqualTo(409);
+        assertThat(http.post("/api/v1/rulesets/" + EDITION + "@1/rollback", "policy", null)
+                        .status())
+                .isEqualTo(409);
         JsonNode history = http.get("/api/v1/rulesets/" + id, "auditor").json().get("history");
         assertThat(history).hasSize(4); // DRAFT, VALIDATED, PUBLISHED, RETIRED – each with who and when
         assertThat(history.get(3).get("by").asString()).isEqualTo("policy");
@@ -326,7 +400,10 @@ class RulesetLifecycleIT {
     // ---- attacks ---------------------------------------------------------------------------------------------
 
     String draftWith(String path, String content) {
-        Response r = http().post("/api/v1/rulesets", "policy", json(Map.of("edition", EDITION, "parentVersion", 1, "files", Map.of(path, content))));
+        Response r = http().post(
+                        "/api/v1/rulesets",
+                        "policy",
+                        json(Map.of("edition", EDITION, "parentVersion", 1, "files", Map.of(path, content))));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asString();
     }
@@ -334,11 +411,21 @@ class RulesetLifecycleIT {
     void assertRefusedAndStillScoring(String id, String what) {
         Response report = http().post("/api/v1/rulesets/" + id + "/validate", "policy", null);
         assertThat(report.status()).as(report.body()).isEqualTo(200);
-        assertThat(report.json().get("passed").asBoolean()).as(what + ": " + report.body()).isFalse();
+        assertThat(report.json().get("passed").asBoolean())
+                .as(what + ": " + report.body())
+                .isFalse();
         assertThat(report.json().get("errors")).as(what).isNotEmpty();
         assertThat(report.json().get("errors").get(0).get("message").asString()).isNotBlank();
-        Response score = http().post("/api/v1/evaluate", "integration", json(Map.of("edition", EDITION, "sheet", SHEET,
-                "assessments", List.of(Map.of("member", "A", "selections", Map.of())))));
+        Response score = http().post(
+                        "/api/v1/evaluate",
+                        "integration",
+                        json(Map.of(
+                                "edition",
+                                EDITION,
+                                "sheet",
+                                SHEET,
+                                "assessments",
+                                List.of(Map.of("member", "A", "selections", Map.of())))));
         assertThat(score.status()).as("the service keeps scoring after " + what).isEqualTo(200);
     }
 
@@ -363,13 +450,17 @@ class RulesetLifecycleIT {
 
     @Test
     void fileReadIsRefused() {
-        assertRefusedAndStillScoring(draftWith("gates/evil.drl",
-                rule("java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"/etc/passwd\"));")), "file read");
+        assertRefusedAndStillScoring(
+                draftWith(
+                        "gates/evil.drl",
+                        rule("java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"/etc/passwd\"));")),
+                "file read");
     }
 
     @Test
     void socketIsRefused() {
-        assertRefusedAndStillScoring(draftWith("gates/evil.drl", rule("new java.net.Socket(\"example.org\", 80);")), "socket");
+        assertRefusedAndStillScoring(
+                draftWith("gates/evil.drl", rule("new java.net.Socket(\"example.org\", 80);")), "socket");
     }
 
     @Test
@@ -381,15 +472,26 @@ class RulesetLifecycleIT {
     void fiftyMegabyteUploadIsRefused() {
         String big = "x".repeat(50 * 1024 * 1024);
         try {
-            Response r = http().post("/api/v1/rulesets", "policy", "{\"edition\":\"" + EDITION + "\",\"files\":{\"gates/big.drl\":\"" + big + "\"}}");
+            Response r = http().post(
+                            "/api/v1/rulesets",
+                            "policy",
+                            "{\"edition\":\"" + EDITION + "\",\"files\":{\"gates/big.drl\":\"" + big + "\"}}");
             assertThat(r.status()).isEqualTo(413);
             assertThat(r.isProblem()).isTrue();
         } catch (IllegalStateException e) {
             // the server answered 413 and closed the connection before the client finished sending
             assertThat(e.getCause()).hasMessageContaining("bytes received");
         }
-        Response score = http().post("/api/v1/evaluate", "integration", json(Map.of("edition", EDITION, "sheet", SHEET,
-                "assessments", List.of(Map.of("member", "A", "selections", Map.of())))));
+        Response score = http().post(
+                        "/api/v1/evaluate",
+                        "integration",
+                        json(Map.of(
+                                "edition",
+                                EDITION,
+                                "sheet",
+                                SHEET,
+                                "assessments",
+                                List.of(Map.of("member", "A", "selections", Map.of())))));
         assertThat(score.status()).isEqualTo(200);
     }
 
@@ -407,8 +509,16 @@ class RulesetLifecycleIT {
             zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        Response r = http().post("/api/v1/rulesets", "policy", json(Map.of("edition", EDITION, "parentVersion", 1,
-                "binaryFiles", Map.of("gates/evil.xlsx", Base64.getEncoder().encodeToString(bytes.toByteArray())))));
+        Response r = http().post(
+                        "/api/v1/rulesets",
+                        "policy",
+                        json(Map.of(
+                                "edition",
+                                EDITION,
+                                "parentVersion",
+                                1,
+                                "binaryFiles",
+                                Map.of("gates/evil.xlsx", Base64.getEncoder().encodeToString(bytes.toByteArray())))));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertRefusedAndStillScoring(r.json().get("id").asString(), "XXE spreadsheet");
     }

@@ -1,6 +1,6 @@
 package vn.ocop.service.ruleset;
 
-import vn.ocop.testsupport.TempStore;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.Http.Response;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import vn.ocop.testsupport.TempStore;
 
 /** POST /api/v1/rulesets as multipart/form-data (issue 4, item 2): the same draft as the JSON form, the same guards. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,14 +42,18 @@ class RulesetMultipartIT {
             String boundary = "----ocop" + UUID.randomUUID().toString().replace("-", "");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             fields.forEach((name, value) -> {
-                write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n"
-                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n");
+                write(
+                        out,
+                        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n"
+                                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n");
                 out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
                 write(out, "\r\n");
             });
             files.forEach((filename, bytes) -> {
-                write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + filename + "\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n");
+                write(
+                        out,
+                        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + filename
+                                + "\"\r\n" + "Content-Type: application/octet-stream\r\n\r\n");
                 out.writeBytes(bytes);
                 write(out, "\r\n");
             });
@@ -68,15 +71,25 @@ class RulesetMultipartIT {
     }
 
     static byte[] newThresholds() throws IOException {
-        String original = new String(new ClassPathResource("editions/ocop-2019/" + PATH).getContentAsByteArray(), StandardCharsets.UTF_8);
+        String original = new String(
+                new ClassPathResource("editions/ocop-2019/" + PATH).getContentAsByteArray(), StandardCharsets.UTF_8);
         return original.replace("Notes,\"", "Notes,\"Tải lên dạng multipart. ").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
     void aDraftFromUploadedFilesReplacesOneFileOfVersionOne() throws IOException {
         byte[] replaced = newThresholds();
-        Response r = post("policy", Multipart.of(Map.of("edition", "ocop-2019", "parentVersion", "1",
-                "note", "Ngưỡng sao tải lên dạng multipart"), Map.of(PATH, replaced)));
+        Response r = post(
+                "policy",
+                Multipart.of(
+                        Map.of(
+                                "edition",
+                                "ocop-2019",
+                                "parentVersion",
+                                "1",
+                                "note",
+                                "Ngưỡng sao tải lên dạng multipart"),
+                        Map.of(PATH, replaced)));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         String id = r.json().get("id").asString();
         assertThat(r.location()).endsWith("/api/v1/rulesets/" + id);
@@ -86,10 +99,14 @@ class RulesetMultipartIT {
 
         Response file = http().get("/api/v1/rulesets/" + id + "/files/" + PATH, "policy");
         assertThat(file.status()).isEqualTo(200);
-        assertThat(file.body()).isEqualTo(new String(replaced, StandardCharsets.UTF_8)).contains("Tải lên dạng multipart.");
+        assertThat(file.body())
+                .isEqualTo(new String(replaced, StandardCharsets.UTF_8))
+                .contains("Tải lên dạng multipart.");
         // the other files come from version 1 unchanged
-        assertThat(http().get("/api/v1/rulesets/" + id + "/files/sheets/food-fresh-produce.csv", "policy").body())
-                .isEqualTo(http().get("/api/v1/rulesets/ocop-2019@1/files/sheets/food-fresh-produce.csv", "policy").body());
+        assertThat(http().get("/api/v1/rulesets/" + id + "/files/sheets/food-fresh-produce.csv", "policy")
+                        .body())
+                .isEqualTo(http().get("/api/v1/rulesets/ocop-2019@1/files/sheets/food-fresh-produce.csv", "policy")
+                        .body());
     }
 
     @Test
@@ -103,13 +120,19 @@ class RulesetMultipartIT {
 
     @Test
     void aPathOutsideThePackIsRefused() {
-        Response r = post("policy", Multipart.of(Map.of("edition", "ocop-2019", "parentVersion", "1", "note", "traversal"),
-                Map.of("../../etc/passwd.csv", "x".getBytes(StandardCharsets.UTF_8))));
+        Response r = post(
+                "policy",
+                Multipart.of(
+                        Map.of("edition", "ocop-2019", "parentVersion", "1", "note", "traversal"),
+                        Map.of("../../etc/passwd.csv", "x".getBytes(StandardCharsets.UTF_8))));
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.isProblem()).isTrue();
         assertThat(r.json().get("code").asString()).isEqualTo("UPLOAD_REFUSED");
         assertThat(r.body()).contains("BAD_PATH");
-        assertThat(http().get("/api/v1/rulesets?edition=ocop-2019", "policy").json().size()).isLessThanOrEqualTo(2);
+        assertThat(http().get("/api/v1/rulesets?edition=ocop-2019", "policy")
+                        .json()
+                        .size())
+                .isLessThanOrEqualTo(2);
     }
 
     @Test
@@ -118,8 +141,12 @@ class RulesetMultipartIT {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"edition\"\r\n\r\nocop-2019\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\nx\r\n--" + boundary + "--\r\n";
-        Response r = http().send("POST", "/api/v1/rulesets", "policy", "multipart/form-data; boundary=" + boundary,
-                body.getBytes(StandardCharsets.UTF_8));
+        Response r = http().send(
+                        "POST",
+                        "/api/v1/rulesets",
+                        "policy",
+                        "multipart/form-data; boundary=" + boundary,
+                        body.getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.isProblem()).isTrue();
         assertThat(r.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
@@ -138,7 +165,8 @@ class RulesetMultipartIT {
         // 2 MiB + 1 in one file: over the upload guard's limit (422), under the upload body limit (32MB)
         byte[] big = new byte[2 * 1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');
-        Response r = post("policy", Multipart.of(Map.of("edition", "ocop-2019", "note", "too big"), Map.of("big.csv", big)));
+        Response r =
+                post("policy", Multipart.of(Map.of("edition", "ocop-2019", "note", "too big"), Map.of("big.csv", big)));
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.isProblem()).isTrue();
         assertThat(r.json().get("code").asString()).isEqualTo("UPLOAD_REFUSED");
@@ -146,7 +174,9 @@ class RulesetMultipartIT {
         byte[] huge = new byte[33 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) 'a');
         try {
-            Response tooLarge = post("policy", Multipart.of(Map.of("edition", "ocop-2019", "note", "too big"), Map.of("huge.csv", huge)));
+            Response tooLarge = post(
+                    "policy",
+                    Multipart.of(Map.of("edition", "ocop-2019", "note", "too big"), Map.of("huge.csv", huge)));
             assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
             assertThat(tooLarge.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
         } catch (IllegalStateException e) {
@@ -154,13 +184,16 @@ class RulesetMultipartIT {
             assertThat(e.getCause()).isNotNull();
         }
         // other endpoints keep the 1MB limit
-        Response dossier = http().post("/api/v1/dossiers", "integration", "{\"x\":\"" + "a".repeat(1024 * 1024) + "\"}");
+        Response dossier =
+                http().post("/api/v1/dossiers", "integration", "{\"x\":\"" + "a".repeat(1024 * 1024) + "\"}");
         assertThat(dossier.status()).isEqualTo(413);
     }
 
     @Test
     void aCouncilMemberCannotUpload() throws IOException {
-        Response r = post("council", Multipart.of(Map.of("edition", "ocop-2019", "note", "not mine"), Map.of(PATH, newThresholds())));
+        Response r = post(
+                "council",
+                Multipart.of(Map.of("edition", "ocop-2019", "note", "not mine"), Map.of(PATH, newThresholds())));
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.isProblem()).isTrue();
     }

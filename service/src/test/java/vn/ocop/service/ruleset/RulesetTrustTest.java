@@ -2,6 +2,7 @@ package vn.ocop.service.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
@@ -44,10 +44,15 @@ import vn.ocop.testsupport.TempStore;
  * service refuse that version instead of scoring with it; four eyes, back-dated publishes, non-UTF-8 files, draft
  * deletion and downloads.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ocop.rulesets.poll-interval=1h", "ocop.rulesets.sandbox.heap=96m", "ocop.rulesets.sandbox.timeout=120s",
-                // a shared, loaded machine compiles a whole pack in minutes; the bound is not what this test is about
-                "ocop.rulesets.compile-timeout=900s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ocop.rulesets.poll-interval=1h",
+            "ocop.rulesets.sandbox.heap=96m",
+            "ocop.rulesets.sandbox.timeout=120s",
+            // a shared, loaded machine compiles a whole pack in minutes; the bound is not what this test is about
+            "ocop.rulesets.compile-timeout=900s"
+        })
 @ActiveProfiles("local")
 class RulesetTrustTest {
     static final String EDITION = "ocop-2023";
@@ -55,10 +60,13 @@ class RulesetTrustTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RulesetRegistry registry;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     MeterRegistry meters;
 
@@ -76,7 +84,8 @@ class RulesetTrustTest {
     }
 
     String draft(String user, Map<String, String> files) {
-        Response r = http().post("/api/v1/rulesets", user, json(Map.of("edition", EDITION, "parentVersion", 1, "files", files)));
+        Response r = http().post(
+                        "/api/v1/rulesets", user, json(Map.of("edition", EDITION, "parentVersion", 1, "files", files)));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asString();
     }
@@ -87,7 +96,8 @@ class RulesetTrustTest {
      */
     String foodOnlyDraft(Map<String, String> files) {
         Http http = http();
-        String manifest = http.get("/api/v1/rulesets/" + EDITION + "@1/files/edition.yaml", "policy").body();
+        String manifest = http.get("/api/v1/rulesets/" + EDITION + "@1/files/edition.yaml", "policy")
+                .body();
         StringBuilder cut = new StringBuilder();
         String block = "";
         boolean keepSheet = false;
@@ -98,12 +108,20 @@ class RulesetTrustTest {
             if (block.startsWith("sheets:") && line.startsWith("  ") && !keepSheet) continue;
             cut.append(line).append('\n');
         }
-        List<String> otherSheets = http.get("/api/v1/rulesets/" + EDITION + "@1", "policy").json().get("files").findValuesAsString("path")
-                .stream().filter(p -> p.startsWith("sheets/") && !p.equals("sheets/food.csv")).toList();
+        List<String> otherSheets = http
+                .get("/api/v1/rulesets/" + EDITION + "@1", "policy")
+                .json()
+                .get("files")
+                .findValuesAsString("path")
+                .stream()
+                .filter(p -> p.startsWith("sheets/") && !p.equals("sheets/food.csv"))
+                .toList();
         Map<String, String> all = new TreeMap<>(files);
         all.put("edition.yaml", cut.toString());
-        Response r = http.post("/api/v1/rulesets", "policy", json(Map.of("edition", EDITION, "parentVersion", 1, "files", all,
-                "deletedFiles", otherSheets)));
+        Response r = http.post(
+                "/api/v1/rulesets",
+                "policy",
+                json(Map.of("edition", EDITION, "parentVersion", 1, "files", all, "deletedFiles", otherSheets)));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asString();
     }
@@ -111,23 +129,34 @@ class RulesetTrustTest {
     JsonNode validate(String id) {
         Response r = http().post("/api/v1/rulesets/" + id + "/validate", "policy", null);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(r.json().get("errors").findValuesAsString("code")).as(r.body()).doesNotContain("COMPILE_TIMEOUT", "COMPILE_BUSY");
+        assertThat(r.json().get("errors").findValuesAsString("code"))
+                .as(r.body())
+                .doesNotContain("COMPILE_TIMEOUT", "COMPILE_BUSY");
         return r.json();
     }
 
     void assertServiceAnswers(String after) {
         Response score = http().post("/api/v1/evaluate", "integration", json(lowRequest()));
-        assertThat(score.status()).as("the service answers after " + after + ": " + score.body()).isEqualTo(200);
+        assertThat(score.status())
+                .as("the service answers after " + after + ": " + score.body())
+                .isEqualTo(200);
         assertThat(http().get("/api/v1/editions", "integration").status()).isEqualTo(200);
     }
 
     /** Options totalling between 8 and 20 points: 1 star nationally, 5 stars under {@link #lenientThresholds()}. */
     Map<String, Object> lowRequest() {
-        return Map.of("edition", EDITION, "sheet", SHEET, "assessments", List.of(Map.of("member", "Nguyễn Văn An", "selections", lowSelections())));
+        return Map.of(
+                "edition",
+                EDITION,
+                "sheet",
+                SHEET,
+                "assessments",
+                List.of(Map.of("member", "Nguyễn Văn An", "selections", lowSelections())));
     }
 
     Map<String, Integer> lowSelections() {
-        JsonNode sheet = http().get("/api/v1/editions/" + EDITION + "/sheets/" + SHEET, "integration").json();
+        JsonNode sheet = http().get("/api/v1/editions/" + EDITION + "/sheets/" + SHEET, "integration")
+                .json();
         Map<String, Integer> selections = new LinkedHashMap<>();
         int total = 0;
         for (JsonNode c : sheet.get("criteria")) {
@@ -173,7 +202,8 @@ class RulesetTrustTest {
         String id = draft("policy", Map.of("council/bomb.drl", bomb));
         JsonNode report = validate(id);
         assertThat(report.get("passed").asBoolean()).isFalse();
-        assertThat(report.get("errors").findValuesAsString("code")).contains("WORKING_MEMORY_NOT_ALLOWED", "NEW_NOT_ALLOWED");
+        assertThat(report.get("errors").findValuesAsString("code"))
+                .contains("WORKING_MEMORY_NOT_ALLOWED", "NEW_NOT_ALLOWED");
         assertThat(report.get("errors").get(0).get("file").asString()).isEqualTo("council/bomb.drl");
         assertThat(report.get("errors").get(0).get("line").asInt()).isEqualTo(3);
         assertServiceAnswers("the bomb");
@@ -182,39 +212,61 @@ class RulesetTrustTest {
     @Test
     void variantsThatPassTheGuardAreContainedInTheSandbox() {
         // 1. a cross-product join of every selection with every other, five deep: tens of billions of matches
-        String cross = foodOnlyDraft(Map.of("council/cross.drl", councilRule("nối chéo",
-                "    $c : Council()\n    Selection()\n    Selection()\n    Selection()\n    Selection()\n    Selection()",
-                "$c.report(\"X\", \"WARNING\", null, null, \"x\");")));
+        String cross = foodOnlyDraft(Map.of(
+                "council/cross.drl",
+                councilRule(
+                        "nối chéo",
+                        "    $c : Council()\n    Selection()\n    Selection()\n    Selection()\n    Selection()\n    Selection()",
+                        "$c.report(\"X\", \"WARNING\", null, null, \"x\");")));
         JsonNode crossReport = validate(cross);
-        assertThat(crossReport.get("passed").asBoolean()).as(crossReport.toString()).isTrue();
+        assertThat(crossReport.get("passed").asBoolean())
+                .as(crossReport.toString())
+                .isTrue();
         Response crossTest = http().post("/api/v1/rulesets/" + cross + "/test", "policy", null);
         assertContained(crossTest, "the cross-product join");
 
         // 2. an accumulate over the cross product of everything
-        String acc = foodOnlyDraft(Map.of("council/accumulate.drl", councilRule("cộng dồn tất cả",
-                "    $c : Council()\n    accumulate( Selection( $p : option ) and Selection() and Selection() and Selection() and Selection(); $n : count( $p ) )",
-                "$c.report(\"X\", \"WARNING\", null, null, \"n\");")));
+        String acc = foodOnlyDraft(Map.of(
+                "council/accumulate.drl",
+                councilRule(
+                        "cộng dồn tất cả",
+                        "    $c : Council()\n    accumulate( Selection( $p : option ) and Selection() and Selection() and Selection() and Selection(); $n : count( $p ) )",
+                        "$c.report(\"X\", \"WARNING\", null, null, \"n\");")));
         assertThat(validate(acc).get("passed").asBoolean()).as("accumulate").isTrue();
-        assertContained(http().post("/api/v1/rulesets/" + acc + "/test", "policy", null), "an accumulate over everything");
+        assertContained(
+                http().post("/api/v1/rulesets/" + acc + "/test", "policy", null), "an accumulate over everything");
 
         // 3. recursion through modify: the council's result modified again and again
-        String loop = foodOnlyDraft(Map.of("council/loop.drl", councilRule("sửa lặp",
-                "    $c : Council( starsRule != \"kết thúc\" )", "modify($c) { setStarsRule(\"lặp\") }")));
+        String loop = foodOnlyDraft(Map.of(
+                "council/loop.drl",
+                councilRule(
+                        "sửa lặp",
+                        "    $c : Council( starsRule != \"kết thúc\" )",
+                        "modify($c) { setStarsRule(\"lặp\") }")));
         assertThat(validate(loop).get("passed").asBoolean()).isTrue();
         assertContained(http().post("/api/v1/rulesets/" + loop + "/test", "policy", null), "recursion through modify");
 
         // 4. a string that doubles on every firing
-        String huge = foodOnlyDraft(Map.of("council/huge.drl", councilRule("chuỗi khổng lồ",
-                "    $c : Council( starsRule != \"kết thúc\" )", "modify($c) { setStarsRule($c.getStarsRule() + \"x\" + $c.getStarsRule()) }")));
+        String huge = foodOnlyDraft(Map.of(
+                "council/huge.drl",
+                councilRule(
+                        "chuỗi khổng lồ",
+                        "    $c : Council( starsRule != \"kết thúc\" )",
+                        "modify($c) { setStarsRule($c.getStarsRule() + \"x\" + $c.getStarsRule()) }")));
         assertThat(validate(huge).get("passed").asBoolean()).isTrue();
         assertContained(http().post("/api/v1/rulesets/" + huge + "/test", "policy", null), "a huge string");
 
         // the simulation of an uploaded version runs in the sandbox too: the job fails with a Vietnamese message
-        Response dossier = http().post("/api/v1/dossiers", "integration",
-                Http.dossierJson("Sản phẩm thử", "82", null).replace("\"food-fresh-produce\"", "\"" + SHEET + "\""));
+        Response dossier = http().post(
+                        "/api/v1/dossiers",
+                        "integration",
+                        Http.dossierJson("Sản phẩm thử", "82", null)
+                                .replace("\"food-fresh-produce\"", "\"" + SHEET + "\""));
         assertThat(dossier.status()).as(dossier.body()).isEqualTo(201);
-        Response assessed = http().post("/api/v1/dossiers/" + dossier.json().get("id").asString() + "/assessments", "council",
-                json(Map.of("member", "Trần Thị Bình", "selections", lowSelections())));
+        Response assessed = http().post(
+                        "/api/v1/dossiers/" + dossier.json().get("id").asString() + "/assessments",
+                        "council",
+                        json(Map.of("member", "Trần Thị Bình", "selections", lowSelections())));
         assertThat(assessed.status()).as(assessed.body()).isEqualTo(201);
         Response started = http().post("/api/v1/rulesets/" + loop + "/simulate", "policy", "{}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -287,41 +339,65 @@ class RulesetTrustTest {
     void aKjarCopiedOverAPublishedVersionsMakesTheServiceRefuseThatVersion() {
         Http http = http();
         Map<String, Object> request = lowRequest();
-        JsonNode before = http.post("/api/v1/evaluate", "integration", json(request)).json();
+        JsonNode before =
+                http.post("/api/v1/evaluate", "integration", json(request)).json();
         int genuineStars = before.get("stars").asInt();
 
         // the attacker's draft: any total from 8 points gives 5 stars
         String evil = foodOnlyDraft(Map.of("stars/thresholds.csv", lenientThresholds()));
         JsonNode evilReport = validate(evil);
-        assertThat(evilReport.get("passed").asBoolean()).as(evilReport.toString()).isTrue();
+        assertThat(evilReport.get("passed").asBoolean())
+                .as(evilReport.toString())
+                .isTrue();
         // a genuine version, published under four eyes
-        String spread = http.get("/api/v1/rulesets/" + EDITION + "@1/files/council/spread.drl", "policy").body();
+        String spread = http.get("/api/v1/rulesets/" + EDITION + "@1/files/council/spread.drl", "policy")
+                .body();
         String genuine = draft("policy", Map.of("council/spread.drl", spread + "\n// đã rà soát\n"));
         assertThat(validate(genuine).get("passed").asBoolean()).isTrue();
-        assertThat(http.post("/api/v1/rulesets/" + genuine + "/test", "policy", null).json().get("passed").asBoolean()).isTrue();
-        Response published = http.post("/api/v1/rulesets/" + genuine + "/publish", "policy2",
-                json(Map.of("effectiveFrom", LocalDate.now(RulesetRegistry.VIETNAM).toString())));
+        assertThat(http.post("/api/v1/rulesets/" + genuine + "/test", "policy", null)
+                        .json()
+                        .get("passed")
+                        .asBoolean())
+                .isTrue();
+        Response published = http.post(
+                "/api/v1/rulesets/" + genuine + "/publish",
+                "policy2",
+                json(Map.of(
+                        "effectiveFrom", LocalDate.now(RulesetRegistry.VIETNAM).toString())));
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().get("integrity").get("status").asString()).isEqualTo("SEALED");
-        JsonNode scored = http.post("/api/v1/evaluate", "integration", json(request)).json();
-        assertThat(scored.get("rulesetSha256").asString()).isEqualTo(published.json().get("sha256").asString());
+        JsonNode scored =
+                http.post("/api/v1/evaluate", "integration", json(request)).json();
+        assertThat(scored.get("rulesetSha256").asString())
+                .isEqualTo(published.json().get("sha256").asString());
 
         // the attacker's kjar really would rate this sheet 5 stars
-        Document evilDoc = mongo.getCollection(RulesetStore.RULESETS).find(new Document("_id", evil)).first();
-        Binary evilKjar = mongo.getCollection(RulesetStore.KJARS).find(new Document("_id", evil + ":FOOD")).first().get("bytes", Binary.class);
-        CompiledRulePack evilPack = CompiledRulePack.load(new RulePack(EDITION, RulesetDocuments.docsToFiles(evilDoc.getList("files", Document.class))),
+        Document evilDoc = mongo.getCollection(RulesetStore.RULESETS)
+                .find(new Document("_id", evil))
+                .first();
+        Binary evilKjar = mongo.getCollection(RulesetStore.KJARS)
+                .find(new Document("_id", evil + ":FOOD"))
+                .first()
+                .get("bytes", Binary.class);
+        CompiledRulePack evilPack = CompiledRulePack.load(
+                new RulePack(EDITION, RulesetDocuments.docsToFiles(evilDoc.getList("files", Document.class))),
                 Map.of("FOOD", evilKjar.getData()));
         assertThat(evilPack.evaluate(toRequest(request)).stars()).isEqualTo(5);
 
         // copy it over the published version's kjar, as a writer of the unauthenticated store could, and restart
-        mongo.getCollection(RulesetStore.KJARS).updateOne(new Document("_id", genuine + ":FOOD"),
-                new Document("$set", new Document("bytes", evilKjar)));
+        mongo.getCollection(RulesetStore.KJARS)
+                .updateOne(
+                        new Document("_id", genuine + ":FOOD"), new Document("$set", new Document("bytes", evilKjar)));
         double failuresBefore = failures();
         registry.reload();
 
-        JsonNode after = http.post("/api/v1/evaluate", "integration", json(request)).json();
-        assertThat(after.get("stars").asInt()).as("never scored with the swapped kjar").isEqualTo(genuineStars);
-        assertThat(after.get("rulesetSha256").asString()).isNotEqualTo(published.json().get("sha256").asString());
+        JsonNode after =
+                http.post("/api/v1/evaluate", "integration", json(request)).json();
+        assertThat(after.get("stars").asInt())
+                .as("never scored with the swapped kjar")
+                .isEqualTo(genuineStars);
+        assertThat(after.get("rulesetSha256").asString())
+                .isNotEqualTo(published.json().get("sha256").asString());
         JsonNode view = http.get("/api/v1/rulesets/" + genuine, "auditor").json();
         assertThat(view.get("integrity").get("status").asString()).isEqualTo("REFUSED");
         assertThat(view.get("integrity").get("code").asString()).isEqualTo("RULESET_KJAR_TAMPERED");
@@ -335,14 +411,18 @@ class RulesetTrustTest {
     }
 
     double failures() {
-        return meters.find("ocop.rulesets.integrity.failures").counters().stream().mapToDouble(c -> c.count()).sum();
+        return meters.find("ocop.rulesets.integrity.failures").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     @SuppressWarnings("unchecked")
     static EvaluationRequest toRequest(Map<String, Object> r) {
         Map<String, Object> a = ((List<Map<String, Object>>) r.get("assessments")).get(0);
-        return new EvaluationRequest(EDITION, (String) r.get("sheet"), null,
-                List.of(new Assessment((String) a.get("member"), (Map<String, Integer>) a.get("selections"))));
+        return new EvaluationRequest(
+                EDITION, (String) r.get("sheet"), null, List.of(new Assessment((String) a.get("member"), (Map<
+                                String, Integer>)
+                        a.get("selections"))));
     }
 
     // ---- item 5: policy officers' safeguards --------------------------------------------------------------------
@@ -350,10 +430,15 @@ class RulesetTrustTest {
     @Test
     void fourEyesBackdatedPublishDeletionAndDownloads() throws Exception {
         Http http = http();
-        String spread = http.get("/api/v1/rulesets/" + EDITION + "@1/files/council/spread.drl", "policy").body();
+        String spread = http.get("/api/v1/rulesets/" + EDITION + "@1/files/council/spread.drl", "policy")
+                .body();
         String id = draft("policy", Map.of("council/spread.drl", spread + "\n// bốn mắt\n"));
         assertThat(validate(id).get("passed").asBoolean()).isTrue();
-        assertThat(http.post("/api/v1/rulesets/" + id + "/test", "policy", null).json().get("passed").asBoolean()).isTrue();
+        assertThat(http.post("/api/v1/rulesets/" + id + "/test", "policy", null)
+                        .json()
+                        .get("passed")
+                        .asBoolean())
+                .isTrue();
 
         // the author cannot publish their own draft
         String today = LocalDate.now(RulesetRegistry.VIETNAM).toString();
@@ -363,20 +448,35 @@ class RulesetTrustTest {
 
         // a past effectiveFrom needs a confirmation with a reason, and shows the simulation of the re-rated dates
         String past = LocalDate.now(RulesetRegistry.VIETNAM).minusYears(1).toString();
-        Response unconfirmed = http.post("/api/v1/rulesets/" + id + "/publish", "policy2", json(Map.of("effectiveFrom", past)));
+        Response unconfirmed =
+                http.post("/api/v1/rulesets/" + id + "/publish", "policy2", json(Map.of("effectiveFrom", past)));
         assertThat(unconfirmed.status()).as(unconfirmed.body()).isEqualTo(409);
         assertThat(unconfirmed.json().get("code").asString()).isEqualTo("RULESET_BACKDATED");
         String simulation = null;
         for (JsonNode e : unconfirmed.json().get("errors")) {
-            if (e.get("field").asString().equals("simulationJob")) simulation = e.get("message").asString();
+            if (e.get("field").asString().equals("simulationJob"))
+                simulation = e.get("message").asString();
         }
         assertThat(simulation).startsWith("/api/v1/jobs/");
-        assertThat(waitForJob(simulation.substring("/api/v1/jobs/".length()), "policy2").get("state").asString()).isEqualTo("SUCCEEDED");
-        Response noReason = http.post("/api/v1/rulesets/" + id + "/publish", "policy2",
+        assertThat(waitForJob(simulation.substring("/api/v1/jobs/".length()), "policy2")
+                        .get("state")
+                        .asString())
+                .isEqualTo("SUCCEEDED");
+        Response noReason = http.post(
+                "/api/v1/rulesets/" + id + "/publish",
+                "policy2",
                 json(Map.of("effectiveFrom", past, "confirmPastEffectiveFrom", true)));
         assertThat(noReason.status()).isEqualTo(409);
-        Response confirmed = http.post("/api/v1/rulesets/" + id + "/publish", "policy2",
-                json(Map.of("effectiveFrom", past, "confirmPastEffectiveFrom", true, "reason", "Sửa lỗi ghi chú từ năm trước")));
+        Response confirmed = http.post(
+                "/api/v1/rulesets/" + id + "/publish",
+                "policy2",
+                json(Map.of(
+                        "effectiveFrom",
+                        past,
+                        "confirmPastEffectiveFrom",
+                        true,
+                        "reason",
+                        "Sửa lỗi ghi chú từ năm trước")));
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         JsonNode publication = confirmed.json().get("publication");
         assertThat(publication.get("by").asString()).isEqualTo("policy2");
@@ -386,9 +486,12 @@ class RulesetTrustTest {
         assertThat(publication.get("backdated").get("simulationJob").asString()).startsWith("/api/v1/jobs/");
         JsonNode audit = http.get("/api/v1/audit?target=" + id, "auditor").json();
         assertThat(audit.toString()).contains("/publish");
-        Document entry = mongo.getCollection("audit_log").find(new Document("targetId", id).append("status", 200)
-                .append("detail.event", "RULESET_PUBLISHED")).first();
-        assertThat(entry).as("the audit entry of the publish says four eyes and the reason").isNotNull();
+        Document entry = mongo.getCollection("audit_log")
+                .find(new Document("targetId", id).append("status", 200).append("detail.event", "RULESET_PUBLISHED"))
+                .first();
+        assertThat(entry)
+                .as("the audit entry of the publish says four eyes and the reason")
+                .isNotNull();
         assertThat(entry.get("detail", Document.class).getString("reason")).isEqualTo("Sửa lỗi ghi chú từ năm trước");
         assertThat(entry.get("detail", Document.class).getBoolean("fourEyes")).isTrue();
 
@@ -397,10 +500,16 @@ class RulesetTrustTest {
         assertThat(keep.status()).isEqualTo(409);
         assertThat(keep.json().get("code").asString()).isEqualTo("RULESET_NOT_DELETABLE");
         String scratch = draft("policy", Map.of("council/spread.drl", spread + "\n// nháp bỏ\n"));
-        assertThat(http.send("DELETE", "/api/v1/rulesets/" + scratch, "policy", null, null).status()).isEqualTo(204);
+        assertThat(http.send("DELETE", "/api/v1/rulesets/" + scratch, "policy", null, null)
+                        .status())
+                .isEqualTo(204);
         assertThat(http.get("/api/v1/rulesets/" + scratch, "policy").status()).isEqualTo(404);
-        assertThat(http.send("DELETE", "/api/v1/rulesets/" + scratch, "policy", null, null).status()).isEqualTo(404);
-        assertThat(http.send("DELETE", "/api/v1/rulesets/" + id, "integration", null, null).status()).isEqualTo(403);
+        assertThat(http.send("DELETE", "/api/v1/rulesets/" + scratch, "policy", null, null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.send("DELETE", "/api/v1/rulesets/" + id, "integration", null, null)
+                        .status())
+                .isEqualTo(403);
 
         // every file, built-in scenarios included, and the whole version as a zip
         JsonNode view = http.get("/api/v1/rulesets/" + id, "auditor").json();
@@ -409,15 +518,20 @@ class RulesetTrustTest {
         Response one = http.get("/api/v1/rulesets/" + id + "/files/" + scenario, "auditor");
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.body()).contains("expect");
-        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/rulesets/" + id + "/archive"))
-                .header("Authorization", Http.basic("auditor")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/api/v1/rulesets/" + id + "/archive"))
+                                .header("Authorization", Http.basic("auditor"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
         assertThat(zip.headers().firstValue("Content-Disposition").orElse("")).contains(id + ".zip");
         Map<String, String> entries = new TreeMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()), StandardCharsets.UTF_8)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            for (ZipEntry e; (e = in.getNextEntry()) != null; )
+                entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         assertThat(entries).containsKeys("edition.yaml", "stars/thresholds.csv", "council/spread.drl", scenario);
         assertThat(entries.get("council/spread.drl")).endsWith("// bốn mắt\n");
@@ -428,20 +542,36 @@ class RulesetTrustTest {
     void aWindows1258FileIsRefusedWithItsNameAndNothingIsStored() {
         byte[] cp1258 = "// Điểm trung bình của hội đồng\n".getBytes(Charset.forName("windows-1258"));
         String boundary = "----trust" + System.nanoTime();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"edition\"\r\n\r\n" + EDITION + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"parentVersion\"\r\n\r\n1\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"council/ghi-chu.drl\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n";
+        String head =
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"edition\"\r\n\r\n" + EDITION + "\r\n"
+                        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"parentVersion\"\r\n\r\n1\r\n"
+                        + "--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"council/ghi-chu.drl\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), cp1258, tail.getBytes(StandardCharsets.UTF_8));
-        int before = http().get("/api/v1/rulesets?edition=" + EDITION, "policy").json().size();
-        Response r = http().send("POST", "/api/v1/rulesets", "policy", "multipart/form-data; boundary=" + boundary, body);
+        int before = http().get("/api/v1/rulesets?edition=" + EDITION, "policy")
+                .json()
+                .size();
+        Response r =
+                http().send("POST", "/api/v1/rulesets", "policy", "multipart/form-data; boundary=" + boundary, body);
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.body()).contains("council/ghi-chu.drl").contains("NOT_UTF8");
-        assertThat(http().get("/api/v1/rulesets?edition=" + EDITION, "policy").json().size()).isEqualTo(before);
+        assertThat(http().get("/api/v1/rulesets?edition=" + EDITION, "policy")
+                        .json()
+                        .size())
+                .isEqualTo(before);
         // text that was decoded with the wrong charset on the way (U+FFFD) is refused in JSON uploads too
-        Response garbled = http().post("/api/v1/rulesets", "policy", json(Map.of("edition", EDITION, "parentVersion", 1,
-                "files", Map.of("council/x.drl", "// \uFFFDi\uFFFDm\n"))));
+        Response garbled = http().post(
+                        "/api/v1/rulesets",
+                        "policy",
+                        json(Map.of(
+                                "edition",
+                                EDITION,
+                                "parentVersion",
+                                1,
+                                "files",
+                                Map.of("council/x.drl", "// \uFFFDi\uFFFDm\n"))));
         assertThat(garbled.status()).isEqualTo(422);
         assertThat(garbled.body()).contains("council/x.drl").contains("NOT_UTF8");
     }

@@ -42,9 +42,14 @@ import vn.ocop.testsupport.Http;
 class RulesetsControllerTests {
     static final String ID = "ocop-2023@2";
 
-    @Autowired MockMvc mvc;
-    @MockitoBean Rulesets rulesets;
-    @MockitoBean Jobs jobs;
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Rulesets rulesets;
+
+    @MockitoBean
+    Jobs jobs;
 
     Ruleset draft() {
         return RulesetTests.draft(ID, "policy");
@@ -54,13 +59,16 @@ class RulesetsControllerTests {
     void auditorsReadButOnlyPolicyOfficersAndAdminsChangeAndIntegrationSeesNothing() throws Exception {
         when(rulesets.list(null)).thenReturn(List.of(draft()));
         when(rulesets.integrity(any())).thenReturn(new Rulesets.Integrity("SEALED", null, null));
-        mvc.perform(get("/api/v1/rulesets").header("Authorization", Http.basic("auditor"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].id").value(ID)).andExpect(jsonPath("$[0].status").value("DRAFT"))
+        mvc.perform(get("/api/v1/rulesets").header("Authorization", Http.basic("auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value(ID))
+                .andExpect(jsonPath("$[0].status").value("DRAFT"))
                 .andExpect(jsonPath("$[0].history[0].by").value("policy"))
                 .andExpect(jsonPath("$[0].createdAt").value("2026-03-01T08:00:00Z"))
                 .andExpect(jsonPath("$[0].integrity.status").value("SEALED"));
         mvc.perform(get("/api/v1/rulesets").header("Authorization", Http.basic("integration")))
-                .andExpect(status().isForbidden()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(post("/api/v1/rulesets/" + ID + "/validate").header("Authorization", Http.basic("auditor")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/rulesets")).andExpect(status().isUnauthorized());
@@ -71,10 +79,16 @@ class RulesetsControllerTests {
     void aJsonDraftIsParsedIntoAnUploadAndAnsweredWithItsLocation() throws Exception {
         when(rulesets.createDraft(any(), eq("policy"))).thenReturn(draft());
         when(rulesets.integrity(any())).thenReturn(new Rulesets.Integrity("SEALED", null, null));
-        mvc.perform(post("/api/v1/rulesets").header("Authorization", Http.basic("policy")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"edition\":\"ocop-2023\",\"parentVersion\":1,\"files\":{\"stars/thresholds.csv\":\"a\"}}"))
-                .andExpect(status().isCreated()).andExpect(header().string("Location", containsString("/api/v1/rulesets/" + ID)))
-                .andExpect(jsonPath("$.files[0].path").value("edition.yaml")).andExpect(jsonPath("$.parentVersion").value(1));
+        mvc.perform(
+                        post("/api/v1/rulesets")
+                                .header("Authorization", Http.basic("policy"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"edition\":\"ocop-2023\",\"parentVersion\":1,\"files\":{\"stars/thresholds.csv\":\"a\"}}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", containsString("/api/v1/rulesets/" + ID)))
+                .andExpect(jsonPath("$.files[0].path").value("edition.yaml"))
+                .andExpect(jsonPath("$.parentVersion").value(1));
         ArgumentCaptor<RulesetDrafts.Upload> upload = ArgumentCaptor.forClass(RulesetDrafts.Upload.class);
         verify(rulesets).createDraft(upload.capture(), eq("policy"));
         assertThat(upload.getValue().edition()).isEqualTo("ocop-2023");
@@ -87,22 +101,44 @@ class RulesetsControllerTests {
         when(rulesets.createDraft(any(), eq("policy"))).thenReturn(draft());
         when(rulesets.integrity(any())).thenReturn(new Rulesets.Integrity("SEALED", null, null));
         byte[] windows1258 = {(byte) 0xD0, 'i', 'e', 'm'};
-        mvc.perform(multipart("/api/v1/rulesets").file(new MockMultipartFile("files", "stars/thresholds.csv", "text/csv", windows1258))
-                        .param("edition", "ocop-2023").param("parentVersion", "1").header("Authorization", Http.basic("policy")))
-                .andExpect(status().isCreated());
-        verify(rulesets).createDraft(eq(new RulesetDrafts.Upload("ocop-2023", 1, null, java.util.Map.of(),
-                java.util.Map.of("stars/thresholds.csv", java.util.Base64.getEncoder().encodeToString(windows1258)), List.of())), eq("policy"));
-
-        mvc.perform(multipart("/api/v1/rulesets").param("edition", "ocop-2023").param("parentVersion", "one")
+        mvc.perform(multipart("/api/v1/rulesets")
+                        .file(new MockMultipartFile("files", "stars/thresholds.csv", "text/csv", windows1258))
+                        .param("edition", "ocop-2023")
+                        .param("parentVersion", "1")
                         .header("Authorization", Http.basic("policy")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
-        mvc.perform(multipart("/api/v1/rulesets").param("parentVersion", "1").header("Authorization", Http.basic("policy")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+                .andExpect(status().isCreated());
+        verify(rulesets)
+                .createDraft(
+                        eq(new RulesetDrafts.Upload(
+                                "ocop-2023",
+                                1,
+                                null,
+                                java.util.Map.of(),
+                                java.util.Map.of(
+                                        "stars/thresholds.csv",
+                                        java.util.Base64.getEncoder().encodeToString(windows1258)),
+                                List.of())),
+                        eq("policy"));
+
+        mvc.perform(multipart("/api/v1/rulesets")
+                        .param("edition", "ocop-2023")
+                        .param("parentVersion", "one")
+                        .header("Authorization", Http.basic("policy")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        mvc.perform(multipart("/api/v1/rulesets")
+                        .param("parentVersion", "1")
+                        .header("Authorization", Http.basic("policy")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         byte[] a = "a".getBytes(StandardCharsets.UTF_8);
-        mvc.perform(multipart("/api/v1/rulesets").file(new MockMultipartFile("files", "x.csv", "text/csv", a))
+        mvc.perform(multipart("/api/v1/rulesets")
                         .file(new MockMultipartFile("files", "x.csv", "text/csv", a))
-                        .param("edition", "ocop-2023").header("Authorization", Http.basic("policy")))
-                .andExpect(status().is(422)).andExpect(jsonPath("$.code").value("UPLOAD_REFUSED"));
+                        .file(new MockMultipartFile("files", "x.csv", "text/csv", a))
+                        .param("edition", "ocop-2023")
+                        .header("Authorization", Http.basic("policy")))
+                .andExpect(status().is(422))
+                .andExpect(jsonPath("$.code").value("UPLOAD_REFUSED"));
     }
 
     @Test
@@ -112,15 +148,20 @@ class RulesetsControllerTests {
             return null;
         });
         mvc.perform(post("/api/v1/rulesets/" + ID + "/validate").header("Authorization", Http.basic("policy")))
-                .andExpect(status().isConflict()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value("RULESET_NOT_DRAFT")).andExpect(jsonPath("$.status").value(409));
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("RULESET_NOT_DRAFT"))
+                .andExpect(jsonPath("$.status").value(409));
         when(rulesets.publish(eq(ID), any(), eq(false), any(), eq("policy"))).thenAnswer(i -> {
             RulesetTests.testedDraft(ID, "policy").checkPublishable("policy", true);
             return null;
         });
-        mvc.perform(post("/api/v1/rulesets/" + ID + "/publish").header("Authorization", Http.basic("policy"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"effectiveFrom\":\"2026-07-01\"}"))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("RULESET_FOUR_EYES"));
+        mvc.perform(post("/api/v1/rulesets/" + ID + "/publish")
+                        .header("Authorization", Http.basic("policy"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"effectiveFrom\":\"2026-07-01\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("RULESET_FOUR_EYES"));
     }
 
     @Test
@@ -128,8 +169,11 @@ class RulesetsControllerTests {
         RulesetReports.Validation failed = RulesetTests.FAILED;
         when(rulesets.validate(ID, "policy")).thenReturn(new Rulesets.Validated(failed, RulesetStatus.DRAFT));
         mvc.perform(post("/api/v1/rulesets/" + ID + "/validate").header("Authorization", Http.basic("policy")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.passed").value(false)).andExpect(jsonPath("$.status").value("DRAFT"))
-                .andExpect(jsonPath("$.errors[0].file").value("stars/thresholds.csv")).andExpect(jsonPath("$.errors[0].line").value(14))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.passed").value(false))
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.errors[0].file").value("stars/thresholds.csv"))
+                .andExpect(jsonPath("$.errors[0].line").value(14))
                 .andExpect(jsonPath("$.at").doesNotExist());
     }
 }

@@ -1,11 +1,5 @@
 package vn.ocop.service.ruleset;
 
-import vn.ocop.rules.api.SandboxMessages;
-import vn.ocop.rules.api.RulePlatform;
-import vn.ocop.rules.api.PackVersion;
-import vn.ocop.rules.api.PackSources;
-import vn.ocop.rules.api.PackCompiler;
-import vn.ocop.rules.api.CompileReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -35,6 +29,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.ocop.rules.api.CompileReport;
+import vn.ocop.rules.api.PackCompiler;
+import vn.ocop.rules.api.PackSources;
+import vn.ocop.rules.api.PackVersion;
+import vn.ocop.rules.api.RulePlatform;
+import vn.ocop.rules.api.SandboxMessages;
 import vn.ocop.service.jobs.Jobs;
 import vn.ocop.service.platform.security.IntegrityKey;
 import vn.ocop.service.platform.web.ApiException;
@@ -67,8 +67,14 @@ class RulesetsLifecycleTests {
         mongo = new MongoTemplate(client, "rulesets-test");
         store = new RulesetStore(mongo);
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
-        Map<String, byte[]> v1 = Map.of(PackSources.MANIFEST, "id: ocop-2023\nversion: \"1\"\n".getBytes(StandardCharsets.UTF_8));
-        store.insert(Ruleset.builtIn(EDITION, v1, RulePlatform.get().pack(EDITION, v1).sha256(), LocalDate.of(2023, 1, 1), List.of("FOOD"),
+        Map<String, byte[]> v1 =
+                Map.of(PackSources.MANIFEST, "id: ocop-2023\nversion: \"1\"\n".getBytes(StandardCharsets.UTF_8));
+        store.insert(Ruleset.builtIn(
+                EDITION,
+                v1,
+                RulePlatform.get().pack(EDITION, v1).sha256(),
+                LocalDate.of(2023, 1, 1),
+                List.of("FOOD"),
                 java.time.Instant.now()));
         when(registry.inForce(eq(EDITION), any())).thenReturn(Optional.empty());
         when(registry.integrity(anyString())).thenReturn(Optional.empty());
@@ -76,10 +82,13 @@ class RulesetsLifecycleTests {
         when(compiler.compile(any(), eq(EDITION))).thenReturn(new CompileReport(compiled, List.of(), List.of()));
         when(registry.verifiedKjars(any())).thenReturn(Map.of("FOOD", new byte[1]));
         when(sandbox.open(anyString(), any(), any())).thenReturn(session);
-        when(session.scenarios(any())).thenReturn(new SandboxMessages.ScenarioReport(
-                List.of(new SandboxMessages.Outcome("scenarios/food/a.yaml", "a", true, List.of())), Map.of("FOOD", List.of())));
+        when(session.scenarios(any()))
+                .thenReturn(new SandboxMessages.ScenarioReport(
+                        List.of(new SandboxMessages.Outcome("scenarios/food/a.yaml", "a", true, List.of())),
+                        Map.of("FOOD", List.of())));
         RulesetDrafts drafts = new RulesetDrafts(store, registry, seals);
-        rulesets = new Rulesets(store, registry, compiler, mock(Simulation.class), mock(Jobs.class), seals, sandbox, drafts, true);
+        rulesets = new Rulesets(
+                store, registry, compiler, mock(Simulation.class), mock(Jobs.class), seals, sandbox, drafts, true);
     }
 
     @AfterEach
@@ -94,7 +103,8 @@ class RulesetsLifecycleTests {
     }
 
     Ruleset upload(String path, String text) {
-        return rulesets.createDraft(new RulesetDrafts.Upload(EDITION, 1, "4 sao từ 75 điểm", Map.of(path, text), null, null), "policy");
+        return rulesets.createDraft(
+                new RulesetDrafts.Upload(EDITION, 1, "4 sao từ 75 điểm", Map.of(path, text), null, null), "policy");
     }
 
     @Test
@@ -105,16 +115,22 @@ class RulesetsLifecycleTests {
         assertThat(d.getString("status")).isEqualTo("DRAFT");
         assertThat(d.get("rev")).isEqualTo(1L);
         assertThat(d.getInteger("parentVersion")).isEqualTo(1);
-        assertThat(d.containsKey("effectiveFrom")).as("written as null, as always").isTrue();
+        assertThat(d.containsKey("effectiveFrom"))
+                .as("written as null, as always")
+                .isTrue();
         assertThat(d.get("createdAt")).isInstanceOf(Date.class);
         assertThat(d.getList("files", Document.class)).anySatisfy(f -> {
             assertThat(f.getString("path")).isEqualTo("stars/thresholds.csv");
             assertThat(f.getString("text")).isEqualTo("Quy tắc,Số sao\n");
         });
-        assertThat(new String(draft.files().get(PackSources.MANIFEST), StandardCharsets.UTF_8)).contains("version: \"2\"");
-        assertThat(draft.sha256()).isEqualTo(RulePlatform.get().pack(EDITION, draft.files()).sha256());
+        assertThat(new String(draft.files().get(PackSources.MANIFEST), StandardCharsets.UTF_8))
+                .contains("version: \"2\"");
+        assertThat(draft.sha256())
+                .isEqualTo(RulePlatform.get().pack(EDITION, draft.files()).sha256());
         assertThat(d.get("integrity", Document.class).getString("sourcesMac")).isNotBlank();
-        assertThat(seals.checkSources(store.find(draft.id()))).as("the sources verify").isNull();
+        assertThat(seals.checkSources(store.find(draft.id())))
+                .as("the sources verify")
+                .isNull();
 
         Rulesets.Validated validated = rulesets.validate(draft.id(), "policy");
         assertThat(validated.status()).isEqualTo(RulesetStatus.VALIDATED);
@@ -124,7 +140,9 @@ class RulesetsLifecycleTests {
         assertThat(d.get("validation", Document.class).getBoolean("passed")).isTrue();
         assertThat(d.get("validation", Document.class).getString("by")).isEqualTo("policy");
         Ruleset stored = store.find(draft.id());
-        assertThat(seals.checkKjars(stored, compiled.kjars())).as("the kjars' seals verify").isNull();
+        assertThat(seals.checkKjars(stored, compiled.kjars()))
+                .as("the kjars' seals verify")
+                .isNull();
         assertThat(store.kjars(draft.id(), List.of("FOOD"))).containsKey("FOOD");
 
         RulesetReports.Tests tests = rulesets.test(draft.id(), "policy");
@@ -135,7 +153,9 @@ class RulesetsLifecycleTests {
         assertThat(d.getString("testedSha256")).isEqualTo(draft.sha256());
 
         LocalDate today = LocalDate.now(RulesetRegistry.VIETNAM);
-        RulesetTests.assertRefused(() -> rulesets.publish(draft.id(), today, false, null, "policy"), "RULESET_FOUR_EYES",
+        RulesetTests.assertRefused(
+                () -> rulesets.publish(draft.id(), today, false, null, "policy"),
+                "RULESET_FOUR_EYES",
                 RulesetRefused.Kind.FORBIDDEN);
         Ruleset published = rulesets.publish(draft.id(), today, false, null, "policy2");
         assertThat(published.status()).isEqualTo(RulesetStatus.PUBLISHED);
@@ -150,11 +170,14 @@ class RulesetsLifecycleTests {
         Ruleset retired = rulesets.rollback(draft.id(), "policy");
         assertThat(retired.status()).isEqualTo(RulesetStatus.RETIRED);
         d = raw().find(new Document("_id", draft.id())).first();
-        assertThat(d.getList("history", Document.class)).extracting(h -> h.getString("status"))
+        assertThat(d.getList("history", Document.class))
+                .extracting(h -> h.getString("status"))
                 .containsExactly("DRAFT", "VALIDATED", "PUBLISHED", "RETIRED");
         assertThat(d.get("rev")).isEqualTo(5L);
-        RulesetTests.assertRefused(() -> rulesets.delete(draft.id(), "policy"), "RULESET_NOT_DELETABLE", RulesetRefused.Kind.CONFLICT);
-        RulesetTests.assertRefused(() -> rulesets.validate(draft.id(), "policy"), "RULESET_NOT_DRAFT", RulesetRefused.Kind.CONFLICT);
+        RulesetTests.assertRefused(
+                () -> rulesets.delete(draft.id(), "policy"), "RULESET_NOT_DELETABLE", RulesetRefused.Kind.CONFLICT);
+        RulesetTests.assertRefused(
+                () -> rulesets.validate(draft.id(), "policy"), "RULESET_NOT_DRAFT", RulesetRefused.Kind.CONFLICT);
     }
 
     static RulesetRegistry.Version version(int v) {
@@ -178,37 +201,85 @@ class RulesetsLifecycleTests {
         rulesets.delete(draft.id(), "policy");
         assertThat(store.find(draft.id())).isNull();
         assertThat(store.kjars(draft.id(), List.of("FOOD"))).isNull();
-        ApiException gone = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () -> rulesets.require(draft.id()));
+        ApiException gone =
+                org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () -> rulesets.require(draft.id()));
         assertThat(gone.code()).isEqualTo("NOT_FOUND");
     }
 
     @Test
     void aRecordWrittenByTheEarlierCodeIsReadVerifiedAndMovedOnWithoutLosingAField() {
         // exactly the document the lifecycle wrote before the aggregate (a published, backdated version)
-        Map<String, byte[]> files = new TreeMap<>(Map.of(PackSources.MANIFEST, "id: ocop-2023\nversion: \"3\"\n".getBytes(StandardCharsets.UTF_8)));
+        Map<String, byte[]> files = new TreeMap<>(
+                Map.of(PackSources.MANIFEST, "id: ocop-2023\nversion: \"3\"\n".getBytes(StandardCharsets.UTF_8)));
         String sha = RulePlatform.get().pack(EDITION, files).sha256();
         String id = EDITION + "@3";
         Ruleset.Seal sources = seals.sealSources(id, sha);
         Date at = new Date(1_767_225_600_000L);
-        Document old = new Document("_id", id).append("edition", EDITION).append("version", 3).append("rev", 4L)
-                .append("status", "PUBLISHED").append("sha256", sha).append("author", "policy").append("createdAt", at)
-                .append("note", null).append("parentVersion", 1).append("effectiveFrom", "2026-01-01")
-                .append("files", List.of(new Document("path", PackSources.MANIFEST).append("text", "id: ocop-2023\nversion: \"3\"\n")))
-                .append("integrity", new Document("keyId", sources.keyId()).append("sourcesMac", sources.sourcesMac())
-                        .append("kjars", List.of()))
-                .append("history", List.of(new Document("status", "DRAFT").append("by", "policy").append("at", at),
-                        new Document("status", "VALIDATED").append("by", "policy").append("at", at),
-                        new Document("status", "PUBLISHED").append("by", "policy2").append("at", at)))
-                .append("validation", new Document("passed", true).append("errors", List.of()).append("warnings", List.of())
-                        .append("at", at).append("by", "policy"))
+        Document old = new Document("_id", id)
+                .append("edition", EDITION)
+                .append("version", 3)
+                .append("rev", 4L)
+                .append("status", "PUBLISHED")
+                .append("sha256", sha)
+                .append("author", "policy")
+                .append("createdAt", at)
+                .append("note", null)
+                .append("parentVersion", 1)
+                .append("effectiveFrom", "2026-01-01")
+                .append(
+                        "files",
+                        List.of(new Document("path", PackSources.MANIFEST)
+                                .append("text", "id: ocop-2023\nversion: \"3\"\n")))
+                .append(
+                        "integrity",
+                        new Document("keyId", sources.keyId())
+                                .append("sourcesMac", sources.sourcesMac())
+                                .append("kjars", List.of()))
+                .append(
+                        "history",
+                        List.of(
+                                new Document("status", "DRAFT")
+                                        .append("by", "policy")
+                                        .append("at", at),
+                                new Document("status", "VALIDATED")
+                                        .append("by", "policy")
+                                        .append("at", at),
+                                new Document("status", "PUBLISHED")
+                                        .append("by", "policy2")
+                                        .append("at", at)))
+                .append(
+                        "validation",
+                        new Document("passed", true)
+                                .append("errors", List.of())
+                                .append("warnings", List.of())
+                                .append("at", at)
+                                .append("by", "policy"))
                 .append("testsPassed", true)
-                .append("tests", new Document("passed", true).append("total", 12).append("failed", 0).append("scenarios", List.of())
-                        .append("unfiredRules", new Document("FOOD", List.of("r1"))).append("by", "policy").append("at", at))
-                .append("testedSha256", sha).append("groups", List.of("FOOD")).append("publishedBy", "policy2")
+                .append(
+                        "tests",
+                        new Document("passed", true)
+                                .append("total", 12)
+                                .append("failed", 0)
+                                .append("scenarios", List.of())
+                                .append("unfiredRules", new Document("FOOD", List.of("r1")))
+                                .append("by", "policy")
+                                .append("at", at))
+                .append("testedSha256", sha)
+                .append("groups", List.of("FOOD"))
+                .append("publishedBy", "policy2")
                 .append("publishedAt", at)
-                .append("publication", new Document("by", "policy2").append("at", at).append("fourEyes", true).append("author", "policy")
-                        .append("backdated", new Document("effectiveFrom", "2026-01-01").append("confirmedOn", "2026-02-01")
-                                .append("reason", "Sửa lỗi").append("simulationJob", "/api/v1/jobs/j1")))
+                .append(
+                        "publication",
+                        new Document("by", "policy2")
+                                .append("at", at)
+                                .append("fourEyes", true)
+                                .append("author", "policy")
+                                .append(
+                                        "backdated",
+                                        new Document("effectiveFrom", "2026-01-01")
+                                                .append("confirmedOn", "2026-02-01")
+                                                .append("reason", "Sửa lỗi")
+                                                .append("simulationJob", "/api/v1/jobs/j1")))
                 .append("legacyField", "kept");
         raw().insertOne(old);
 
@@ -221,7 +292,9 @@ class RulesetsLifecycleTests {
         assertThat(r.files()).containsOnlyKeys(PackSources.MANIFEST);
         assertThat(r.files().get(PackSources.MANIFEST)).isEqualTo(files.get(PackSources.MANIFEST));
         assertThat(seals.checkSources(r)).as("an old record verifies as before").isNull();
-        assertThat(RulePlatform.get().pack(EDITION, r.files()).sha256()).as("its hash is unchanged").isEqualTo(sha);
+        assertThat(RulePlatform.get().pack(EDITION, r.files()).sha256())
+                .as("its hash is unchanged")
+                .isEqualTo(sha);
 
         when(registry.published()).thenReturn(Map.of(EDITION, List.of(version(1), version(3))));
         rulesets.rollback(id, "policy3");
@@ -233,6 +306,8 @@ class RulesetsLifecycleTests {
         for (String k : List.of("status", "rev", "history", "retiredBy", "retiredAt")) {
             unchanged.remove(k);
         }
-        unchanged.forEach((k, v) -> assertThat(after.get(k)).as(k + " is written only when a step changes it").isEqualTo(v));
+        unchanged.forEach((k, v) -> assertThat(after.get(k))
+                .as(k + " is written only when a step changes it")
+                .isEqualTo(v));
     }
 }

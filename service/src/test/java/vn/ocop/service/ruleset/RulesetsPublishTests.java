@@ -1,6 +1,5 @@
 package vn.ocop.service.ruleset;
 
-import vn.ocop.rules.api.PackCompiler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -9,9 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.ocop.rules.api.PackCompiler;
 import vn.ocop.service.jobs.Jobs;
 import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.platform.web.AuditDetail;
@@ -45,8 +43,16 @@ class RulesetsPublishTests {
     }
 
     Rulesets rulesets(boolean fourEyes) {
-        return new Rulesets(store, registry, mock(PackCompiler.class), mock(Simulation.class), mock(Jobs.class),
-                mock(RulesetSeals.class), mock(RuleSandbox.class), mock(RulesetDrafts.class), fourEyes);
+        return new Rulesets(
+                store,
+                registry,
+                mock(PackCompiler.class),
+                mock(Simulation.class),
+                mock(Jobs.class),
+                mock(RulesetSeals.class),
+                mock(RuleSandbox.class),
+                mock(RulesetDrafts.class),
+                fourEyes);
     }
 
     @Test
@@ -64,14 +70,18 @@ class RulesetsPublishTests {
         assertThat(published.publication().by()).isEqualTo("policy2");
         assertThat(published.publication().fourEyes()).isTrue();
         Map<String, Object> audit = AuditDetail.of(request);
-        assertThat(audit).containsEntry("event", "RULESET_PUBLISHED").containsEntry("fourEyes", true).containsEntry("author", "policy");
+        assertThat(audit)
+                .containsEntry("event", "RULESET_PUBLISHED")
+                .containsEntry("fourEyes", true)
+                .containsEntry("author", "policy");
     }
 
     @Test
     void withFourEyesOffTheAuthorPublishesAndTheAuditLogSaysSo() {
         Ruleset published = rulesets(false).publish(ID, LocalDate.now(RulesetRegistry.VIETNAM), false, null, "policy");
         assertThat(published.status()).isEqualTo(RulesetStatus.PUBLISHED);
-        assertThat(AuditDetail.of(request)).containsEntry("event", "RULESET_PUBLISHED_WITHOUT_FOUR_EYES")
+        assertThat(AuditDetail.of(request))
+                .containsEntry("event", "RULESET_PUBLISHED_WITHOUT_FOUR_EYES")
                 .containsEntry("fourEyes", false);
     }
 
@@ -81,7 +91,9 @@ class RulesetsPublishTests {
         assertThatThrownBy(() -> rulesets(true).publish(ID, past, true, "  ", "policy2"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo("RULESET_BACKDATED");
-                    assertThat(e.errors()).extracting(ApiException.FieldProblem::field).contains("simulationJob", "effectiveFrom");
+                    assertThat(e.errors())
+                            .extracting(ApiException.FieldProblem::field)
+                            .contains("simulationJob", "effectiveFrom");
                 });
         verify(store, never()).save(any(), any());
     }
@@ -89,9 +101,10 @@ class RulesetsPublishTests {
     @Test
     void aChangeMeanwhileIsAConflictNotAPublication() {
         when(store.save(any(), any())).thenReturn(null);
-        assertThatThrownBy(() -> rulesets(true).publish(ID, LocalDate.now(RulesetRegistry.VIETNAM), false, null, "policy2"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        assertThatThrownBy(() ->
+                        rulesets(true).publish(ID, LocalDate.now(RulesetRegistry.VIETNAM), false, null, "policy2"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
         verify(registry, never()).refresh();
     }
-
 }

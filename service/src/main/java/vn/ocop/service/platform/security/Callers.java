@@ -21,7 +21,8 @@ public class Callers {
     private final Map<String, SecurityProperties.User> users;
 
     Callers(SecurityProperties props) {
-        this.users = props.users().stream().collect(Collectors.toMap(SecurityProperties.User::name, Function.identity(), (a, b) -> a));
+        this.users = props.users().stream()
+                .collect(Collectors.toMap(SecurityProperties.User::name, Function.identity(), (a, b) -> a));
     }
 
     public Caller current() {
@@ -33,10 +34,15 @@ public class Callers {
             if (r != null && r.startsWith("ROLE_")) roles.add(r.substring(5));
         }
         if (a instanceof JwtAuthenticationToken jwt) {
-            return new Caller(a.getName(), roles, jwt.getToken().getClaimAsString("province"),
-                    jwt.getToken().getClaimAsString("commune"), jwt.getToken().getClaimAsString("producer"));
+            return new Caller(
+                    a.getName(),
+                    roles,
+                    jwt.getToken().getClaimAsString("province"),
+                    jwt.getToken().getClaimAsString("commune"),
+                    jwt.getToken().getClaimAsString("producer"));
         }
-        SecurityProperties.Scope scope = users.containsKey(a.getName()) ? users.get(a.getName()).scope() : SecurityProperties.Scope.NONE;
+        SecurityProperties.Scope scope =
+                users.containsKey(a.getName()) ? users.get(a.getName()).scope() : SecurityProperties.Scope.NONE;
         return new Caller(a.getName(), roles, scope.province(), scope.commune(), scope.producer());
     }
 }

@@ -1,7 +1,7 @@
 package vn.ocop.service.platform.security;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import jakarta.servlet.Filter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 

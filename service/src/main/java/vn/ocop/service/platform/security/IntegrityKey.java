@@ -76,8 +76,8 @@ public class IntegrityKey {
         if (expected == null) {
             return false;
         }
-        return MessageDigest.isEqual(mac(purpose, values).getBytes(StandardCharsets.US_ASCII),
-                expected.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                mac(purpose, values).getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A short public name of the key (16 hex characters), stored beside MACs to tell keys apart. */
@@ -138,7 +138,8 @@ public class IntegrityKey {
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(temp);
             if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(temp);
                 var f = temp.toFile();
@@ -153,8 +154,10 @@ public class IntegrityKey {
             } catch (FileAlreadyExistsException raced) {
                 Files.deleteIfExists(temp);
             }
-            log.warn("Generated a new integrity key in {} (owner-only). Back it up with the data; in production "
-                    + "provide the key yourself and set ocop.integrity.generate-missing=false (docs/operations.md)", file);
+            log.warn(
+                    "Generated a new integrity key in {} (owner-only). Back it up with the data; in production "
+                            + "provide the key yourself and set ocop.integrity.generate-missing=false (docs/operations.md)",
+                    file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the integrity key file " + file, e);
         }

@@ -58,7 +58,11 @@ public final class Bson {
         Document d = new Document();
         map.forEach((k, v) -> {
             if (v != null) {
-                d.put(k, v instanceof Map<?, ?> m ? document((Map<String, Object>) m) : v instanceof List<?> l ? list(l) : v);
+                d.put(
+                        k,
+                        v instanceof Map<?, ?> m
+                                ? document((Map<String, Object>) m)
+                                : v instanceof List<?> l ? list(l) : v);
             }
         });
         return d;
@@ -68,7 +72,10 @@ public final class Bson {
     private static List<Object> list(List<?> list) {
         List<Object> out = new ArrayList<>(list.size());
         for (Object v : list) {
-            out.add(v instanceof Map<?, ?> m ? document((Map<String, Object>) m) : v instanceof List<?> l ? list(l) : v);
+            out.add(
+                    v instanceof Map<?, ?> m
+                            ? document((Map<String, Object>) m)
+                            : v instanceof List<?> l ? list(l) : v);
         }
         return out;
     }

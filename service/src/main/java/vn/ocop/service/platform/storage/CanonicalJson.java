@@ -37,7 +37,8 @@ public final class CanonicalJson {
 
     public static String sha256Hex(String canonical) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -69,7 +70,11 @@ public final class CanonicalJson {
             string(sb, s);
         } else if (v instanceof Boolean b) {
             sb.append(b ? "true" : "false");
-        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte || v instanceof BigInteger) {
+        } else if (v instanceof Integer
+                || v instanceof Long
+                || v instanceof Short
+                || v instanceof Byte
+                || v instanceof BigInteger) {
             sb.append(v);
         } else if (v instanceof BigDecimal d) {
             string(sb, decimal(d));
@@ -77,7 +82,8 @@ public final class CanonicalJson {
             string(sb, decimal(d.bigDecimalValue()));
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) throw new IllegalArgumentException("not a finite number: " + v);
+            if (Double.isNaN(d) || Double.isInfinite(d))
+                throw new IllegalArgumentException("not a finite number: " + v);
             string(sb, decimal(new BigDecimal(v.toString())));
         } else if (v instanceof Enum<?> e) {
             string(sb, e.name());
@@ -93,7 +99,8 @@ public final class CanonicalJson {
             }
             sb.append(']');
         } else {
-            throw new IllegalArgumentException("no canonical form for " + v.getClass().getName());
+            throw new IllegalArgumentException(
+                    "no canonical form for " + v.getClass().getName());
         }
     }
 
@@ -110,7 +117,8 @@ public final class CanonicalJson {
         for (int i = 0; i < entries.size(); i++) {
             if (i > 0) {
                 if (entries.get(i).getKey().equals(entries.get(i - 1).getKey())) {
-                    throw new IllegalArgumentException("duplicate member " + entries.get(i).getKey());
+                    throw new IllegalArgumentException(
+                            "duplicate member " + entries.get(i).getKey());
                 }
                 sb.append(',');
             }

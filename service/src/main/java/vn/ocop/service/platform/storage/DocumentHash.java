@@ -16,7 +16,8 @@ import org.bson.types.Decimal128;
  * MAC): dates as UTC with three fraction digits, decimals as decimals. For the audit log, assessments and anchors.
  */
 public final class DocumentHash {
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private DocumentHash() {}
 

@@ -1,16 +1,16 @@
 package vn.ocop.service.platform.storage;
 
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
-import de.bwaldvogel.mongo.backend.Utils;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.h2.mvstore.MVStore;
@@ -35,10 +35,20 @@ import org.slf4j.LoggerFactory;
  */
 class DurableH2Backend extends H2Backend {
     private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
-            "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+    private static final Set<String> WRITES = Set.of(
+            "insert",
+            "update",
+            "delete",
+            "findandmodify",
+            "createindexes",
+            "dropindexes",
+            "drop",
+            "dropdatabase",
+            "create",
+            "renamecollection");
     /** Commands whose answers carry stored documents. */
     private static final Set<String> READS = Set.of("find", "getmore", "aggregate", "findandmodify", "distinct");
+
     private final GroupCommit group;
     private final MVStore store;
     /** Commands by name (the only client is this process's driver, so the names are few), logged at close. */
@@ -57,7 +67,8 @@ class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        commands.computeIfAbsent(command.toLowerCase(Locale.ROOT), k -> new LongAdder()).increment();
+        commands.computeIfAbsent(command.toLowerCase(Locale.ROOT), k -> new LongAdder())
+                .increment();
         try {
             if (command.equalsIgnoreCase("listDatabases") && database.equals("admin")) {
                 // The server answers this by opening every database anew, which re-creates all its indexes and logs a
@@ -98,7 +109,8 @@ class DurableH2Backend extends H2Backend {
     private Document listOpenDatabases() {
         List<Document> databases = new ArrayList<>();
         for (String name : new TreeSet<>(listDatabaseNames())) {
-            databases.add(new Document("name", name).append("empty", resolveDatabase(name).isEmpty()));
+            databases.add(new Document("name", name)
+                    .append("empty", resolveDatabase(name).isEmpty()));
         }
         Document answer = new Document("databases", databases);
         Utils.markOkay(answer);

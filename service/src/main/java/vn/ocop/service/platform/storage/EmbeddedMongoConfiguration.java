@@ -33,14 +33,16 @@ class EmbeddedMongoConfiguration {
     static final String LOOPBACK = "127.0.0.1";
 
     @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(@Value("${ocop.storage.embedded.path:./data/ocop.mv}") String path,
-                                    @Value("${ocop.storage.embedded.fsync:false}") boolean fsync,
-                                    @Value("${ocop.storage.embedded.retention-time:0}") int retentionMillis,
-                                    @Value("${ocop.storage.embedded.threads:16}") int threads,
-                                    @Value("${ocop.storage.embedded.port:0}") int port,
-                                    @Value("${ocop.storage.embedded.compression:high}") String compression) {
+    MongoServer embeddedMongoServer(
+            @Value("${ocop.storage.embedded.path:./data/ocop.mv}") String path,
+            @Value("${ocop.storage.embedded.fsync:false}") boolean fsync,
+            @Value("${ocop.storage.embedded.retention-time:0}") int retentionMillis,
+            @Value("${ocop.storage.embedded.threads:16}") int threads,
+            @Value("${ocop.storage.embedded.port:0}") int port,
+            @Value("${ocop.storage.embedded.compression:high}") String compression) {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("ocop.storage.embedded.port must be 0 (a random port) or 1-65535, not " + port);
+            throw new IllegalArgumentException(
+                    "ocop.storage.embedded.port must be 0 (a random port) or 1-65535, not " + port);
         }
         Path file = Path.of(path).toAbsolutePath();
         try {
@@ -49,13 +51,16 @@ class EmbeddedMongoConfiguration {
             throw new UncheckedIOException("Cannot create the data folder " + file.getParent(), e);
         }
         // Pages are compressed when written (MVStore reads compressed and uncompressed pages alike, so older files open
-        // as they are): a stored evaluation's ~24 kB page deflates to ~5 kB. Measured in docs/benchmarks.md (store size).
+        // as they are): a stored evaluation's ~24 kB page deflates to ~5 kB. Measured in docs/benchmarks.md (store
+        // size).
         MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
         switch (compression) {
             case "high" -> builder.compressHigh(); // Deflate
-            case "fast" -> builder.compress();     // LZF
-            case "none" -> { }
-            default -> throw new IllegalArgumentException("ocop.storage.embedded.compression must be high, fast or none, not " + compression);
+            case "fast" -> builder.compress(); // LZF
+            case "none" -> {}
+            default ->
+                throw new IllegalArgumentException(
+                        "ocop.storage.embedded.compression must be high, fast or none, not " + compression);
         }
         MVStore store = builder.open();
         // MVStore keeps replaced chunks for 45 s by default; with a commit per write that grew the file by ~37 kB
@@ -74,8 +79,8 @@ class EmbeddedMongoConfiguration {
     }
 
     @Bean
-    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server,
-                                                          @Value("${spring.mongodb.database:ocop}") String database) {
+    MongoConnectionDetails embeddedMongoConnectionDetails(
+            MongoServer server, @Value("${spring.mongodb.database:ocop}") String database) {
         InetSocketAddress address = server.getLocalAddress();
         ConnectionString cs = new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/" + database);
         return () -> cs;

@@ -25,7 +25,7 @@ final class GroupCommit {
     private final AtomicLong applied = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition done = lock.newCondition();
-    private long committed;     // guarded by lock: every ticket <= this is committed
+    private long committed; // guarded by lock: every ticket <= this is committed
     private boolean committing; // guarded by lock: a leader is inside commit.run()
     private final LongAdder writes = new LongAdder();
     private final LongAdder commits = new LongAdder();

@@ -21,17 +21,29 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String what, String id) {
-        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "Không tìm thấy " + what + " " + id + " (does not exist)");
+        return new ApiException(
+                HttpStatus.NOT_FOUND, "NOT_FOUND", "Không tìm thấy " + what + " " + id + " (does not exist)");
     }
 
     public static ApiException invalidField(String field, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Trường " + field + " không hợp lệ: " + message,
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                "VALIDATION_FAILED",
+                "Trường " + field + " không hợp lệ: " + message,
                 List.of(new FieldProblem(field, message)));
     }
 
-    public HttpStatus status() { return status; }
-    public String code() { return code; }
-    public List<FieldProblem> errors() { return errors; }
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
+    }
 
     /**
      * One refused field: its path ({@code assessments[2].selections.A1.1}), a stable code when there is a more

@@ -20,7 +20,8 @@ public final class AuditDetail {
     public static void note(String event, Map<String, ?> values) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) return;
-        Map<String, Object> detail = (Map<String, Object>) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Map<String, Object> detail =
+                (Map<String, Object>) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (detail == null) {
             detail = new LinkedHashMap<>();
             request.setAttribute(ATTRIBUTE, detail, RequestAttributes.SCOPE_REQUEST);

@@ -22,12 +22,17 @@ final class BeanValidationProblems {
         return switch (constraint) {
             case "Size" -> {
                 String code = COUNT_LIMITS.get(leaf);
-                yield code != null ? new ApiException.FieldProblem(field, code, "quá nhiều phần tử" + english)
-                        : new ApiException.FieldProblem(field, f.getRejectedValue() instanceof CharSequence ? "TEXT_TOO_LONG" : "TOO_MANY_ITEMS",
-                        "độ dài hoặc số phần tử ngoài giới hạn" + english);
+                yield code != null
+                        ? new ApiException.FieldProblem(field, code, "quá nhiều phần tử" + english)
+                        : new ApiException.FieldProblem(
+                                field,
+                                f.getRejectedValue() instanceof CharSequence ? "TEXT_TOO_LONG" : "TOO_MANY_ITEMS",
+                                "độ dài hoặc số phần tử ngoài giới hạn" + english);
             }
-            case "NotNull", "NotEmpty", "NotBlank" -> new ApiException.FieldProblem(field, "REQUIRED", "bắt buộc" + english);
-            case "Min", "Max", "DecimalMin", "DecimalMax" -> new ApiException.FieldProblem(field, "NUMBER_OUT_OF_RANGE", "số ngoài khoảng cho phép" + english);
+            case "NotNull", "NotEmpty", "NotBlank" ->
+                new ApiException.FieldProblem(field, "REQUIRED", "bắt buộc" + english);
+            case "Min", "Max", "DecimalMin", "DecimalMax" ->
+                new ApiException.FieldProblem(field, "NUMBER_OUT_OF_RANGE", "số ngoài khoảng cho phép" + english);
             case "Pattern" -> new ApiException.FieldProblem(field, "INVALID_CODE", "không đúng định dạng" + english);
             default -> new ApiException.FieldProblem(field, null, "không hợp lệ" + english);
         };

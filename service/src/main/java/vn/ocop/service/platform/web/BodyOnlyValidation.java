@@ -81,7 +81,9 @@ final class BodyOnlyValidation implements MethodValidationExcludeFilter {
     private static boolean constrains(Annotation[] annotations) {
         for (Annotation a : annotations) {
             Class<? extends Annotation> t = a.annotationType();
-            if (t.getName().startsWith("jakarta.validation.") || t.isAnnotationPresent(Constraint.class) || a instanceof Validated) {
+            if (t.getName().startsWith("jakarta.validation.")
+                    || t.isAnnotationPresent(Constraint.class)
+                    || a instanceof Validated) {
                 return true;
             }
         }

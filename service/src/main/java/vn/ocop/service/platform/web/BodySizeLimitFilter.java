@@ -30,8 +30,12 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         this(max, max, r -> false, java.time.Duration.ofMinutes(1), problems);
     }
 
-    public BodySizeLimitFilter(DataSize max, DataSize largerMax, java.util.function.Predicate<HttpServletRequest> larger,
-                               java.time.Duration bodyReadTimeout, ProblemWriter problems) {
+    public BodySizeLimitFilter(
+            DataSize max,
+            DataSize largerMax,
+            java.util.function.Predicate<HttpServletRequest> larger,
+            java.time.Duration bodyReadTimeout,
+            ProblemWriter problems) {
         this.maxBytes = max.toBytes();
         this.largerMaxBytes = largerMax.toBytes();
         this.larger = larger;
@@ -44,14 +48,22 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!bodyIsUtf8(request)) {
             response.setHeader("Connection", "close");
-            problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_CHARSET",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_CHARSET",
                     "Chỉ nhận nội dung mã hóa UTF-8, không nhận " + request.getCharacterEncoding() + " (send UTF-8)");
             return;
         }
         long max = larger.test(request) ? largerMaxBytes : maxBytes;
         if (request.getContentLengthLong() > max) {
             response.setHeader("Connection", "close");
-            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "PAYLOAD_TOO_LARGE",
                     "Nội dung lớn hơn " + max + " byte (the body is larger than " + max + " bytes)");
             return;
         }
@@ -124,20 +136,33 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             }
         }
 
-        @Override public int read() throws IOException {
+        @Override
+        public int read() throws IOException {
             int b = in.read();
             if (b >= 0) add(1);
             return b;
         }
 
-        @Override public int read(byte[] b, int off, int len) throws IOException {
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
             add(n);
             return n;
         }
 
-        @Override public boolean isFinished() { return in.isFinished(); }
-        @Override public boolean isReady() { return in.isReady(); }
-        @Override public void setReadListener(ReadListener l) { in.setReadListener(l); }
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener l) {
+            in.setReadListener(l);
+        }
     }
 }

@@ -9,13 +9,15 @@ public final class ClientDisconnects {
     public static boolean isDisconnect(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String name = t.getClass().getSimpleName();
-            if (name.equals("ClientAbortException") || name.equals("AsyncRequestNotUsableException")
+            if (name.equals("ClientAbortException")
+                    || name.equals("AsyncRequestNotUsableException")
                     || name.equals("EofException")) {
                 return true;
             }
             if (t instanceof IOException && t.getMessage() != null) {
                 String m = t.getMessage();
-                if (m.contains("Broken pipe") || m.contains("Connection reset") || m.contains("connection was aborted")) return true;
+                if (m.contains("Broken pipe") || m.contains("Connection reset") || m.contains("connection was aborted"))
+                    return true;
             }
             if (t.getCause() == t) break;
         }

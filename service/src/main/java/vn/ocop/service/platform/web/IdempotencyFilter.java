@@ -46,7 +46,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || !WRITES.contains(request.getMethod())
+        return request.getHeader(HEADER) == null
+                || !WRITES.contains(request.getMethod())
                 || !request.getRequestURI().startsWith("/api/");
     }
 
@@ -55,7 +56,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!KEY.matcher(key).matches()) {
-            problems.write(request, response, HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_IDEMPOTENCY_KEY",
                     "Idempotency-Key must be 1-100 characters of A-Z a-z 0-9 . _ : -");
             return;
         }
@@ -63,15 +68,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String user = user(request);
         String id = CanonicalJson.sha256Hex(user + "\n" + key);
         String fingerprint = CanonicalJson.sha256Hex(request.getMethod() + " " + request.getRequestURI() + "?"
-                + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n")
+                        + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n")
                 + java.util.HexFormat.of().formatHex(sha(body));
         IdempotencyStore.Claim claim = store.claim(id, fingerprint);
         if (claim instanceof IdempotencyStore.Reused) {
-            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT,
-                    "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used for another request; use a new key");
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was used for another request; use a new key");
         } else if (claim instanceof IdempotencyStore.Running) {
-            problems.write(request, response, HttpStatus.CONFLICT,
-                    "IDEMPOTENCY_IN_PROGRESS", "The first request with this Idempotency-Key has not answered yet; retry later");
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.CONFLICT,
+                    "IDEMPOTENCY_IN_PROGRESS",
+                    "The first request with this Idempotency-Key has not answered yet; retry later");
         } else if (claim instanceof IdempotencyStore.Answered a) {
             response.setStatus(a.status());
             a.headers().forEach(response::setHeader);
@@ -130,19 +143,38 @@ class IdempotencyFilter extends OncePerRequestFilter {
         public ServletInputStream getInputStream() {
             ByteArrayInputStream in = new ByteArrayInputStream(body);
             return new ServletInputStream() {
-                @Override public boolean isFinished() { return in.available() == 0; }
-                @Override public boolean isReady() { return true; }
-                @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
-                @Override public int read() { return in.read(); }
-                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
             };
         }
 
         @Override
         public BufferedReader getReader() {
             String enc = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(),
-                    enc == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(enc)));
+            return new BufferedReader(new InputStreamReader(
+                    getInputStream(), enc == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(enc)));
         }
 
         @Override

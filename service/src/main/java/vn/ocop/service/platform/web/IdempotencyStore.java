@@ -1,5 +1,7 @@
 package vn.ocop.service.platform.web;
 
+import static com.mongodb.client.model.Filters.eq;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -18,8 +20,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.ocop.service.platform.storage.Bson;
 
-import static com.mongodb.client.model.Filters.eq;
-
 /**
  * Collection {@code idempotency_keys}: one document per (user, key), its _id a hash of both (the unique index),
  * holding the request's fingerprint and, once answered, the first answer. {@code expiresAt} carries a TTL index
@@ -33,12 +33,16 @@ class IdempotencyStore {
     private final Duration ttl;
     private final Duration lease;
 
-    IdempotencyStore(MongoTemplate mongo, @Value("${ocop.idempotency.ttl:PT24H}") Duration ttl,
-                     @Value("${ocop.idempotency.lease:PT2M}") Duration lease) {
+    IdempotencyStore(
+            MongoTemplate mongo,
+            @Value("${ocop.idempotency.ttl:PT24H}") Duration ttl,
+            @Value("${ocop.idempotency.lease:PT2M}") Duration lease) {
         this.keys = mongo.getCollection(COLLECTION);
         this.ttl = ttl;
         this.lease = lease;
-        keys.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("ttl"));
+        keys.createIndex(
+                Indexes.ascending("expiresAt"),
+                new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("ttl"));
     }
 
     sealed interface Claim {}
@@ -61,8 +65,11 @@ class IdempotencyStore {
             }
             if (d == null) {
                 try {
-                    keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "RUNNING")
-                            .append("startedAt", now).append("expiresAt", new Date(now.getTime() + ttl.toMillis())));
+                    keys.insertOne(new Document("_id", id)
+                            .append("fingerprint", fingerprint)
+                            .append("state", "RUNNING")
+                            .append("startedAt", now)
+                            .append("expiresAt", new Date(now.getTime() + ttl.toMillis())));
                     return new Fresh();
                 } catch (MongoException e) {
                     if (!Bson.isDuplicateKey(e)) throw e;
@@ -75,13 +82,17 @@ class IdempotencyStore {
                 Map<String, String> headers = new java.util.LinkedHashMap<>();
                 if (h != null) h.forEach((k, v) -> headers.put(k, String.valueOf(v)));
                 Binary body = d.get("body", Binary.class);
-                return new Answered(d.get("status", Number.class).intValue(), headers, body == null ? new byte[0] : body.getData());
+                return new Answered(
+                        d.get("status", Number.class).intValue(), headers, body == null ? new byte[0] : body.getData());
             }
             // a first request that stopped without answering: after the lease a retry may run it again
             Date started = d.getDate("startedAt");
             if (started.getTime() + lease.toMillis() < now.getTime()
-                    && keys.updateOne(new Document("_id", id).append("startedAt", started), Updates.set("startedAt", now))
-                    .getModifiedCount() == 1) {
+                    && keys.updateOne(
+                                            new Document("_id", id).append("startedAt", started),
+                                            Updates.set("startedAt", now))
+                                    .getModifiedCount()
+                            == 1) {
                 return new Fresh();
             }
             return new Running();
@@ -90,8 +101,13 @@ class IdempotencyStore {
     }
 
     void complete(String id, int status, Map<String, String> headers, byte[] body) {
-        keys.updateOne(eq("_id", id), Updates.combine(Updates.set("state", "DONE"), Updates.set("status", status),
-                Updates.set("headers", new Document(new java.util.LinkedHashMap<String, Object>(headers))), Updates.set("body", new Binary(body))));
+        keys.updateOne(
+                eq("_id", id),
+                Updates.combine(
+                        Updates.set("state", "DONE"),
+                        Updates.set("status", status),
+                        Updates.set("headers", new Document(new java.util.LinkedHashMap<String, Object>(headers))),
+                        Updates.set("body", new Binary(body))));
     }
 
     /** The request failed on the server's side: let a retry run it. */

@@ -17,25 +17,33 @@ final class JsonProblems {
     static ApiException.FieldProblem of(JacksonException e) {
         String field = path(e);
         if (e instanceof UnrecognizedPropertyException) {
-            return new ApiException.FieldProblem(field, "UNKNOWN_FIELD", "trường không có trong hợp đồng API (unknown field)");
+            return new ApiException.FieldProblem(
+                    field, "UNKNOWN_FIELD", "trường không có trong hợp đồng API (unknown field)");
         }
         if (e instanceof InvalidNullException) {
-            return new ApiException.FieldProblem(field, "NULL_NOT_ALLOWED", "không được là null (null is not allowed here)");
+            return new ApiException.FieldProblem(
+                    field, "NULL_NOT_ALLOWED", "không được là null (null is not allowed here)");
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() == BigDecimal.class) {
-            return new ApiException.FieldProblem(field, "TOO_MANY_DIGITS", "số có quá nhiều chữ số: tối đa "
-                    + StrictJson.MAX_DIGITS + " chữ số và " + StrictJson.MAX_SCALE + " chữ số thập phân (too many digits)");
+            return new ApiException.FieldProblem(
+                    field,
+                    "TOO_MANY_DIGITS",
+                    "số có quá nhiều chữ số: tối đa " + StrictJson.MAX_DIGITS + " chữ số và " + StrictJson.MAX_SCALE
+                            + " chữ số thập phân (too many digits)");
         }
         if (e instanceof InputCoercionException || e instanceof StreamConstraintsException) {
-            return new ApiException.FieldProblem(field, "NUMBER_OUT_OF_RANGE", "số quá lớn cho trường này (number out of range)");
+            return new ApiException.FieldProblem(
+                    field, "NUMBER_OUT_OF_RANGE", "số quá lớn cho trường này (number out of range)");
         }
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.startsWith("Duplicate Object property") || message.startsWith("Duplicate field")) {
             return new ApiException.FieldProblem(field, "DUPLICATE_KEY", "khóa xuất hiện hai lần (duplicate key)");
         }
-        if (e instanceof MismatchedInputException || (e instanceof DatabindException && !e.getPath().isEmpty())) {
+        if (e instanceof MismatchedInputException
+                || (e instanceof DatabindException && !e.getPath().isEmpty())) {
             // a wrong type, a coercion refused, an unknown enum value, a bad date
-            return new ApiException.FieldProblem(field, "WRONG_TYPE", "giá trị sai kiểu hoặc không hợp lệ (wrong type or invalid value)");
+            return new ApiException.FieldProblem(
+                    field, "WRONG_TYPE", "giá trị sai kiểu hoặc không hợp lệ (wrong type or invalid value)");
         }
         return null;
     }

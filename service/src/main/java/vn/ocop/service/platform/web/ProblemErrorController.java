@@ -21,8 +21,12 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<Problem> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // called directly (no error dispatch): there is nothing here
-        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i) : HttpStatus.NOT_FOUND;
-        String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String s ? s : request.getRequestURI();
+        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
+                ? HttpStatus.valueOf(i)
+                : HttpStatus.NOT_FOUND;
+        String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String s
+                ? s
+                : request.getRequestURI();
         String problemCode = switch (status) {
             case BAD_REQUEST -> "BAD_REQUEST";
             case NOT_FOUND -> "NOT_FOUND";
@@ -31,8 +35,11 @@ class ProblemErrorController implements ErrorController {
             case CONTENT_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
             default -> status.is5xxServerError() ? "INTERNAL_ERROR" : status.name();
         };
-        String detail = status.is5xxServerError() ? "Lỗi không mong đợi (an unexpected error occurred)" : status.getReasonPhrase();
-        return ResponseEntity.status(status).contentType(ProblemWriter.PROBLEM_JSON)
+        String detail = status.is5xxServerError()
+                ? "Lỗi không mong đợi (an unexpected error occurred)"
+                : status.getReasonPhrase();
+        return ResponseEntity.status(status)
+                .contentType(ProblemWriter.PROBLEM_JSON)
                 .body(ProblemWriter.problem(status, problemCode, detail, path, List.of()));
     }
 }

@@ -21,19 +21,23 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatus http = HttpStatus.resolve(status);
-        String code = http == null ? "BAD_REQUEST" : switch (http) {
-            case BAD_REQUEST -> "BAD_REQUEST";
-            case NOT_FOUND -> "NOT_FOUND";
-            case CONTENT_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
-            case REQUEST_HEADER_FIELDS_TOO_LARGE, URI_TOO_LONG -> "BAD_REQUEST";
-            default -> http.is5xxServerError() ? "INTERNAL_ERROR" : http.name();
-        };
+        String code = http == null
+                ? "BAD_REQUEST"
+                : switch (http) {
+                    case BAD_REQUEST -> "BAD_REQUEST";
+                    case NOT_FOUND -> "NOT_FOUND";
+                    case CONTENT_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
+                    case REQUEST_HEADER_FIELDS_TOO_LARGE, URI_TOO_LONG -> "BAD_REQUEST";
+                    default -> http.is5xxServerError() ? "INTERNAL_ERROR" : http.name();
+                };
         String title = http == null ? "Yêu cầu không hợp lệ" : ProblemTitles.of(code, http);
-        String detail = status >= 500 ? "Lỗi không mong đợi (an unexpected error occurred)"
+        String detail = status >= 500
+                ? "Lỗi không mong đợi (an unexpected error occurred)"
                 : "Máy chủ web không đọc được yêu cầu: dòng yêu cầu, đường dẫn hoặc tiêu đề không hợp lệ "
-                + "(the request line, path or headers are not valid HTTP; percent-encode non-ASCII characters)";
-        String json = "{\"type\":\"https://ocop.vn/problems/" + code.toLowerCase().replace('_', '-') + "\",\"title\":\""
-                + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
+                        + "(the request line, path or headers are not valid HTTP; percent-encode non-ASCII characters)";
+        String json = "{\"type\":\"https://ocop.vn/problems/"
+                + code.toLowerCase().replace('_', '-') + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

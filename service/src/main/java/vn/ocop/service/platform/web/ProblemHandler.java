@@ -20,21 +20,20 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import vn.ocop.api.model.Problem;
 
 /** Every error a client can cause becomes application/problem+json with a stable code; never a stack trace. */
 @RestControllerAdvice
 class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final java.util.Set<String> COUNT_LIMITS = java.util.Set.of("TOO_MANY_MEMBERS", "TOO_MANY_CRITERIA", "TOO_MANY_FILES");
+    private static final java.util.Set<String> COUNT_LIMITS =
+            java.util.Set.of("TOO_MANY_MEMBERS", "TOO_MANY_CRITERIA", "TOO_MANY_FILES");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Problem> api(ApiException e, HttpServletRequest req) {
@@ -45,7 +44,9 @@ class ProblemHandler {
     ResponseEntity<Problem> invalidBody(MethodArgumentNotValidException e, HttpServletRequest req) {
         List<ApiException.FieldProblem> errors = new ArrayList<>();
         e.getBindingResult().getFieldErrors().forEach(f -> errors.add(BeanValidationProblems.of(f)));
-        e.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new ApiException.FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> errors.add(new ApiException.FieldProblem(g.getObjectName(), g.getDefaultMessage())));
         return validation(errors, req);
     }
 
@@ -54,8 +55,9 @@ class ProblemHandler {
         List<ApiException.FieldProblem> errors = new ArrayList<>();
         for (ParameterValidationResult r : e.getParameterValidationResults()) {
             String name = r.getMethodParameter().getParameterName();
-            r.getResolvableErrors().forEach(err -> errors.add(new ApiException.FieldProblem(
-                    name == null ? "parameter" : name, err.getDefaultMessage())));
+            r.getResolvableErrors()
+                    .forEach(err -> errors.add(
+                            new ApiException.FieldProblem(name == null ? "parameter" : name, err.getDefaultMessage())));
         }
         return validation(errors, req);
     }
@@ -63,71 +65,125 @@ class ProblemHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Problem> constraintViolation(ConstraintViolationException e, HttpServletRequest req) {
         List<ApiException.FieldProblem> errors = e.getConstraintViolations().stream()
-                .map(v -> new ApiException.FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+                .map(v -> new ApiException.FieldProblem(
+                        lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
         return validation(errors, req);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest req) {
-        return validation(List.of(new ApiException.FieldProblem(e.getName(), "giá trị không hợp lệ (invalid value)")), req);
+        return validation(
+                List.of(new ApiException.FieldProblem(e.getName(), "giá trị không hợp lệ (invalid value)")), req);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest req) {
-        return validation(List.of(new ApiException.FieldProblem(e.getParameterName(), "MISSING_PARAMETER", "tham số bắt buộc (required)")), req);
+        return validation(
+                List.of(new ApiException.FieldProblem(
+                        e.getParameterName(), "MISSING_PARAMETER", "tham số bắt buộc (required)")),
+                req);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<Problem> missingHeader(MissingRequestHeaderException e, HttpServletRequest req) {
-        return validation(List.of(new ApiException.FieldProblem(e.getHeaderName(), "MISSING_HEADER", "header bắt buộc (required)")), req);
+        return validation(
+                List.of(new ApiException.FieldProblem(
+                        e.getHeaderName(), "MISSING_HEADER", "header bắt buộc (required)")),
+                req);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest req) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
-                return respond(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "Nội dung gửi lên quá lớn: " + t.getMessage(), req, List.of());
+                return respond(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "PAYLOAD_TOO_LARGE",
+                        "Nội dung gửi lên quá lớn: " + t.getMessage(),
+                        req,
+                        List.of());
             }
             if (t instanceof BodySizeLimitFilter.BodyTooSlowException) {
-                return respond(HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT", "Nội dung gửi lên quá chậm: " + t.getMessage(), req, List.of());
+                return respond(
+                        HttpStatus.REQUEST_TIMEOUT,
+                        "REQUEST_TIMEOUT",
+                        "Nội dung gửi lên quá chậm: " + t.getMessage(),
+                        req,
+                        List.of());
             }
             if (t instanceof JacksonException j) {
                 ApiException.FieldProblem p = JsonProblems.of(j);
                 if (p != null) return validation(List.of(p), req);
             }
         }
-        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "Nội dung không phải JSON hợp lệ (the request body is not valid JSON)", req, List.of());
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_JSON",
+                "Nội dung không phải JSON hợp lệ (the request body is not valid JSON)",
+                req,
+                List.of());
     }
 
     /** multipart/form-data: over spring.servlet.multipart limits (= ocop.web.max-body-size) or cut off → 413; malformed → 400. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Problem> multipart(MultipartException e, HttpServletRequest req) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MaxUploadSizeExceededException || t instanceof BodySizeLimitFilter.BodyTooLargeException
-                    || t.getClass().getSimpleName().contains("SizeLimitExceeded") || t.getClass().getSimpleName().contains("SizeException")) {
-                return respond(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The body or one of its parts is too large", req, List.of());
+            if (t instanceof MaxUploadSizeExceededException
+                    || t instanceof BodySizeLimitFilter.BodyTooLargeException
+                    || t.getClass().getSimpleName().contains("SizeLimitExceeded")
+                    || t.getClass().getSimpleName().contains("SizeException")) {
+                return respond(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "PAYLOAD_TOO_LARGE",
+                        "The body or one of its parts is too large",
+                        req,
+                        List.of());
             }
         }
-        return respond(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART", "The request body is not valid multipart/form-data", req, List.of());
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_MULTIPART",
+                "The request body is not valid multipart/form-data",
+                req,
+                List.of());
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<Problem> missingPart(MissingServletRequestPartException e, HttpServletRequest req) {
-        return validation(List.of(new ApiException.FieldProblem(e.getRequestPartName(), "MISSING_PART", "phần bắt buộc (required)")), req);
+        return validation(
+                List.of(new ApiException.FieldProblem(
+                        e.getRequestPartName(), "MISSING_PART", "phần bắt buộc (required)")),
+                req);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> unsupported(HttpMediaTypeNotSupportedException e, HttpServletRequest req) {
         if (e.getContentType() != null && !StrictJson.isUtf8(e.getContentType())) {
-            return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_CHARSET", "Chỉ nhận nội dung mã hóa UTF-8, không nhận "
-                    + e.getContentType().getParameter("charset") + " (send UTF-8)", req, List.of());
+            return respond(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "UNSUPPORTED_CHARSET",
+                    "Chỉ nhận nội dung mã hóa UTF-8, không nhận "
+                            + e.getContentType().getParameter("charset") + " (send UTF-8)",
+                    req,
+                    List.of());
         }
-        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Hãy gửi application/json (hoặc multipart/form-data ở nơi API cho phép) (send application/json)", req, List.of());
+        return respond(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "Hãy gửi application/json (hoặc multipart/form-data ở nơi API cho phép) (send application/json)",
+                req,
+                List.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest req) {
-        return respond(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "Hãy nhận application/json (accept application/json)", req, List.of());
+        return respond(
+                HttpStatus.NOT_ACCEPTABLE,
+                "NOT_ACCEPTABLE",
+                "Hãy nhận application/json (accept application/json)",
+                req,
+                List.of());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -151,26 +207,53 @@ class ProblemHandler {
         }
         if (ClientDisconnects.isDisconnect(e)) {
             // the client hung up: nothing to answer, nothing wrong here
-            log.debug("Client disconnected during {} {} (request id {}): {}", req.getMethod(), req.getRequestURI(),
-                    RequestIds.of(req), e.toString());
+            log.debug(
+                    "Client disconnected during {} {} (request id {}): {}",
+                    req.getMethod(),
+                    req.getRequestURI(),
+                    RequestIds.of(req),
+                    e.toString());
             return null;
         }
-        log.error("Unexpected error on {} {} (request id {})", req.getMethod(), req.getRequestURI(), RequestIds.of(req), e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Lỗi không mong đợi; mã yêu cầu "
-                + RequestIds.of(req) + " (an unexpected error occurred)", req, List.of());
+        log.error(
+                "Unexpected error on {} {} (request id {})",
+                req.getMethod(),
+                req.getRequestURI(),
+                RequestIds.of(req),
+                e);
+        return respond(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
+                "Lỗi không mong đợi; mã yêu cầu " + RequestIds.of(req) + " (an unexpected error occurred)",
+                req,
+                List.of());
     }
 
     /** 400 VALIDATION_FAILED naming the fields; a count limit alone (TOO_MANY_MEMBERS, …) is the problem's own code. */
     private ResponseEntity<Problem> validation(List<ApiException.FieldProblem> errors, HttpServletRequest req) {
-        String only = errors.stream().map(ApiException.FieldProblem::code).distinct().count() == 1 ? errors.get(0).code() : null;
+        String only =
+                errors.stream().map(ApiException.FieldProblem::code).distinct().count() == 1
+                        ? errors.get(0).code()
+                        : null;
         String code = only != null && COUNT_LIMITS.contains(only) ? only : "VALIDATION_FAILED";
-        String fields = String.join(", ", errors.stream().map(ApiException.FieldProblem::field).distinct().limit(10).toList());
+        String fields = String.join(
+                ", ",
+                errors.stream()
+                        .map(ApiException.FieldProblem::field)
+                        .distinct()
+                        .limit(10)
+                        .toList());
         return respond(HttpStatus.BAD_REQUEST, code, "Dữ liệu không hợp lệ ở: " + fields, req, errors);
     }
 
-    private static ResponseEntity<Problem> respond(HttpStatus status, String code, String detail, HttpServletRequest req,
-                                                   List<ApiException.FieldProblem> errors) {
-        return ResponseEntity.status(status).contentType(ProblemWriter.PROBLEM_JSON)
+    private static ResponseEntity<Problem> respond(
+            HttpStatus status,
+            String code,
+            String detail,
+            HttpServletRequest req,
+            List<ApiException.FieldProblem> errors) {
+        return ResponseEntity.status(status)
+                .contentType(ProblemWriter.PROBLEM_JSON)
                 .body(ProblemWriter.problem(status, code, detail, req.getRequestURI(), errors));
     }
 

@@ -21,8 +21,8 @@ public class ProblemWriter {
         this.mapper = mapper;
     }
 
-    public static Problem problem(HttpStatus status, String code, String detail, String instance,
-                                  List<ApiException.FieldProblem> errors) {
+    public static Problem problem(
+            HttpStatus status, String code, String detail, String instance, List<ApiException.FieldProblem> errors) {
         Problem p = new Problem()
                 .type("https://ocop.vn/problems/" + code.toLowerCase().replace('_', '-'))
                 .title(ProblemTitles.of(code, status))
@@ -30,18 +30,32 @@ public class ProblemWriter {
                 .detail(detail)
                 .instance(instance)
                 .code(code);
-        p.setErrors(errors == null || errors.isEmpty() ? null
-                : errors.stream().map(e -> new FieldError().field(e.field()).code(e.code()).message(e.message())).toList());
+        p.setErrors(
+                errors == null || errors.isEmpty()
+                        ? null
+                        : errors.stream()
+                                .map(e -> new FieldError()
+                                        .field(e.field())
+                                        .code(e.code())
+                                        .message(e.message()))
+                                .toList());
         return p;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-                      String detail) throws IOException {
+    public void write(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         write(request, response, status, code, detail, List.of());
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-                      String detail, List<ApiException.FieldProblem> errors) throws IOException {
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String code,
+            String detail,
+            List<ApiException.FieldProblem> errors)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -49,8 +63,8 @@ public class ProblemWriter {
         response.setStatus(status.value());
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(mapper.writeValueAsBytes(
-                problem(status, code, detail, request.getRequestURI(), errors)));
+        response.getOutputStream()
+                .write(mapper.writeValueAsBytes(problem(status, code, detail, request.getRequestURI(), errors)));
         response.flushBuffer();
     }
 }

@@ -60,7 +60,11 @@ public class QueryParameterFilter extends OncePerRequestFilter {
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
                 if (name == null || value == null) {
-                    problems.write(request, response, HttpStatus.BAD_REQUEST, "MALFORMED_QUERY",
+                    problems.write(
+                            request,
+                            response,
+                            HttpStatus.BAD_REQUEST,
+                            "MALFORMED_QUERY",
                             "Chuỗi truy vấn không phải UTF-8 mã hóa phần trăm hợp lệ (malformed query string)");
                     return;
                 }
@@ -70,12 +74,22 @@ public class QueryParameterFilter extends OncePerRequestFilter {
         if (!given.isEmpty()) {
             Operation op = find(request);
             if (op != null) {
-                List<String> unknown = given.stream().filter(n -> !op.query().contains(n)).toList();
+                List<String> unknown =
+                        given.stream().filter(n -> !op.query().contains(n)).toList();
                 if (!unknown.isEmpty()) {
-                    List<ApiException.FieldProblem> errors = unknown.stream().map(n -> new ApiException.FieldProblem(n,
-                            "UNKNOWN_PARAMETER", "tham số không được hỗ trợ; các tham số được nhận: " + new TreeSet<>(op.query()))).toList();
-                    problems.write(request, response, HttpStatus.BAD_REQUEST, "UNKNOWN_PARAMETER",
-                            "Tham số truy vấn không được hỗ trợ: " + String.join(", ", unknown), errors);
+                    List<ApiException.FieldProblem> errors = unknown.stream()
+                            .map(n -> new ApiException.FieldProblem(
+                                    n,
+                                    "UNKNOWN_PARAMETER",
+                                    "tham số không được hỗ trợ; các tham số được nhận: " + new TreeSet<>(op.query())))
+                            .toList();
+                    problems.write(
+                            request,
+                            response,
+                            HttpStatus.BAD_REQUEST,
+                            "UNKNOWN_PARAMETER",
+                            "Tham số truy vấn không được hỗ trợ: " + String.join(", ", unknown),
+                            errors);
                     return;
                 }
             }
@@ -125,7 +139,8 @@ public class QueryParameterFilter extends OncePerRequestFilter {
                 for (Object p : params) {
                     Map<String, Object> param = (Map<String, Object>) p;
                     if (param.get("$ref") instanceof String ref) {
-                        param = (Map<String, Object>) shared.getOrDefault(ref.substring(ref.lastIndexOf('/') + 1), Map.of());
+                        param = (Map<String, Object>)
+                                shared.getOrDefault(ref.substring(ref.lastIndexOf('/') + 1), Map.of());
                     }
                     if ("query".equals(param.get("in")) && param.get("name") instanceof String name) query.add(name);
                 }

@@ -35,7 +35,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
     RateLimitFilter(RateLimitProperties props, ProblemWriter problems, MeterRegistry meters, LongSupplier clock) {
         this.props = props;
         this.problems = problems;
-        this.limited = Counter.builder("ocop.web.rate.limited").description("requests refused by the per-client rate limit")
+        this.limited = Counter.builder("ocop.web.rate.limited")
+                .description("requests refused by the per-client rate limit")
                 .register(meters);
         this.clock = clock;
     }
@@ -57,7 +58,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (!bucket.tryTake(now)) {
             limited.increment();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(bucket.secondsUntilNext(now)));
-            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "RATE_LIMITED",
                     "Quá nhiều yêu cầu từ địa chỉ này; hãy thử lại sau (too many requests)");
             return;
         }

@@ -15,14 +15,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxClients      buckets kept at most; beyond, the full (idle) ones are forgotten
  */
 @ConfigurationProperties("ocop.web.rate-limit")
-public record RateLimitProperties(Boolean enabled, Integer capacity, Double refillPerSecond, List<String> paths,
-                                  Boolean anonymousApi, Integer maxClients) {
+public record RateLimitProperties(
+        Boolean enabled,
+        Integer capacity,
+        Double refillPerSecond,
+        List<String> paths,
+        Boolean anonymousApi,
+        Integer maxClients) {
     public RateLimitProperties {
         enabled = enabled == null || enabled;
         capacity = capacity == null ? 60 : capacity;
         refillPerSecond = refillPerSecond == null ? 20.0 : refillPerSecond;
-        paths = paths == null ? List.of("/actuator/health", "/actuator/health/**", "/openapi/**", "/v3/api-docs/**",
-                "/swagger-ui/**", "/swagger-ui.html", "/public/**", "/api/v1/public/**") : List.copyOf(paths);
+        paths = paths == null
+                ? List.of(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/openapi/**",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html",
+                        "/public/**",
+                        "/api/v1/public/**")
+                : List.copyOf(paths);
         anonymousApi = anonymousApi == null || anonymousApi;
         maxClients = maxClients == null ? 10_000 : maxClients;
     }

@@ -2,17 +2,17 @@ package vn.ocop.service.platform.web;
 
 import java.text.Normalizer;
 import java.time.Duration;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 @Configuration(proxyBeanMethods = false)
@@ -28,16 +28,22 @@ class WebConfiguration {
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
             @Value("${ocop.web.max-body-size:1MB}") DataSize max,
             @Value("${ocop.web.upload-max-body-size:32MB}") DataSize uploadMax,
-            @Value("${ocop.web.body-read-timeout:30s}") Duration bodyReadTimeout, ProblemWriter problems) {
-        FilterRegistrationBean<BodySizeLimitFilter> bean = new FilterRegistrationBean<>(new BodySizeLimitFilter(max, uploadMax,
-                r -> "POST".equals(r.getMethod()) && "/api/v1/rulesets".equals(r.getRequestURI()), bodyReadTimeout, problems));
+            @Value("${ocop.web.body-read-timeout:30s}") Duration bodyReadTimeout,
+            ProblemWriter problems) {
+        FilterRegistrationBean<BodySizeLimitFilter> bean = new FilterRegistrationBean<>(new BodySizeLimitFilter(
+                max,
+                uploadMax,
+                r -> "POST".equals(r.getMethod()) && "/api/v1/rulesets".equals(r.getRequestURI()),
+                bodyReadTimeout,
+                problems));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return bean;
     }
 
     /** Tomcat's own error pages (bad request lines, before any servlet) are problem+json too. */
     @Bean
-    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<
+                    org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
             problemErrorReports() {
         return factory -> factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
@@ -61,16 +67,18 @@ class WebConfiguration {
     /** Unknown or malformed query parameters are refused before any controller (QueryParameterFilter). */
     @Bean
     FilterRegistrationBean<QueryParameterFilter> queryParameterFilter(ProblemWriter problems) {
-        FilterRegistrationBean<QueryParameterFilter> bean = new FilterRegistrationBean<>(new QueryParameterFilter(problems));
+        FilterRegistrationBean<QueryParameterFilter> bean =
+                new FilterRegistrationBean<>(new QueryParameterFilter(problems));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
         return bean;
     }
 
     /** Per-client token buckets on the anonymous endpoints (RateLimitFilter); before security, so a flood costs little. */
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties props, ProblemWriter problems,
-                                                           io.micrometer.core.instrument.MeterRegistry meters) {
-        FilterRegistrationBean<RateLimitFilter> bean = new FilterRegistrationBean<>(new RateLimitFilter(props, problems, meters));
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+            RateLimitProperties props, ProblemWriter problems, io.micrometer.core.instrument.MeterRegistry meters) {
+        FilterRegistrationBean<RateLimitFilter> bean =
+                new FilterRegistrationBean<>(new RateLimitFilter(props, problems, meters));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return bean;
     }
@@ -78,7 +86,8 @@ class WebConfiguration {
     /** After security (order -100: the user scopes the key) and after the body-size limit. */
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems) {
-        FilterRegistrationBean<IdempotencyFilter> bean = new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
+        FilterRegistrationBean<IdempotencyFilter> bean =
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, problems));
         bean.setOrder(0);
         return bean;
     }

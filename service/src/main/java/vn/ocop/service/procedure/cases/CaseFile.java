@@ -33,6 +33,7 @@ public class CaseFile extends Versioned {
     public Integer samples;
     /** The producer's self-assessment (Mẫu 02): criterion → option as [{code, option}] (codes contain dots). */
     public List<Pick> selfAssessment;
+
     public String selfAssessmentNote;
     public String registeredBy;
     public LocalDate registeredOn;
@@ -42,6 +43,7 @@ public class CaseFile extends Versioned {
     public LocalDate proposedOn;
     /** The level the dossier was approved and sent to, while it waits for that level's round. */
     public Level forwardedTo;
+
     public String roundId;
     public List<String> rounds = new ArrayList<>();
     public int pass = 1;
@@ -60,19 +62,45 @@ public class CaseFile extends Versioned {
     public record AdvisoryReport(String roundId, String by, Instant at, String text) {}
 
     /** A council's result for this dossier; {@code counted} false when it opened a second pass. */
-    public record Result(String roundId, Level level, int pass, LocalDate sittingDate, int scoringMembers, int submitted,
-                         String evaluationId, String evaluationHash, long sequence, String status, BigDecimal averageTotal,
-                         Integer stars, List<String> findings, boolean counted, boolean secondPassOpened,
-                         String recordedBy, Instant recordedAt) {}
+    public record Result(
+            String roundId,
+            Level level,
+            int pass,
+            LocalDate sittingDate,
+            int scoringMembers,
+            int submitted,
+            String evaluationId,
+            String evaluationHash,
+            long sequence,
+            String status,
+            BigDecimal averageTotal,
+            Integer stars,
+            List<String> findings,
+            boolean counted,
+            boolean secondPassOpened,
+            String recordedBy,
+            Instant recordedAt) {}
 
-    public record Decision(Level level, String outcome, Integer stars, String number, LocalDate date, String signer,
-                           String authority, String roundId, String evaluationId, String evaluationHash,
-                           String recordedBy, Instant recordedAt) {}
+    public record Decision(
+            Level level,
+            String outcome,
+            Integer stars,
+            String number,
+            LocalDate date,
+            String signer,
+            String authority,
+            String roundId,
+            String evaluationId,
+            String evaluationHash,
+            String recordedBy,
+            Instant recordedAt) {}
 
     /** Makes {@code move} or refuses it with WRONG_STATE; records who, when and why. */
     public void apply(Move move, String by, Instant at, String reason) {
         if (!move.allowedFrom(state)) {
-            throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "WRONG_STATE",
                     "Hồ sơ đang ở trạng thái " + state + ", không thể " + move + " (cho phép từ " + move.from() + ")");
         }
         history.add(new HistoryEntry(move.name(), state, move.to(), by, at, reason));

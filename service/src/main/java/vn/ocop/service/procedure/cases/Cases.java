@@ -1,5 +1,11 @@
 package vn.ocop.service.procedure.cases;
 
+import static vn.ocop.service.platform.security.Roles.ADMIN;
+import static vn.ocop.service.platform.security.Roles.ADVISORY;
+import static vn.ocop.service.platform.security.Roles.COMMUNE_OFFICER;
+import static vn.ocop.service.platform.security.Roles.PRODUCER;
+import static vn.ocop.service.platform.security.Roles.PROVINCE_OFFICE;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,12 +33,6 @@ import vn.ocop.service.procedure.rounds.Rounds;
 import vn.ocop.service.procedure.store.ProcedureJson;
 import vn.ocop.service.procedure.store.VersionedStore;
 
-import static vn.ocop.service.platform.security.Roles.ADMIN;
-import static vn.ocop.service.platform.security.Roles.ADVISORY;
-import static vn.ocop.service.platform.security.Roles.COMMUNE_OFFICER;
-import static vn.ocop.service.platform.security.Roles.PRODUCER;
-import static vn.ocop.service.platform.security.Roles.PROVINCE_OFFICE;
-
 /**
  * The dossier's way up to the council: registration, filing, withdrawal, the commune's check, the provincial
  * completeness check, assignment to a round, the advisory team's report. Each move checks the caller's role and
@@ -48,8 +48,14 @@ public class Cases {
     private final ProductCodes codes;
     private final ProcedureClock clock;
 
-    Cases(VersionedStore<CaseFile> caseStore, Dossiers dossiers, Rounds rounds, ProcedureRules rules, WorkingDays workingDays,
-          ProductCodes codes, ProcedureClock clock) {
+    Cases(
+            VersionedStore<CaseFile> caseStore,
+            Dossiers dossiers,
+            Rounds rounds,
+            ProcedureRules rules,
+            WorkingDays workingDays,
+            ProductCodes codes,
+            ProcedureClock clock) {
         this.store = caseStore;
         this.dossiers = dossiers;
         this.rounds = rounds;
@@ -62,23 +68,34 @@ public class Cases {
     /** Mẫu 01 + Mẫu 02: creates the dossier and its case in REGISTERED. */
     public CaseFile register(Registration in, Caller c) {
         if (!c.hasAny(PRODUCER, ADMIN)) throw forbidden("Chỉ chủ thể OCOP đăng ký hồ sơ");
-        String declared = in.getDossier().getProducer() == null ? null : in.getDossier().getProducer().getTaxOrRegistrationNumber();
+        String declared = in.getDossier().getProducer() == null
+                ? null
+                : in.getDossier().getProducer().getTaxOrRegistrationNumber();
         String producerId = c.has(PRODUCER) ? c.producer() : declared;
         if (c.has(PRODUCER) && (producerId == null || (declared != null && !declared.equals(producerId)))) {
             throw Rounds.outOfScope("chủ thể " + declared);
         }
         if (producerId == null) throw ApiException.invalidField("dossier.producer.taxOrRegistrationNumber", "bắt buộc");
         String kind = in.getKind().getValue();
-        if (!"FIRST".equals(kind) && (in.getUpgradesCertificate() == null || in.getUpgradesCertificate().isBlank())) {
-            throw ApiException.invalidField("upgradesCertificate", "bắt buộc khi nâng hạng hoặc đánh giá lại: số giấy chứng nhận");
+        if (!"FIRST".equals(kind)
+                && (in.getUpgradesCertificate() == null
+                        || in.getUpgradesCertificate().isBlank())) {
+            throw ApiException.invalidField(
+                    "upgradesCertificate", "bắt buộc khi nâng hạng hoặc đánh giá lại: số giấy chứng nhận");
         }
-        LocalDate registeredOn = in.getDossier().getRegisteredOn() != null ? in.getDossier().getRegisteredOn() : clock.today();
-        if (registeredOn.isAfter(clock.today())) throw ApiException.invalidField("dossier.registeredOn", "không được sau hôm nay");
-        ProcedureRule procedure = rules.forFilingDate(registeredOn).orElseThrow(() -> new ApiException(
-                HttpStatus.UNPROCESSABLE_CONTENT, "NO_PROCEDURE", "Không có quy trình áp dụng cho ngày " + registeredOn));
+        LocalDate registeredOn =
+                in.getDossier().getRegisteredOn() != null ? in.getDossier().getRegisteredOn() : clock.today();
+        if (registeredOn.isAfter(clock.today()))
+            throw ApiException.invalidField("dossier.registeredOn", "không được sau hôm nay");
+        ProcedureRule procedure = rules.forFilingDate(registeredOn)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "NO_PROCEDURE",
+                        "Không có quy trình áp dụng cho ngày " + registeredOn));
         var loc = in.getDossier().getLocation();
         if (procedure.firstLevel() == Level.DISTRICT && loc.getDistrictCode() == null) {
-            throw ApiException.invalidField("dossier.location.districtCode", "quy trình " + procedure.id() + " bắt đầu ở cấp huyện");
+            throw ApiException.invalidField(
+                    "dossier.location.districtCode", "quy trình " + procedure.id() + " bắt đầu ở cấp huyện");
         }
         in.getDossier().registeredOn(registeredOn);
         Dossier d = dossiers.create(in.getDossier(), c.name());
@@ -97,11 +114,14 @@ public class Cases {
         f.registeredOn = registeredOn;
         f.registeredBy = c.name();
         f.samples = in.getSamples();
-        if (in.getRepresentative() != null) f.representative = ProcedureJson.MAPPER.convertValue(in.getRepresentative(), Map.class);
+        if (in.getRepresentative() != null)
+            f.representative = ProcedureJson.MAPPER.convertValue(in.getRepresentative(), Map.class);
         if (in.getSelfAssessment() != null) {
             f.selfAssessment = new ArrayList<>();
             if (in.getSelfAssessment().getSelections() != null) {
-                in.getSelfAssessment().getSelections().forEach((code, option) -> f.selfAssessment.add(new CaseFile.Pick(code, option)));
+                in.getSelfAssessment()
+                        .getSelections()
+                        .forEach((code, option) -> f.selfAssessment.add(new CaseFile.Pick(code, option)));
             }
             f.selfAssessmentNote = in.getSelfAssessment().getNote();
         }
@@ -123,9 +143,13 @@ public class Cases {
         if (c.has(PRODUCER) && !c.hasAny(ADMIN)) filter.put("producerId", c.producer());
         else if (c.has(COMMUNE_OFFICER) && !c.hasAny(ADMIN)) filter.put("communeCode", c.commune());
         else if (c.hasAny(PROVINCE_OFFICE) && !c.hasAny(ADMIN)) filter.put("provinceCode", c.province());
-        return store.where(filter, 5000).stream().filter(f -> CaseAccess.canRead(c, f, roundsOf(f)))
-                .sorted(Comparator.comparing((CaseFile f) -> f.registeredOn).reversed().thenComparing(f -> f.id))
-                .limit(200).toList();
+        return store.where(filter, 5000).stream()
+                .filter(f -> CaseAccess.canRead(c, f, roundsOf(f)))
+                .sorted(Comparator.comparing((CaseFile f) -> f.registeredOn)
+                        .reversed()
+                        .thenComparing(f -> f.id))
+                .limit(200)
+                .toList();
     }
 
     public CaseFile file(String id, Caller c, String reason) {
@@ -154,7 +178,8 @@ public class Cases {
         return change(id, f -> {
             if (!c.has(ADMIN)) {
                 if (!c.has(COMMUNE_OFFICER)) throw forbidden("Chỉ cán bộ UBND cấp xã ghi báo cáo Mẫu 03");
-                if (!f.communeCode.equals(c.commune()) || !f.provinceCode.equals(c.province())) throw Rounds.outOfScope("xã " + f.communeCode);
+                if (!f.communeCode.equals(c.commune()) || !f.provinceCode.equals(c.province()))
+                    throw Rounds.outOfScope("xã " + f.communeCode);
             }
             f.apply(propose ? Move.PROPOSE : Move.RETURN_BY_COMMUNE, c.name(), clock.now(), in.getReason());
             LocalDate today = clock.today();
@@ -194,21 +219,31 @@ public class Cases {
             Rounds.requireOffice(c, target, f.provinceCode);
             LocalDate proposed = f.state == State.FORWARDED ? forwardedOn(f) : f.proposedOn;
             if (!Move.ASSIGN.allowedFrom(f.state)) f.apply(Move.ASSIGN, c.name(), clock.now(), null); // refuses
-            Round next = rounds.nextRound(target, f.provinceCode, f.districtCode, proposed).orElse(null);
+            Round next = rounds.nextRound(target, f.provinceCode, f.districtCode, proposed)
+                    .orElse(null);
             Round round;
             if (roundId == null) {
-                if (next == null) throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "NO_OPEN_ROUND",
-                        "Chưa có đợt " + target + " nào có hạn đề nghị từ " + proposed + "; tạo đợt trước");
+                if (next == null)
+                    throw new ApiException(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "NO_OPEN_ROUND",
+                            "Chưa có đợt " + target + " nào có hạn đề nghị từ " + proposed + "; tạo đợt trước");
                 round = next;
             } else {
                 round = rounds.require(roundId);
-                boolean sameArea = round.level == target && (target == Level.CENTRAL || f.provinceCode.equals(round.provinceCode))
+                boolean sameArea = round.level == target
+                        && (target == Level.CENTRAL || f.provinceCode.equals(round.provinceCode))
                         && (target != Level.DISTRICT || f.districtCode.equals(round.districtCode));
-                if (!sameArea) throw ApiException.invalidField("roundId", "đợt " + roundId + " không thuộc cấp và địa bàn của hồ sơ");
+                if (!sameArea)
+                    throw ApiException.invalidField(
+                            "roundId", "đợt " + roundId + " không thuộc cấp và địa bàn của hồ sơ");
                 if (round.cutoff.isBefore(proposed)) {
-                    throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "AFTER_CUTOFF", "Hồ sơ được đề nghị ngày " + proposed
-                            + ", sau hạn " + round.cutoff + " của đợt " + roundId
-                            + (next == null ? "; chưa có đợt sau" : "; đợt kế tiếp: " + next.id));
+                    throw new ApiException(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "AFTER_CUTOFF",
+                            "Hồ sơ được đề nghị ngày " + proposed
+                                    + ", sau hạn " + round.cutoff + " của đợt " + roundId
+                                    + (next == null ? "; chưa có đợt sau" : "; đợt kế tiếp: " + next.id));
                 }
             }
             f.apply(Move.ASSIGN, c.name(), clock.now(), "đợt " + round.id);
@@ -223,8 +258,10 @@ public class Cases {
     /** The advisory team's report (Tổ tư vấn) on a dossier of its council's round. */
     public CaseFile advisoryReport(String id, Caller c, String text) {
         return change(id, f -> {
-            if (f.roundId == null || !(f.state == State.ASSIGNED || f.state == State.SCORING || f.state == State.SCORED)) {
-                throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ chưa ở trong một đợt đánh giá (" + f.state + ")");
+            if (f.roundId == null
+                    || !(f.state == State.ASSIGNED || f.state == State.SCORING || f.state == State.SCORED)) {
+                throw new ApiException(
+                        HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ chưa ở trong một đợt đánh giá (" + f.state + ")");
             }
             Round r = rounds.require(f.roundId);
             if (!c.has(ADMIN) && !(c.has(ADVISORY) && r.council != null && r.council.advises(c.name()))) {
@@ -268,7 +305,8 @@ public class Cases {
 
     private static LocalDate forwardedOn(CaseFile f) {
         for (int i = f.decisions.size() - 1; i >= 0; i--) {
-            if ("FORWARDED".equals(f.decisions.get(i).outcome())) return f.decisions.get(i).date();
+            if ("FORWARDED".equals(f.decisions.get(i).outcome()))
+                return f.decisions.get(i).date();
         }
         return f.proposedOn;
     }

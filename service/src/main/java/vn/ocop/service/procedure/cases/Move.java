@@ -1,9 +1,9 @@
 package vn.ocop.service.procedure.cases;
 
+import static vn.ocop.service.procedure.cases.State.*;
+
 import java.util.EnumSet;
 import java.util.Set;
-
-import static vn.ocop.service.procedure.cases.State.*;
 
 /** The only moves of a dossier: from which states, to which state. */
 public enum Move {

@@ -38,8 +38,11 @@ class ProcedureDossierGuard implements DossierGuard {
     public void beforeReplace(String dossierId) {
         store.find(dossierId).ifPresent(f -> {
             if (!f.state.editableByProducer()) {
-                throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE",
-                        "Hồ sơ đang ở trạng thái " + f.state + ": nội dung chỉ sửa được khi chủ thể đang giữ hồ sơ (REGISTERED, RETURNED)");
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "WRONG_STATE",
+                        "Hồ sơ đang ở trạng thái " + f.state
+                                + ": nội dung chỉ sửa được khi chủ thể đang giữ hồ sơ (REGISTERED, RETURNED)");
             }
         });
     }
@@ -47,7 +50,9 @@ class ProcedureDossierGuard implements DossierGuard {
     @Override
     public void beforeDirectScoring(String dossierId) {
         if (store.find(dossierId).isPresent()) {
-            throw new ApiException(HttpStatus.CONFLICT, "PROCEDURE_MANAGED",
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "PROCEDURE_MANAGED",
                     "Hồ sơ theo quy trình: chấm điểm bằng phiếu của thành viên Hội đồng trong đợt đánh giá");
         }
     }

@@ -23,7 +23,9 @@ class ProductCodes {
 
     String next(String province, String commune, int year) {
         String key = province + "-" + commune + "-" + year;
-        Document d = counters.findOneAndUpdate(new Document("_id", key), Updates.inc("serial", 1L),
+        Document d = counters.findOneAndUpdate(
+                new Document("_id", key),
+                Updates.inc("serial", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         long serial = d.get("serial", Number.class).longValue();
         return format(province, commune, serial, year);

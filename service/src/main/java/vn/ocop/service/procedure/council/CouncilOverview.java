@@ -13,9 +13,18 @@ import java.util.List;
  * @param spread        the engine's COUNCIL_SPREAD warning over the submitted sheets (its Vietnamese message), or null
  * @param mayRecord     the caller may record the result now (chair or secretary, dossier in SCORING)
  */
-public record CouncilOverview(String dossierId, String roundId, int pass, String state, LocalDate sittingDate,
-                              List<MemberLine> members, Quorum quorum, Preview preview, String spread,
-                              List<RecordedResult> results, boolean mayRecord) {
+public record CouncilOverview(
+        String dossierId,
+        String roundId,
+        int pass,
+        String state,
+        LocalDate sittingDate,
+        List<MemberLine> members,
+        Quorum quorum,
+        Preview preview,
+        String spread,
+        List<RecordedResult> results,
+        boolean mayRecord) {
 
     /** One scoring member: NONE (no sheet yet), DRAFT or SUBMITTED; {@code total} only for a submitted sheet. */
     public record MemberLine(String user, String name, String department, String role, String status, Integer total) {}
@@ -24,7 +33,16 @@ public record CouncilOverview(String dossierId, String roundId, int pass, String
     public record Preview(String status, BigDecimal averageTotal, Integer stars, List<String> findingCodes) {}
 
     /** A result recorded for the dossier in this round: its record, and whether it counted or opened a second pass. */
-    public record RecordedResult(int pass, LocalDate sittingDate, int submitted, int scoringMembers, String status,
-                                 BigDecimal averageTotal, Integer stars, boolean counted, boolean secondPassOpened,
-                                 String evaluationId, List<String> findings) {}
+    public record RecordedResult(
+            int pass,
+            LocalDate sittingDate,
+            int submitted,
+            int scoringMembers,
+            String status,
+            BigDecimal averageTotal,
+            Integer stars,
+            boolean counted,
+            boolean secondPassOpened,
+            String evaluationId,
+            List<String> findings) {}
 }

@@ -1,5 +1,10 @@
 package vn.ocop.service.procedure.council;
 
+import static vn.ocop.service.platform.security.Roles.ADMIN;
+import static vn.ocop.service.platform.security.Roles.AUDITOR;
+import static vn.ocop.service.platform.security.Roles.MINISTRY_OFFICE;
+import static vn.ocop.service.platform.security.Roles.PROVINCE_OFFICE;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -17,11 +22,6 @@ import vn.ocop.service.procedure.cases.State;
 import vn.ocop.service.procedure.levels.Level;
 import vn.ocop.service.procedure.rounds.Round;
 import vn.ocop.service.procedure.rounds.Rounds;
-
-import static vn.ocop.service.platform.security.Roles.ADMIN;
-import static vn.ocop.service.platform.security.Roles.AUDITOR;
-import static vn.ocop.service.platform.security.Roles.MINISTRY_OFFICE;
-import static vn.ocop.service.platform.security.Roles.PROVINCE_OFFICE;
 
 /**
  * The council's result for a dossier: the quorum of submitted sheets first, then the engine scores them on the
@@ -46,30 +46,58 @@ public class CouncilResults {
 
     public CaseFile.Result record(String roundId, String dossierId, Caller c) {
         Round r = rounds.require(roundId);
-        if (!c.has(ADMIN) && (r.council == null
-                || !(r.council.hasRole(c.name(), "CHAIR") || r.council.hasRole(c.name(), "SECRETARY")))) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_IN_COUNCIL", "Chỉ Chủ tịch hoặc Thư ký Hội đồng ghi kết quả");
+        if (!c.has(ADMIN)
+                && (r.council == null
+                        || !(r.council.hasRole(c.name(), "CHAIR") || r.council.hasRole(c.name(), "SECRETARY")))) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, "NOT_IN_COUNCIL", "Chỉ Chủ tịch hoặc Thư ký Hội đồng ghi kết quả");
         }
         CaseFile f = cases.require(dossierId);
         if (!roundId.equals(f.roundId) || f.state != State.SCORING) {
-            throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE",
-                    "Hồ sơ ở trạng thái " + f.state + (roundId.equals(f.roundId) ? "" : ", không ở trong đợt " + roundId));
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "WRONG_STATE",
+                    "Hồ sơ ở trạng thái " + f.state
+                            + (roundId.equals(f.roundId) ? "" : ", không ở trong đợt " + roundId));
         }
         int pass = f.pass;
-        List<Sheet> submitted = sheets.ofPass(r, dossierId, pass).stream().filter(Sheet::submitted).toList();
+        List<Sheet> submitted = sheets.ofPass(r, dossierId, pass).stream()
+                .filter(Sheet::submitted)
+                .toList();
         Quorum q = quorum(r, submitted);
         if (!q.met()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "QUORUM_NOT_MET", "Chưa đủ túc số: " + q.explain());
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT, "QUORUM_NOT_MET", "Chưa đủ túc số: " + q.explain());
         }
         LocalDate sitting = CouncilSheets.sittingDate(r, clock.today());
-        CouncilScoring.Recorded rec = scoring.record(dossierId, submitted.stream()
-                .map(s -> new CouncilScoring.MemberSheet(s.memberName, s.role, s.selectionMap())).toList(), sitting, c.name());
+        CouncilScoring.Recorded rec = scoring.record(
+                dossierId,
+                submitted.stream()
+                        .map(s -> new CouncilScoring.MemberSheet(s.memberName, s.role, s.selectionMap()))
+                        .toList(),
+                sitting,
+                c.name());
         boolean spread = rec.findingCodes().contains("COUNCIL_SPREAD");
         boolean secondPass = spread && pass == 1;
         boolean counted = !secondPass && "VALID".equals(rec.status());
-        CaseFile.Result result = new CaseFile.Result(roundId, f.level, pass, sitting, q.scoringMembers(), q.submitted(),
-                rec.evaluationId(), rec.hash(), rec.sequence(), rec.status(), rec.averageTotal(), rec.stars(), rec.findingCodes(),
-                counted, secondPass, c.name(), clock.now());
+        CaseFile.Result result = new CaseFile.Result(
+                roundId,
+                f.level,
+                pass,
+                sitting,
+                q.scoringMembers(),
+                q.submitted(),
+                rec.evaluationId(),
+                rec.hash(),
+                rec.sequence(),
+                rec.status(),
+                rec.averageTotal(),
+                rec.stars(),
+                rec.findingCodes(),
+                counted,
+                secondPass,
+                c.name(),
+                clock.now());
         cases.change(dossierId, x -> {
             if (x.state != State.SCORING || x.pass != pass) {
                 throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Kết quả của lượt chấm này đã được ghi");
@@ -79,7 +107,11 @@ public class CouncilResults {
                 x.apply(Move.OPEN_SECOND_PASS, c.name(), clock.now(), "COUNCIL_SPREAD: chấm lại vòng 2");
                 x.pass = 2;
             } else if (counted) {
-                x.apply(Move.COUNT_RESULT, c.name(), clock.now(), "điểm trung bình " + rec.averageTotal() + ", " + rec.stars() + " sao");
+                x.apply(
+                        Move.COUNT_RESULT,
+                        c.name(),
+                        clock.now(),
+                        "điểm trung bình " + rec.averageTotal() + ", " + rec.stars() + " sao");
             }
         });
         return result;
@@ -91,49 +123,104 @@ public class CouncilResults {
      */
     public CouncilOverview overview(String dossierId, Caller c) {
         CaseFile f = cases.require(dossierId);
-        if (f.roundId == null) throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ chưa ở trong một đợt đánh giá (" + f.state + ")");
+        if (f.roundId == null)
+            throw new ApiException(
+                    HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ chưa ở trong một đợt đánh giá (" + f.state + ")");
         Round r = rounds.require(f.roundId);
-        boolean seesAll = c.hasAny(ADMIN, AUDITOR) || (r.council != null && (r.council.hasRole(c.name(), "CHAIR")
-                || r.council.hasRole(c.name(), "SECRETARY")))
-                || (r.level == Level.CENTRAL ? c.has(MINISTRY_OFFICE) : c.has(PROVINCE_OFFICE) && r.provinceCode.equals(c.province()));
-        if (!seesAll) throw new ApiException(HttpStatus.FORBIDDEN, "NOT_CHAIR", "Chỉ Chủ tịch, Thư ký Hội đồng và cơ quan tham mưu xem tổng hợp của Hội đồng");
+        boolean seesAll = c.hasAny(ADMIN, AUDITOR)
+                || (r.council != null
+                        && (r.council.hasRole(c.name(), "CHAIR") || r.council.hasRole(c.name(), "SECRETARY")))
+                || (r.level == Level.CENTRAL
+                        ? c.has(MINISTRY_OFFICE)
+                        : c.has(PROVINCE_OFFICE) && r.provinceCode.equals(c.province()));
+        if (!seesAll)
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "NOT_CHAIR",
+                    "Chỉ Chủ tịch, Thư ký Hội đồng và cơ quan tham mưu xem tổng hợp của Hội đồng");
         LocalDate sitting = CouncilSheets.sittingDate(r, clock.today());
         List<Sheet> ofPass = r.council == null ? List.of() : sheets.ofPass(r, dossierId, f.pass);
         List<Sheet> submitted = ofPass.stream().filter(Sheet::submitted).toList();
-        CouncilScoring.Preview p = submitted.isEmpty() ? null : scoring.preview(dossierId, submitted.stream()
-                .map(s -> new CouncilScoring.MemberSheet(s.memberName, s.role, s.selectionMap())).toList(), sitting);
+        CouncilScoring.Preview p = submitted.isEmpty()
+                ? null
+                : scoring.preview(
+                        dossierId,
+                        submitted.stream()
+                                .map(s -> new CouncilScoring.MemberSheet(s.memberName, s.role, s.selectionMap()))
+                                .toList(),
+                        sitting);
         List<CouncilOverview.MemberLine> members = new java.util.ArrayList<>();
         if (r.council != null) {
             for (Round.Member m : r.council.scoringMembers()) {
-                Sheet s = ofPass.stream().filter(x -> x.member.equals(m.user())).findFirst().orElse(null);
+                Sheet s = ofPass.stream()
+                        .filter(x -> x.member.equals(m.user()))
+                        .findFirst()
+                        .orElse(null);
                 Integer total = null;
                 if (s != null && s.submitted() && p != null) {
                     int at = submitted.indexOf(s);
-                    if (at >= 0 && at < p.members().size()) total = p.members().get(at).total();
+                    if (at >= 0 && at < p.members().size())
+                        total = p.members().get(at).total();
                 }
-                members.add(new CouncilOverview.MemberLine(m.user(), m.name(), m.department(), m.role(),
-                        s == null ? "NONE" : s.status, total));
+                members.add(new CouncilOverview.MemberLine(
+                        m.user(), m.name(), m.department(), m.role(), s == null ? "NONE" : s.status, total));
             }
         }
-        String spread = p == null ? null : p.findings().stream().filter(x -> "COUNCIL_SPREAD".equals(x.code()))
-                .map(CouncilScoring.SheetError::message).findFirst().orElse(null);
-        List<CouncilOverview.RecordedResult> results = f.results.stream().filter(x -> x.roundId().equals(r.id))
-                .map(x -> new CouncilOverview.RecordedResult(x.pass(), x.sittingDate(), x.submitted(), x.scoringMembers(), x.status(),
-                        x.averageTotal(), x.stars(), x.counted(), x.secondPassOpened(), x.evaluationId(), x.findings())).toList();
-        boolean mayRecord = f.state == State.SCORING && (c.has(ADMIN) || (r.council != null
-                && (r.council.hasRole(c.name(), "CHAIR") || r.council.hasRole(c.name(), "SECRETARY"))));
-        return new CouncilOverview(dossierId, r.id, f.pass, f.state.name(), sitting, members,
+        String spread = p == null
+                ? null
+                : p.findings().stream()
+                        .filter(x -> "COUNCIL_SPREAD".equals(x.code()))
+                        .map(CouncilScoring.SheetError::message)
+                        .findFirst()
+                        .orElse(null);
+        List<CouncilOverview.RecordedResult> results = f.results.stream()
+                .filter(x -> x.roundId().equals(r.id))
+                .map(x -> new CouncilOverview.RecordedResult(
+                        x.pass(),
+                        x.sittingDate(),
+                        x.submitted(),
+                        x.scoringMembers(),
+                        x.status(),
+                        x.averageTotal(),
+                        x.stars(),
+                        x.counted(),
+                        x.secondPassOpened(),
+                        x.evaluationId(),
+                        x.findings()))
+                .toList();
+        boolean mayRecord = f.state == State.SCORING
+                && (c.has(ADMIN)
+                        || (r.council != null
+                                && (r.council.hasRole(c.name(), "CHAIR") || r.council.hasRole(c.name(), "SECRETARY"))));
+        return new CouncilOverview(
+                dossierId,
+                r.id,
+                f.pass,
+                f.state.name(),
+                sitting,
+                members,
                 r.council == null ? null : quorum(r, submitted),
-                p == null ? null : new CouncilOverview.Preview(p.status(), p.averageTotal(), p.stars(),
-                        p.findings().stream().map(CouncilScoring.SheetError::code).toList()),
-                spread, results, mayRecord);
+                p == null
+                        ? null
+                        : new CouncilOverview.Preview(
+                                p.status(),
+                                p.averageTotal(),
+                                p.stars(),
+                                p.findings().stream()
+                                        .map(CouncilScoring.SheetError::code)
+                                        .toList()),
+                spread,
+                results,
+                mayRecord);
     }
 
     /** The quorum of the dossier's current pass. */
     public Quorum quorumOf(CaseFile f) {
         Round r = rounds.require(f.roundId);
         if (r.council == null) return new Quorum(0, 0, 1, false, true);
-        return quorum(r, sheets.ofPass(r, f.id, f.pass).stream().filter(Sheet::submitted).toList());
+        return quorum(
+                r,
+                sheets.ofPass(r, f.id, f.pass).stream().filter(Sheet::submitted).toList());
     }
 
     private static Quorum quorum(Round r, List<Sheet> submitted) {

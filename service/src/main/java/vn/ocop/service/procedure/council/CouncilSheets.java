@@ -1,5 +1,10 @@
 package vn.ocop.service.procedure.council;
 
+import static vn.ocop.service.platform.security.Roles.ADMIN;
+import static vn.ocop.service.platform.security.Roles.AUDITOR;
+import static vn.ocop.service.platform.security.Roles.MINISTRY_OFFICE;
+import static vn.ocop.service.platform.security.Roles.PROVINCE_OFFICE;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +26,6 @@ import vn.ocop.service.procedure.rounds.Round;
 import vn.ocop.service.procedure.rounds.Rounds;
 import vn.ocop.service.procedure.store.VersionedStore;
 
-import static vn.ocop.service.platform.security.Roles.ADMIN;
-import static vn.ocop.service.platform.security.Roles.AUDITOR;
-import static vn.ocop.service.platform.security.Roles.PROVINCE_OFFICE;
-import static vn.ocop.service.platform.security.Roles.MINISTRY_OFFICE;
-
 /**
  * Council members' sheets: only the member writes their own, as a draft of the current pass; submission is refused
  * with per-criterion errors when the engine finds the sheet incomplete or invalid, so a submitted sheet always
@@ -40,8 +40,13 @@ public class CouncilSheets {
     private final CouncilScoring scoring;
     private final ProcedureClock clock;
 
-    CouncilSheets(VersionedStore<Sheet> sheetStore, Cases cases, Rounds rounds, Dossiers dossiers, CouncilScoring scoring,
-                  ProcedureClock clock) {
+    CouncilSheets(
+            VersionedStore<Sheet> sheetStore,
+            Cases cases,
+            Rounds rounds,
+            Dossiers dossiers,
+            CouncilScoring scoring,
+            ProcedureClock clock) {
         this.store = sheetStore;
         this.cases = cases;
         this.rounds = rounds;
@@ -59,7 +64,9 @@ public class CouncilSheets {
         if (f == null || f.roundId == null) return Optional.empty();
         Round r = rounds.find(f.roundId).orElse(null);
         if (r == null || r.council == null) return Optional.empty();
-        return r.council.member(c.name()).map(m -> new Seat(r.id, f.pass, m.user(), m.name(), m.role(), f.state.scorable()));
+        return r.council
+                .member(c.name())
+                .map(m -> new Seat(r.id, f.pass, m.user(), m.name(), m.role(), f.state.scorable()));
     }
 
     /** Whether the procedure owns the dossier: then only its council's sheets score it. */
@@ -73,7 +80,8 @@ public class CouncilSheets {
     }
 
     /** Saves the caller's own draft of the current pass; the first sheet of a dossier begins its scoring. */
-    public Sheet save(String roundId, String dossierId, String member, Map<String, Integer> selections, String note, Caller c) {
+    public Sheet save(
+            String roundId, String dossierId, String member, Map<String, Integer> selections, String note, Caller c) {
         Round.Member m = ownScoringSeat(roundId, member, c);
         List<CaseFile.Pick> picks = picks(selections);
         CaseFile f = scorableCase(roundId, dossierId);
@@ -91,7 +99,8 @@ public class CouncilSheets {
                 s.memberName = m.name();
                 s.role = m.role();
             } else if (s.submitted()) {
-                throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Phiếu đã nộp; Chủ tịch Hội đồng có thể mở lại phiếu");
+                throw new ApiException(
+                        HttpStatus.CONFLICT, "WRONG_STATE", "Phiếu đã nộp; Chủ tịch Hội đồng có thể mở lại phiếu");
             }
             s.selections = picks;
             s.note = note;
@@ -110,18 +119,25 @@ public class CouncilSheets {
         Sheet s = store.find(Sheet.idOf(roundId, dossierId, f.pass, member))
                 .orElseThrow(() -> ApiException.notFound("Sheet of " + member + " (pass " + f.pass + ")", dossierId));
         if (s.submitted()) throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Phiếu đã nộp");
-        List<CouncilScoring.SheetError> errors = scoring.check(dossierId,
-                new CouncilScoring.MemberSheet(s.memberName, s.role, s.selectionMap()), sittingDate(r));
+        List<CouncilScoring.SheetError> errors = scoring.check(
+                dossierId, new CouncilScoring.MemberSheet(s.memberName, s.role, s.selectionMap()), sittingDate(r));
         if (!errors.isEmpty()) {
-            List<ApiException.FieldProblem> problems = errors.stream().map(e -> new ApiException.FieldProblem(
-                    e.criterion() == null ? "selections" : "selections." + e.criterion(), e.code() + ": " + e.message())).toList();
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "SHEET_INCOMPLETE",
-                    "Phiếu chưa đầy đủ hoặc không hợp lệ: " + errors.size() + " lỗi; sửa bản nháp rồi nộp lại", problems);
+            List<ApiException.FieldProblem> problems = errors.stream()
+                    .map(e -> new ApiException.FieldProblem(
+                            e.criterion() == null ? "selections" : "selections." + e.criterion(),
+                            e.code() + ": " + e.message()))
+                    .toList();
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "SHEET_INCOMPLETE",
+                    "Phiếu chưa đầy đủ hoặc không hợp lệ: " + errors.size() + " lỗi; sửa bản nháp rồi nộp lại",
+                    problems);
         }
         s.status = "SUBMITTED";
         s.submittedAt = clock.now();
         s.history.add(new Sheet.Event("SUBMITTED", c.name(), s.submittedAt, null));
-        if (!store.replace(s)) throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Phiếu vừa thay đổi; đọc lại và nộp lại");
+        if (!store.replace(s))
+            throw new ApiException(HttpStatus.CONFLICT, "CONFLICT", "Phiếu vừa thay đổi; đọc lại và nộp lại");
         return s;
     }
 
@@ -148,8 +164,12 @@ public class CouncilSheets {
         Round r = rounds.require(roundId);
         CaseFile f = cases.require(dossierId);
         if (!f.rounds.contains(roundId) || r.council == null) return List.of();
-        boolean all = c.hasAny(ADMIN, AUDITOR) || r.council.hasRole(c.name(), "CHAIR") || r.council.hasRole(c.name(), "SECRETARY")
-                || (r.level.name().equals("CENTRAL") ? c.has(MINISTRY_OFFICE) : c.has(PROVINCE_OFFICE) && r.provinceCode.equals(c.province()));
+        boolean all = c.hasAny(ADMIN, AUDITOR)
+                || r.council.hasRole(c.name(), "CHAIR")
+                || r.council.hasRole(c.name(), "SECRETARY")
+                || (r.level.name().equals("CENTRAL")
+                        ? c.has(MINISTRY_OFFICE)
+                        : c.has(PROVINCE_OFFICE) && r.provinceCode.equals(c.province()));
         if (!all && r.council.member(c.name()).isEmpty()) throw Rounds.outOfScope("Hội đồng của đợt " + roundId);
         List<String> ids = new ArrayList<>();
         for (int pass = 1; pass <= 2; pass++) {
@@ -164,7 +184,9 @@ public class CouncilSheets {
 
     /** The sheets of a pass for the council's scoring members, in the council's order. */
     List<Sheet> ofPass(Round r, String dossierId, int pass) {
-        List<String> ids = r.council.scoringMembers().stream().map(m -> Sheet.idOf(r.id, dossierId, pass, m.user())).toList();
+        List<String> ids = r.council.scoringMembers().stream()
+                .map(m -> Sheet.idOf(r.id, dossierId, pass, m.user()))
+                .toList();
         List<Sheet> found = new ArrayList<>(store.findAll(ids));
         found.sort(java.util.Comparator.comparing(s -> ids.indexOf(s.id)));
         return found;
@@ -181,23 +203,32 @@ public class CouncilSheets {
     /** The caller's own seat: the path's member must be the caller, listed in the council, and one who scores. */
     private Round.Member ownScoringSeat(String roundId, String member, Caller c) {
         if (!member.equals(c.name())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_YOUR_SHEET", "Chỉ thành viên " + member + " ghi phiếu của mình");
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, "NOT_YOUR_SHEET", "Chỉ thành viên " + member + " ghi phiếu của mình");
         }
         Round r = rounds.require(roundId);
-        if (r.council == null) throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Đợt " + roundId + " chưa có Hội đồng");
-        Round.Member m = r.council.member(member).orElseThrow(() ->
-                new ApiException(HttpStatus.FORBIDDEN, "NOT_IN_COUNCIL", member + " không là thành viên Hội đồng của đợt " + roundId));
-        if (!m.scores()) throw new ApiException(HttpStatus.FORBIDDEN, "NOT_IN_COUNCIL", "Thư ký Hội đồng không chấm điểm");
+        if (r.council == null)
+            throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Đợt " + roundId + " chưa có Hội đồng");
+        Round.Member m = r.council
+                .member(member)
+                .orElseThrow(() -> new ApiException(
+                        HttpStatus.FORBIDDEN,
+                        "NOT_IN_COUNCIL",
+                        member + " không là thành viên Hội đồng của đợt " + roundId));
+        if (!m.scores())
+            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_IN_COUNCIL", "Thư ký Hội đồng không chấm điểm");
         return m;
     }
 
     private CaseFile scorableCase(String roundId, String dossierId) {
         CaseFile f = cases.require(dossierId);
         if (!roundId.equals(f.roundId)) {
-            throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ " + dossierId + " không ở trong đợt " + roundId);
+            throw new ApiException(
+                    HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ " + dossierId + " không ở trong đợt " + roundId);
         }
         if (!f.state.scorable()) {
-            throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ ở trạng thái " + f.state + ", không thể chấm điểm");
+            throw new ApiException(
+                    HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ ở trạng thái " + f.state + ", không thể chấm điểm");
         }
         return f;
     }

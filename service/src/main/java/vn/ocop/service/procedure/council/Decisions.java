@@ -28,7 +28,12 @@ import vn.ocop.service.procedure.rounds.Rounds;
  */
 @Service
 public class Decisions {
-    public enum Outcome { RECOGNISED, NOT_RECOGNISED, FORWARDED, BACK_TO_PROVINCE }
+    public enum Outcome {
+        RECOGNISED,
+        NOT_RECOGNISED,
+        FORWARDED,
+        BACK_TO_PROVINCE
+    }
 
     private final Cases cases;
     private final CouncilResults results;
@@ -36,7 +41,12 @@ public class Decisions {
     private final ProcedureClock clock;
     private final ApplicationEventPublisher events;
 
-    Decisions(Cases cases, CouncilResults results, ProcedureRules rules, ProcedureClock clock, ApplicationEventPublisher events) {
+    Decisions(
+            Cases cases,
+            CouncilResults results,
+            ProcedureRules rules,
+            ProcedureClock clock,
+            ApplicationEventPublisher events) {
         this.cases = cases;
         this.results = results;
         this.rules = rules;
@@ -45,14 +55,16 @@ public class Decisions {
     }
 
     public CaseFile decide(String dossierId, ProcedureDecisionInput in, Caller c) {
-        if (in.getDate().isAfter(clock.today())) throw ApiException.invalidField("date", "ngày quyết định không được sau hôm nay");
+        if (in.getDate().isAfter(clock.today()))
+            throw ApiException.invalidField("date", "ngày quyết định không được sau hôm nay");
         Outcome wanted = Outcome.valueOf(in.getOutcome().getValue());
         CaseFile read = cases.require(dossierId);
         Rounds.requireOffice(c, read.level, read.provinceCode);
         if (read.state == State.SCORING) {
             Quorum q = results.quorumOf(read);
             if (!q.met()) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "QUORUM_NOT_MET", "Hội đồng chưa đủ túc số: " + q.explain());
+                throw new ApiException(
+                        HttpStatus.UNPROCESSABLE_CONTENT, "QUORUM_NOT_MET", "Hội đồng chưa đủ túc số: " + q.explain());
             }
             throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Kết quả của Hội đồng chưa được ghi");
         }
@@ -62,16 +74,22 @@ public class Decisions {
             ProcedureRule procedure = rules.byId(x.procedure).orElseThrow();
             LevelRule level = procedure.level(x.level).orElseThrow();
             CaseFile.Result basis = basis(x, procedure)
-                    .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ ở trạng thái " + x.state
-                            + ": chưa có kết quả Hội đồng để quyết định"));
+                    .orElseThrow(() -> new ApiException(
+                            HttpStatus.CONFLICT,
+                            "WRONG_STATE",
+                            "Hồ sơ ở trạng thái " + x.state + ": chưa có kết quả Hội đồng để quyết định"));
             Set<Outcome> allowed = allowed(x.state, level, procedure, basis);
             if (!allowed.contains(wanted)) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "DECISION_NOT_ALLOWED", "Với kết quả "
-                        + basis.averageTotal() + " điểm (" + basis.stars() + " sao), cấp " + x.level + " chỉ có thể quyết định " + allowed);
+                throw new ApiException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "DECISION_NOT_ALLOWED",
+                        "Với kết quả " + basis.averageTotal() + " điểm (" + basis.stars() + " sao), cấp " + x.level
+                                + " chỉ có thể quyết định " + allowed);
             }
             Level decidingLevel = x.level;
             Integer stars = wanted == Outcome.RECOGNISED ? basis.stars() : null;
-            String authority = in.getAuthority() != null && !in.getAuthority().isBlank() ? in.getAuthority()
+            String authority = in.getAuthority() != null && !in.getAuthority().isBlank()
+                    ? in.getAuthority()
                     : level.authority() + (x.level == Level.CENTRAL ? "" : " (" + x.provinceCode + ")");
             switch (wanted) {
                 case RECOGNISED -> x.apply(Move.RECOGNISE, c.name(), clock.now(), in.getNumber());
@@ -85,12 +103,41 @@ public class Decisions {
                     x.level = procedure.previous(x.level).orElseThrow().level();
                 }
             }
-            CaseFile.Decision d = new CaseFile.Decision(decidingLevel, wanted.name(), stars, in.getNumber(), in.getDate(),
-                    in.getSigner(), authority, basis.roundId(), basis.evaluationId(), basis.evaluationHash(), c.name(), clock.now());
+            CaseFile.Decision d = new CaseFile.Decision(
+                    decidingLevel,
+                    wanted.name(),
+                    stars,
+                    in.getNumber(),
+                    in.getDate(),
+                    in.getSigner(),
+                    authority,
+                    basis.roundId(),
+                    basis.evaluationId(),
+                    basis.evaluationHash(),
+                    c.name(),
+                    clock.now());
             x.decisions.add(d);
-            published[0] = new DecisionRecorded(x.id, x.productCode, x.productName, x.producerId, x.provinceCode, x.communeCode,
-                    decidingLevel.name(), wanted.name(), stars, wanted == Outcome.RECOGNISED, d.number(), d.date(), d.signer(),
-                    d.authority(), d.roundId(), d.evaluationId(), d.evaluationHash(), d.recordedBy(), d.recordedAt(), x.kind,
+            published[0] = new DecisionRecorded(
+                    x.id,
+                    x.productCode,
+                    x.productName,
+                    x.producerId,
+                    x.provinceCode,
+                    x.communeCode,
+                    decidingLevel.name(),
+                    wanted.name(),
+                    stars,
+                    wanted == Outcome.RECOGNISED,
+                    d.number(),
+                    d.date(),
+                    d.signer(),
+                    d.authority(),
+                    d.roundId(),
+                    d.evaluationId(),
+                    d.evaluationHash(),
+                    d.recordedBy(),
+                    d.recordedAt(),
+                    x.kind,
                     x.upgradesCertificate);
         });
         events.publishEvent(published[0]);
@@ -114,16 +161,20 @@ public class Decisions {
     static Set<Outcome> allowed(State state, LevelRule level, ProcedureRule procedure, CaseFile.Result basis) {
         int stars = basis.stars() == null ? 0 : basis.stars();
         if (state == State.BACK_FROM_CENTRAL) {
-            return level.decidesOnReturn().contains(stars) ? EnumSet.of(Outcome.RECOGNISED, Outcome.NOT_RECOGNISED)
+            return level.decidesOnReturn().contains(stars)
+                    ? EnumSet.of(Outcome.RECOGNISED, Outcome.NOT_RECOGNISED)
                     : EnumSet.of(Outcome.NOT_RECOGNISED);
         }
-        if (level.forwardsFrom() != null && level.next() != null && basis.averageTotal() != null
+        if (level.forwardsFrom() != null
+                && level.next() != null
+                && basis.averageTotal() != null
                 && basis.averageTotal().compareTo(level.forwardsFrom()) >= 0) {
             return EnumSet.of(Outcome.FORWARDED);
         }
         if (level.recognises().contains(stars)) return EnumSet.of(Outcome.RECOGNISED);
         boolean sentUp = procedure.previous(level.level()).isPresent();
-        boolean previousDecidesOnReturn = sentUp && !procedure.previous(level.level()).get().decidesOnReturn().isEmpty();
+        boolean previousDecidesOnReturn = sentUp
+                && !procedure.previous(level.level()).get().decidesOnReturn().isEmpty();
         if (previousDecidesOnReturn) return EnumSet.of(Outcome.BACK_TO_PROVINCE);
         return EnumSet.of(Outcome.NOT_RECOGNISED);
     }

@@ -14,14 +14,24 @@ public record Quorum(int scoringMembers, int submitted, int needed, boolean chai
 
     public static Quorum of(Round.Council council, Set<String> submittedUsers) {
         List<Round.Member> scorers = council.scoringMembers();
-        int submitted = (int) scorers.stream().filter(m -> submittedUsers.contains(m.user())).count();
-        int needed = new BigDecimal(scorers.size()).multiply(council.quorum.ratio()).setScale(0, RoundingMode.CEILING).intValue();
+        int submitted = (int)
+                scorers.stream().filter(m -> submittedUsers.contains(m.user())).count();
+        int needed = new BigDecimal(scorers.size())
+                .multiply(council.quorum.ratio())
+                .setScale(0, RoundingMode.CEILING)
+                .intValue();
         boolean chair = scorers.stream().anyMatch(m -> "CHAIR".equals(m.role()) && submittedUsers.contains(m.user()));
-        return new Quorum(scorers.size(), submitted, Math.max(needed, 1), chair, Boolean.TRUE.equals(council.quorum.chairRequired()));
+        return new Quorum(
+                scorers.size(),
+                submitted,
+                Math.max(needed, 1),
+                chair,
+                Boolean.TRUE.equals(council.quorum.chairRequired()));
     }
 
     public String explain() {
         return submitted + "/" + scoringMembers + " thành viên chấm điểm đã nộp phiếu, cần " + needed
-                + (chairRequired ? ", có Chủ tịch Hội đồng" : "") + (chairRequired && !chairSubmitted ? " (Chủ tịch chưa nộp)" : "");
+                + (chairRequired ? ", có Chủ tịch Hội đồng" : "")
+                + (chairRequired && !chairSubmitted ? " (Chủ tịch chưa nộp)" : "");
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** One procedure (the levels in order) and the filing dates it applies to. */
-public record ProcedureRule(String id, String name, String legalBasis, LocalDate appliesFrom, LocalDate appliesTo,
-                            List<LevelRule> levels) {
+public record ProcedureRule(
+        String id, String name, String legalBasis, LocalDate appliesFrom, LocalDate appliesTo, List<LevelRule> levels) {
     public ProcedureRule {
         levels = List.copyOf(levels);
     }

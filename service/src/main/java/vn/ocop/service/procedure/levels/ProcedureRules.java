@@ -47,26 +47,37 @@ public class ProcedureRules {
         for (Map<String, Object> p : (List<Map<String, Object>>) root.get("procedures")) {
             List<LevelRule> levels = new ArrayList<>();
             for (Map<String, Object> l : (List<Map<String, Object>>) p.get("levels")) {
-                levels.add(new LevelRule(Level.valueOf((String) l.get("level")), ints(l.get("recognises")),
+                levels.add(new LevelRule(
+                        Level.valueOf((String) l.get("level")),
+                        ints(l.get("recognises")),
                         l.get("forwardsFrom") == null ? null : new BigDecimal(String.valueOf(l.get("forwardsFrom"))),
                         l.get("next") == null ? null : Level.valueOf((String) l.get("next")),
-                        ints(l.get("decidesOnReturn")), (String) l.get("authority")));
+                        ints(l.get("decidesOnReturn")),
+                        (String) l.get("authority")));
             }
-            procedures.add(new ProcedureRule((String) p.get("id"), (String) p.get("name"), (String) p.get("legalBasis"),
+            procedures.add(new ProcedureRule(
+                    (String) p.get("id"),
+                    (String) p.get("name"),
+                    (String) p.get("legalBasis"),
                     LocalDate.parse((String) p.get("appliesFrom")),
-                    p.get("appliesTo") == null ? null : LocalDate.parse((String) p.get("appliesTo")), levels));
+                    p.get("appliesTo") == null ? null : LocalDate.parse((String) p.get("appliesTo")),
+                    levels));
         }
         ((Map<String, List<Map<String, Object>>>) root.get("roundDefaults")).forEach((level, rounds) -> {
             List<DefaultRound> list = new ArrayList<>();
             for (Map<String, Object> r : rounds) {
-                list.add(new DefaultRound(((Number) r.get("number")).intValue(), MonthDay.parse("--" + r.get("cutoff")),
-                        MonthDay.parse("--" + r.get("decisionDue")), Boolean.TRUE.equals(r.get("nextYear"))));
+                list.add(new DefaultRound(
+                        ((Number) r.get("number")).intValue(),
+                        MonthDay.parse("--" + r.get("cutoff")),
+                        MonthDay.parse("--" + r.get("decisionDue")),
+                        Boolean.TRUE.equals(r.get("nextYear"))));
             }
             roundDefaults.put(Level.valueOf(level), list);
         });
         communeCheckWorkingDays = ((Number) root.get("communeCheckWorkingDays")).intValue();
         Map<String, Object> q = (Map<String, Object>) root.get("quorum");
-        quorum = new QuorumRule(new BigDecimal(String.valueOf(q.get("ratio"))), Boolean.TRUE.equals(q.get("chairRequired")));
+        quorum = new QuorumRule(
+                new BigDecimal(String.valueOf(q.get("ratio"))), Boolean.TRUE.equals(q.get("chairRequired")));
     }
 
     /** The procedure that applies to a dossier filed on {@code filedOn}. */
@@ -82,7 +93,9 @@ public class ProcedureRules {
     public Optional<RoundDates> defaultDates(Level level, int year, int number) {
         // district rounds (three-level procedures) follow the provincial calendar: this product's reading
         Level calendar = level == Level.DISTRICT ? Level.PROVINCE : level;
-        return roundDefaults.getOrDefault(calendar, List.of()).stream().filter(r -> r.number() == number).findFirst()
+        return roundDefaults.getOrDefault(calendar, List.of()).stream()
+                .filter(r -> r.number() == number)
+                .findFirst()
                 .map(r -> {
                     LocalDate cutoff = r.cutoff().atYear(r.nextYear() ? year + 1 : year);
                     LocalDate due = r.decisionDue().atYear(r.nextYear() ? year + 1 : year);

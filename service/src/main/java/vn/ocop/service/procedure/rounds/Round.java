@@ -21,6 +21,7 @@ public class Round extends Versioned {
     public Council council;
     /** Set when the first sheet of the round is written: the council can no longer change. */
     public boolean scoringStarted;
+
     public String createdBy;
     public Instant createdAt;
 

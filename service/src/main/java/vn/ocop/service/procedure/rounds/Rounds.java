@@ -1,5 +1,13 @@
 package vn.ocop.service.procedure.rounds;
 
+import static vn.ocop.service.platform.security.Roles.ADMIN;
+import static vn.ocop.service.platform.security.Roles.ADVISORY;
+import static vn.ocop.service.platform.security.Roles.AUDITOR;
+import static vn.ocop.service.platform.security.Roles.COMMUNE_OFFICER;
+import static vn.ocop.service.platform.security.Roles.MINISTRY_OFFICE;
+import static vn.ocop.service.platform.security.Roles.PRODUCER;
+import static vn.ocop.service.platform.security.Roles.PROVINCE_OFFICE;
+
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,15 +26,6 @@ import vn.ocop.service.procedure.levels.Level;
 import vn.ocop.service.procedure.levels.ProcedureRules;
 import vn.ocop.service.procedure.store.VersionedStore;
 
-import static vn.ocop.service.platform.security.Roles.ADMIN;
-import static vn.ocop.service.platform.security.Roles.ADVISORY;
-import static vn.ocop.service.platform.security.Roles.AUDITOR;
-import static vn.ocop.service.platform.security.Roles.COMMUNE_OFFICER;
-import static vn.ocop.service.platform.security.Roles.COUNCIL;
-import static vn.ocop.service.platform.security.Roles.MINISTRY_OFFICE;
-import static vn.ocop.service.platform.security.Roles.PRODUCER;
-import static vn.ocop.service.platform.security.Roles.PROVINCE_OFFICE;
-
 /** Rounds: created by the office of their level, read in scope, and the round a proposal goes to. */
 @Service
 public class Rounds {
@@ -40,25 +39,38 @@ public class Rounds {
         this.clock = clock;
     }
 
-    public record NewRound(Level level, String provinceCode, String districtCode, int year, int number,
-                           LocalDate cutoff, LocalDate decisionDue) {}
+    public record NewRound(
+            Level level,
+            String provinceCode,
+            String districtCode,
+            int year,
+            int number,
+            LocalDate cutoff,
+            LocalDate decisionDue) {}
 
     public Round create(NewRound in, Caller caller) {
         requireOffice(caller, in.level(), in.provinceCode());
-        if (in.level() != Level.CENTRAL && (in.provinceCode() == null || in.provinceCode().isBlank())) {
+        if (in.level() != Level.CENTRAL
+                && (in.provinceCode() == null || in.provinceCode().isBlank())) {
             throw ApiException.invalidField("provinceCode", "bắt buộc với đợt cấp tỉnh, cấp huyện");
         }
-        if (in.level() == Level.DISTRICT && (in.districtCode() == null || in.districtCode().isBlank())) {
+        if (in.level() == Level.DISTRICT
+                && (in.districtCode() == null || in.districtCode().isBlank())) {
             throw ApiException.invalidField("districtCode", "bắt buộc với đợt cấp huyện");
         }
         if (in.level() != Level.DISTRICT && in.districtCode() != null) {
             throw ApiException.invalidField("districtCode", "chỉ dùng cho đợt cấp huyện");
         }
         Optional<ProcedureRules.RoundDates> defaults = rules.defaultDates(in.level(), in.year(), in.number());
-        LocalDate cutoff = in.cutoff() != null ? in.cutoff() : defaults.map(ProcedureRules.RoundDates::cutoff).orElse(null);
-        LocalDate due = in.decisionDue() != null ? in.decisionDue() : defaults.map(ProcedureRules.RoundDates::decisionDue).orElse(null);
+        LocalDate cutoff = in.cutoff() != null
+                ? in.cutoff()
+                : defaults.map(ProcedureRules.RoundDates::cutoff).orElse(null);
+        LocalDate due = in.decisionDue() != null
+                ? in.decisionDue()
+                : defaults.map(ProcedureRules.RoundDates::decisionDue).orElse(null);
         if (cutoff == null || due == null) {
-            throw ApiException.invalidField("cutoff", "đợt bổ sung (số " + in.number() + ") phải ghi hạn đề nghị và hạn quyết định");
+            throw ApiException.invalidField(
+                    "cutoff", "đợt bổ sung (số " + in.number() + ") phải ghi hạn đề nghị và hạn quyết định");
         }
         if (!due.isAfter(cutoff)) {
             throw ApiException.invalidField("decisionDue", "phải sau hạn đề nghị " + cutoff);
@@ -97,8 +109,10 @@ public class Rounds {
     public List<Round> list(Caller caller, Integer year) {
         Map<String, Object> filter = new LinkedHashMap<>();
         if (year != null) filter.put("year", year);
-        return store.where(filter, 1000).stream().filter(r -> canRead(caller, r))
-                .sorted(Comparator.comparing((Round r) -> r.cutoff).thenComparing(r -> r.id)).toList();
+        return store.where(filter, 1000).stream()
+                .filter(r -> canRead(caller, r))
+                .sorted(Comparator.comparing((Round r) -> r.cutoff).thenComparing(r -> r.id))
+                .toList();
     }
 
     /** Sets the council; refused once scoring has begun in the round. */
@@ -109,11 +123,17 @@ public class Rounds {
         return change(id, r -> {
             requireOffice(caller, r.level, r.provinceCode);
             if (r.scoringStarted) {
-                throw new ApiException(HttpStatus.CONFLICT, "COUNCIL_FIXED", "Hội đồng đã bắt đầu chấm điểm, không thể thay đổi thành phần");
+                throw new ApiException(
+                        HttpStatus.CONFLICT,
+                        "COUNCIL_FIXED",
+                        "Hội đồng đã bắt đầu chấm điểm, không thể thay đổi thành phần");
             }
             Round.Quorum q = council.quorum;
-            council.quorum = new Round.Quorum(q == null || q.ratio() == null ? rules.defaultQuorum().ratio() : q.ratio(),
-                    q == null || q.chairRequired() == null ? rules.defaultQuorum().chairRequired() : q.chairRequired());
+            council.quorum = new Round.Quorum(
+                    q == null || q.ratio() == null ? rules.defaultQuorum().ratio() : q.ratio(),
+                    q == null || q.chairRequired() == null
+                            ? rules.defaultQuorum().chairRequired()
+                            : q.chairRequired());
             r.council = council;
         });
     }
@@ -166,15 +186,18 @@ public class Rounds {
         int chairs = 0;
         int secretaries = 0;
         for (Round.Member m : c.members) {
-            if (!users.add(m.user())) throw ApiException.invalidField("members", "thành viên " + m.user() + " bị trùng");
+            if (!users.add(m.user()))
+                throw ApiException.invalidField("members", "thành viên " + m.user() + " bị trùng");
             if ("CHAIR".equals(m.role())) chairs++;
             if ("SECRETARY".equals(m.role())) secretaries++;
         }
         for (Round.Advisor a : c.advisory) {
-            if (!users.add(a.user())) throw ApiException.invalidField("advisory", a.user() + " đã có trong Hội đồng hoặc Tổ tư vấn");
+            if (!users.add(a.user()))
+                throw ApiException.invalidField("advisory", a.user() + " đã có trong Hội đồng hoặc Tổ tư vấn");
         }
         if (chairs != 1) throw ApiException.invalidField("members", "Hội đồng có đúng một Chủ tịch (CHAIR)");
-        if (secretaries > 1) throw ApiException.invalidField("members", "Hội đồng có nhiều nhất một Thư ký (SECRETARY)");
+        if (secretaries > 1)
+            throw ApiException.invalidField("members", "Hội đồng có nhiều nhất một Thư ký (SECRETARY)");
         if (c.members.stream().noneMatch(m -> "MEMBER".equals(m.role()))) {
             throw ApiException.invalidField("members", "Hội đồng cần ít nhất một thành viên chấm điểm (MEMBER)");
         }

@@ -25,7 +25,9 @@ public class MongoVersionedStore<T extends Versioned> implements VersionedStore<
     public MongoVersionedStore(MongoTemplate mongo, String collection, Class<T> type) {
         this.collection = mongo.getCollection(collection);
         this.type = type;
-        this.collection.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
+        this.collection.createIndex(
+                Indexes.ascending("_id", "version"),
+                new IndexOptions().unique(true).name("id_version"));
     }
 
     /** A secondary index for MongoDB's lists (the embedded store ignores non-unique indexes and scans). */
@@ -48,7 +50,8 @@ public class MongoVersionedStore<T extends Versioned> implements VersionedStore<
 
     @Override
     public Optional<T> find(String id) {
-        return Optional.ofNullable(collection.find(new Document("_id", id)).first()).map(this::value);
+        return Optional.ofNullable(collection.find(new Document("_id", id)).first())
+                .map(this::value);
     }
 
     @Override
@@ -64,7 +67,10 @@ public class MongoVersionedStore<T extends Versioned> implements VersionedStore<
         long expected = value.version;
         value.version = expected + 1;
         Document doc = document(value);
-        boolean replaced = collection.replaceOne(new Document("_id", value.id).append("version", expected), doc).getMatchedCount() == 1;
+        boolean replaced = collection
+                        .replaceOne(new Document("_id", value.id).append("version", expected), doc)
+                        .getMatchedCount()
+                == 1;
         if (!replaced) value.version = expected;
         return replaced;
     }

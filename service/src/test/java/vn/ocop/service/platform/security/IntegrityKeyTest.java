@@ -20,7 +20,8 @@ class IntegrityKeyTest {
         IntegrityKey first = new IntegrityKey(new IntegrityProperties(null, file.toString(), true));
 
         assertThat(file).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Base64.getDecoder().decode(Files.readString(file).strip())).hasSize(32);
 
         IntegrityKey again = new IntegrityKey(new IntegrityProperties(null, file.toString(), true));
@@ -32,16 +33,19 @@ class IntegrityKeyTest {
     void aMissingKeyFileStopsTheStartWhenGenerationIsOff() {
         Path file = dir.resolve("absent.key");
         assertThatThrownBy(() -> new IntegrityKey(new IntegrityProperties(null, file.toString(), false)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ocop.integrity.key");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ocop.integrity.key");
         assertThat(file).doesNotExist();
     }
 
     @Test
     void aConfiguredKeyWinsOverTheFileAndAShortOrGarbledKeyIsRefused() {
         String configured = Base64.getEncoder().encodeToString(new byte[32]);
-        IntegrityKey fromConfig = new IntegrityKey(new IntegrityProperties(configured, dir.resolve("k").toString(), true));
+        IntegrityKey fromConfig = new IntegrityKey(
+                new IntegrityProperties(configured, dir.resolve("k").toString(), true));
         assertThat(dir.resolve("k")).doesNotExist();
-        assertThat(fromConfig.mac("p", "x")).isEqualTo(IntegrityKey.of(new byte[32]).mac("p", "x"));
+        assertThat(fromConfig.mac("p", "x"))
+                .isEqualTo(IntegrityKey.of(new byte[32]).mac("p", "x"));
 
         String tooShort = Base64.getEncoder().encodeToString(new byte[16]);
         assertThatThrownBy(() -> new IntegrityKey(new IntegrityProperties(tooShort, null, true)))
@@ -59,10 +63,14 @@ class IntegrityKeyTest {
         String mac = key.mac("kjar", "ocop-2019@3", "sha-src", "sha-kjar");
 
         assertThat(mac).hasSize(64).matches("[0-9a-f]+");
-        assertThat(key.verify(mac, "kjar", "ocop-2019@3", "sha-src", "sha-kjar")).isTrue();
-        assertThat(key.verify(mac, "kjar", "ocop-2019@3", "sha-src", "sha-other")).isFalse();
-        assertThat(key.verify(mac, "record", "ocop-2019@3", "sha-src", "sha-kjar")).isFalse();
-        assertThat(other.verify(mac, "kjar", "ocop-2019@3", "sha-src", "sha-kjar")).isFalse();
+        assertThat(key.verify(mac, "kjar", "ocop-2019@3", "sha-src", "sha-kjar"))
+                .isTrue();
+        assertThat(key.verify(mac, "kjar", "ocop-2019@3", "sha-src", "sha-other"))
+                .isFalse();
+        assertThat(key.verify(mac, "record", "ocop-2019@3", "sha-src", "sha-kjar"))
+                .isFalse();
+        assertThat(other.verify(mac, "kjar", "ocop-2019@3", "sha-src", "sha-kjar"))
+                .isFalse();
         assertThat(key.mac("p", "ab", "c")).isNotEqualTo(key.mac("p", "a", "bc"));
         assertThat(key.mac("p", (String) null)).isNotEqualTo(key.mac("p", ""));
         assertThat(key.verify(null, "p")).isFalse();

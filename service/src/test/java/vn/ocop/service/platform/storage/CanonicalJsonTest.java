@@ -1,13 +1,13 @@
 package vn.ocop.service.platform.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The test vectors of docs/audit.md ("Canonical form"). */
 class CanonicalJsonTest {
@@ -24,8 +24,8 @@ class CanonicalJsonTest {
         m.put("member", "Nguyễn Văn An");
         m.put("selections", Map.of("A1.2", 3, "A1.10", 1));
         m.put("ok", true);
-        assertThat(CanonicalJson.write(m)).isEqualTo(
-                "{\"averageTotal\":\"83.33\",\"member\":\"Nguyễn Văn An\",\"ok\":true,\"pct\":\"80\","
+        assertThat(CanonicalJson.write(m))
+                .isEqualTo("{\"averageTotal\":\"83.33\",\"member\":\"Nguyễn Văn An\",\"ok\":true,\"pct\":\"80\","
                         + "\"selections\":{\"A1.10\":1,\"A1.2\":3},\"sequence\":2,\"zero\":\"0\"}");
     }
 

@@ -1,11 +1,11 @@
 package vn.ocop.service.platform.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A read's answer is handed to the encoder as a copy: later writes to the stored documents do not reach it. */
 class DetachedAnswerTest {

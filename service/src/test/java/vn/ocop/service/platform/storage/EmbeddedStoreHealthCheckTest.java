@@ -1,5 +1,7 @@
 package vn.ocop.service.platform.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -27,8 +29,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.mongodb.health.MongoHealthIndicator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 14: a health check (Spring Boot's own MongoDB health indicator, as /actuator/health runs it) on the embedded
  * store creates nothing and logs nothing: no index re-created, no collection, no line at INFO or above, on a fresh
@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedStoreHealthCheckTest {
     @TempDir
     Path dir;
+
     ListAppender<ILoggingEvent> events;
     Logger root;
     Logger database;
@@ -91,27 +92,36 @@ class EmbeddedStoreHealthCheckTest {
             store.useLikeTheService();
             events.list.clear();
             for (int i = 0; i < 5; i++) assertThat(store.health().getStatus()).isEqualTo(Status.UP);
-            assertThat(lines()).as("the stock backend logs index lines on health checks").isNotEmpty();
+            assertThat(lines())
+                    .as("the stock backend logs index lines on health checks")
+                    .isNotEmpty();
         }
     }
 
     private void assertHealthChecksCreateAndLogNothing(Store store) {
         long createIndexes = store.durable.commandCount("createIndexes");
-        List<String> collections = store.client.getDatabase("ocop").listCollectionNames().into(new java.util.ArrayList<>());
+        List<String> collections =
+                store.client.getDatabase("ocop").listCollectionNames().into(new java.util.ArrayList<>());
         events.list.clear();
         for (int i = 0; i < 50; i++) {
             Health health = store.health();
             assertThat(health.getStatus()).as(health.toString()).isEqualTo(Status.UP);
         }
-        assertThat(lines()).as("log lines at INFO and above during 50 health checks").isEmpty();
-        assertThat(store.durable.commandCount("createIndexes")).as("createIndexes commands").isEqualTo(createIndexes);
+        assertThat(lines())
+                .as("log lines at INFO and above during 50 health checks")
+                .isEmpty();
+        assertThat(store.durable.commandCount("createIndexes"))
+                .as("createIndexes commands")
+                .isEqualTo(createIndexes);
         assertThat(store.client.getDatabase("ocop").listCollectionNames().into(new java.util.ArrayList<>()))
                 .containsExactlyInAnyOrderElementsOf(collections);
     }
 
     private List<String> lines() {
-        return events.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
-                .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()).toList();
+        return events.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                .map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage())
+                .toList();
     }
 
     /** The stock backend, taught only the {@code hello} handshake (else the health indicator says DOWN). */
@@ -121,9 +131,13 @@ class EmbeddedStoreHealthCheckTest {
         }
 
         @Override
-        public de.bwaldvogel.mongo.bson.Document handleCommand(io.netty.channel.Channel channel, String database, String command,
-                                                              de.bwaldvogel.mongo.bson.Document query) {
-            return super.handleCommand(channel, database, command.equalsIgnoreCase("hello") ? "isMaster" : command, query);
+        public de.bwaldvogel.mongo.bson.Document handleCommand(
+                io.netty.channel.Channel channel,
+                String database,
+                String command,
+                de.bwaldvogel.mongo.bson.Document query) {
+            return super.handleCommand(
+                    channel, database, command.equalsIgnoreCase("hello") ? "isMaster" : command, query);
         }
     }
 
@@ -149,16 +163,20 @@ class EmbeddedStoreHealthCheckTest {
             H2Backend b = backend.apply(mv);
             MongoServer server = new MongoServer(b.version(ServerVersion.MONGO_5_0));
             server.bind(new InetSocketAddress(EmbeddedMongoConfiguration.LOOPBACK, 0));
-            MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+            MongoClient client = MongoClients.create(
+                    "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
             return new Store(server, client, b instanceof DurableH2Backend d ? d : null);
         }
 
         /** What the service's stores do at start: a unique and a secondary index (the secondary one logs a WARN). */
         void useLikeTheService() {
             var things = client.getDatabase("ocop").getCollection("things");
-            things.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("id_version"));
+            things.createIndex(
+                    Indexes.ascending("_id", "version"),
+                    new IndexOptions().unique(true).name("id_version"));
             things.createIndex(Indexes.ascending("provinceCode", "status"), new IndexOptions().name("province_status"));
-            things.insertOne(new Document("version", 1).append("provinceCode", "82").append("status", "DRAFT"));
+            things.insertOne(
+                    new Document("version", 1).append("provinceCode", "82").append("status", "DRAFT"));
         }
 
         Health health() {

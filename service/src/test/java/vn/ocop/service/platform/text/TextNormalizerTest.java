@@ -1,21 +1,27 @@
 package vn.ocop.service.platform.text;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TextNormalizerTest {
 
     @Test
     void oneFormForEverySpellingOfAName() {
         String name = "Trần Thị Bình";
-        List<String> spellings = List.of(name, "Trần\u200BThị Bình", "Trần\u00A0Thị Bình", "Trần Thị Bì\u00ADnh",
-                "\uFEFFTrần  Thị\tBình ", Normalizer.normalize(name, Normalizer.Form.NFD));
+        List<String> spellings = List.of(
+                name,
+                "Trần\u200BThị Bình",
+                "Trần\u00A0Thị Bình",
+                "Trần Thị Bì\u00ADnh",
+                "\uFEFFTrần  Thị\tBình ",
+                Normalizer.normalize(name, Normalizer.Form.NFD));
         for (String s : spellings) {
-            assertThat(TextNormalizer.clean(s)).as(s.codePoints().mapToObj(Integer::toHexString).toList().toString())
+            assertThat(TextNormalizer.clean(s))
+                    .as(s.codePoints().mapToObj(Integer::toHexString).toList().toString())
                     .isIn(name, "TrầnThị Bình");
             assertThat(TextNormalizer.nameKey(s)).isEqualTo("trầnthịbình");
         }
@@ -29,7 +35,8 @@ class TextNormalizerTest {
     void searchIgnoresDiacriticsAndCase() {
         assertThat(TextNormalizer.searchKey("Nước mắm Phú Quốc")).isEqualTo("nuoc mam phu quoc");
         assertThat(TextNormalizer.searchKey("ĐẶC SẢN Đồng Tháp")).isEqualTo("dac san dong thap");
-        assertThat(TextNormalizer.searchKey(Normalizer.normalize("Bưởi", Normalizer.Form.NFD))).isEqualTo("buoi");
+        assertThat(TextNormalizer.searchKey(Normalizer.normalize("Bưởi", Normalizer.Form.NFD)))
+                .isEqualTo("buoi");
     }
 
     @Test
@@ -42,7 +49,8 @@ class TextNormalizerTest {
     @Test
     void vietnameseAlphabeticalOrder() {
         // Vietnamese order: a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư; byte order of UTF-8 would put "Đ" after "Z"
-        List<String> names = new ArrayList<>(List.of("Ớt", "Đậu", "Ô mai", "Dừa", "Ăn", "Zô", "An", "Ấm", "Ư", "Uống", "Ốc"));
+        List<String> names =
+                new ArrayList<>(List.of("Ớt", "Đậu", "Ô mai", "Dừa", "Ăn", "Zô", "An", "Ấm", "Ư", "Uống", "Ốc"));
         List<String> byKey = new ArrayList<>(names);
         byKey.sort((x, y) -> VietnameseCollation.sortKey(x).compareTo(VietnameseCollation.sortKey(y)));
         names.sort(VietnameseCollation.comparator());

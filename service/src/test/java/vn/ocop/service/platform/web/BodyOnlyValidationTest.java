@@ -1,5 +1,7 @@
 package vn.ocop.service.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,8 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which beans lose the AOP method-validation proxy: controllers whose only constraint is a validated request body. */
 class BodyOnlyValidationTest {
@@ -89,10 +89,18 @@ class BodyOnlyValidationTest {
 
     @Test
     void controllersWithOtherConstraintsKeepTheProxy() {
-        assertThat(filter.isExcluded(WithPathConstraint.class)).as("a constrained path variable").isFalse();
-        assertThat(filter.isExcluded(WithTypeUseConstraint.class)).as("a constraint on a list element").isFalse();
-        assertThat(filter.isExcluded(WithValidatedResult.class)).as("a validated return value").isFalse();
-        assertThat(filter.isExcluded(ValidBodyNotFromTheRequestBody.class)).as("@Valid without @RequestBody").isFalse();
+        assertThat(filter.isExcluded(WithPathConstraint.class))
+                .as("a constrained path variable")
+                .isFalse();
+        assertThat(filter.isExcluded(WithTypeUseConstraint.class))
+                .as("a constraint on a list element")
+                .isFalse();
+        assertThat(filter.isExcluded(WithValidatedResult.class))
+                .as("a validated return value")
+                .isFalse();
+        assertThat(filter.isExcluded(ValidBodyNotFromTheRequestBody.class))
+                .as("@Valid without @RequestBody")
+                .isFalse();
     }
 
     @Test
@@ -102,7 +110,9 @@ class BodyOnlyValidationTest {
 
     @Test
     void theStatelessEvaluationIsNotProxiedAndTheDossierListIsStill() throws ClassNotFoundException {
-        assertThat(filter.isExcluded(Class.forName("vn.ocop.service.evaluation.EvaluateController"))).isTrue();
-        assertThat(filter.isExcluded(Class.forName("vn.ocop.service.dossier.DossierController"))).isFalse();
+        assertThat(filter.isExcluded(Class.forName("vn.ocop.service.evaluation.EvaluateController")))
+                .isTrue();
+        assertThat(filter.isExcluded(Class.forName("vn.ocop.service.dossier.DossierController")))
+                .isFalse();
     }
 }

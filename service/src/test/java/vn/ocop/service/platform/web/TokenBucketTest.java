@@ -1,8 +1,8 @@
 package vn.ocop.service.platform.web;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The bucket with a clock the test moves (no sleeping). */
 class TokenBucketTest {
@@ -16,10 +16,10 @@ class TokenBucketTest {
         assertThat(bucket.tryTake(0)).isTrue();
         assertThat(bucket.tryTake(0)).isFalse();
         assertThat(bucket.secondsUntilNext(0)).isEqualTo(1);
-        assertThat(bucket.tryTake(SECOND / 4)).isFalse();   // half a token
-        assertThat(bucket.tryTake(SECOND / 2)).isTrue();    // one token after 0.5 s at 2/s
+        assertThat(bucket.tryTake(SECOND / 4)).isFalse(); // half a token
+        assertThat(bucket.tryTake(SECOND / 2)).isTrue(); // one token after 0.5 s at 2/s
         assertThat(bucket.tryTake(SECOND / 2)).isFalse();
-        assertThat(bucket.isFull(10 * SECOND)).isTrue();    // never more than the capacity
+        assertThat(bucket.isFull(10 * SECOND)).isTrue(); // never more than the capacity
         assertThat(bucket.tryTake(10 * SECOND)).isTrue();
         assertThat(bucket.tryTake(10 * SECOND)).isTrue();
         assertThat(bucket.tryTake(10 * SECOND)).isTrue();
