@@ -35,7 +35,10 @@ class PackageStructureTest {
                 .resideInAPackage("vn.ocop.rules.api..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("vn.ocop.rules.api..", "java..", "org.jspecify..")  // jspecify: the @NullMarked annotation of package-info
+                .resideInAnyPackage(
+                        "vn.ocop.rules.api..",
+                        "java..",
+                        "org.jspecify..") // jspecify: the @NullMarked annotation of package-info
                 .check(MAIN);
     }
 
