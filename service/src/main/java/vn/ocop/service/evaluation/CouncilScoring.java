@@ -59,17 +59,24 @@ public class CouncilScoring {
         this.evaluations = evaluations;
     }
 
-    /** The errors (findings of severity ERROR) the engine reports for this sheet scored alone; empty when it is complete and valid. */
-    public List<SheetError> check(String dossierId, MemberSheet sheet, LocalDate sittingDate) {
+    /** The dossier's snapshot with these sheets (and its exclusions, as {@link #record} scores it) on {@code sittingDate}; nothing stored. */
+    private EvaluationResult score(String dossierId, List<MemberSheet> sheets, LocalDate sittingDate) {
         DossierSnapshot d = dossiers.snapshot(dossierId);
-        EvaluationResult r = scoring.score(
+        return scoring.score(
                 new EvaluationRequest(
                         d.edition(),
                         d.group(),
                         d.sheet(),
                         ApiMapping.facts(d.facts()),
-                        ApiMapping.assessments(List.of(input(sheet)))),
+                        ApiMapping.assessments(
+                                sheets.stream().map(CouncilScoring::input).toList()),
+                        ApiMapping.exclusions(d.exclusions())),
                 sittingDate);
+    }
+
+    /** The errors (findings of severity ERROR) the engine reports for this sheet scored alone; empty when it is complete and valid. */
+    public List<SheetError> check(String dossierId, MemberSheet sheet, LocalDate sittingDate) {
+        EvaluationResult r = score(dossierId, List.of(sheet), sittingDate);
         return r.findings().stream()
                 .filter(f -> f.severity() == Severity.ERROR)
                 .map(f -> new SheetError(f.criterion(), f.code(), f.message()))
@@ -78,16 +85,7 @@ public class CouncilScoring {
 
     /** The engine's result for these sheets on {@code sittingDate}, nothing stored (the chair's view before recording). */
     public Preview preview(String dossierId, List<MemberSheet> sheets, LocalDate sittingDate) {
-        DossierSnapshot d = dossiers.snapshot(dossierId);
-        EvaluationResult r = scoring.score(
-                new EvaluationRequest(
-                        d.edition(),
-                        d.group(),
-                        d.sheet(),
-                        ApiMapping.facts(d.facts()),
-                        ApiMapping.assessments(
-                                sheets.stream().map(CouncilScoring::input).toList())),
-                sittingDate);
+        EvaluationResult r = score(dossierId, sheets, sittingDate);
         return new Preview(
                 r.status().name(),
                 r.members().stream()
