@@ -9,6 +9,7 @@
 #
 #   mvn -q -o -pl service -am package -DskipTests && bench/stored.sh
 #   CONNECTIONS=8 DURATION=30 DOSSIERS=200 RECORDS=10000 bench/stored.sh
+#   PROFILE=1 bench/stored.sh   # also a JFR recording of the POST phase: CPU by component, and where threads wait
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18090}
@@ -18,12 +19,16 @@ CONNECTIONS=${CONNECTIONS:-8}
 DOSSIERS=${DOSSIERS:-200}
 RECORDS=${RECORDS:-0}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx1g"}
+JAR=${JAR:-service/target/ocop-service.jar} # another build to compare with, e.g. a copy of main's jar
 DATA=$(mktemp -d)
 B=http://127.0.0.1:$PORT
 AUTH=$(printf 'admin:admin-pass' | base64)
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+if [ "${PROFILE:-0}" = 1 ]; then
+  for t in jcmd jfr python3; do command -v $t > /dev/null || { echo "PROFILE=1 needs $t"; exit 1; }; done
+fi
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar service/target/ocop-service.jar --server.port="$PORT" --spring.profiles.active=local \
+java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --spring.profiles.active=local \
   --ocop.storage.embedded.path="$DATA/ocop.mv" --logging.level.root=WARN \
   --logging.level.vn.ocop.service.platform.storage=INFO > "$DATA/service.log" 2>&1 &
 PID=$!
@@ -58,7 +63,32 @@ count() { # adds the 201s of a RESULT line to $stored
   stored=$((stored + $(sed -E 's/RESULT requests ([0-9]+),.*errors ([0-9]+)\/([0-9]+).*/\1 - \2 - \3/' <<< "$line")))
 }
 echo "== warm-up ${WARMUP}s"; count < <(run "$WARMUP") > /dev/null
-echo "== POST /api/v1/dossiers/{id}/evaluations, $CONNECTIONS connections, ${DURATION}s"; count < <(run "$DURATION")
+profile() { # profile start|stop: a JFR recording (settings=profile) of the POST phase, then its breakdowns
+  [ "${PROFILE:-0}" = 1 ] || return 0
+  if [ "$1" = start ]; then
+    jcmd "$PID" JFR.start name=stored settings=profile filename="$DATA/stored.jfr" > /dev/null
+  else
+    jcmd "$PID" JFR.stop name=stored > /dev/null
+    jfr print --json --events jdk.ExecutionSample --stack-depth 200 "$DATA/stored.jfr" > "$DATA/cpu.json"
+    echo "CPU profile of the POST phase (JFR execution samples by component):"
+    python3 bench/jfr-breakdown.py "$DATA/cpu.json" 14 | sed 's/^/   /'
+    jfr print --json --events jdk.ThreadPark,jdk.JavaMonitorEnter,jdk.JavaMonitorWait --stack-depth 200 "$DATA/stored.jfr" \
+      > "$DATA/waits.json"
+    echo "Where request threads wait (JFR park/monitor events of 10 ms and more, by the service frame that waits):"
+    python3 bench/jfr-waits.py "$DATA/waits.json" 12 | sed 's/^/   /'
+    cp "$DATA/stored.jfr" "${TMPDIR:-/tmp}/ocop-bench-stored.jfr" && echo "   recording kept in ${TMPDIR:-/tmp}/ocop-bench-stored.jfr"
+  fi
+}
+meter() { # the store's counter NAME (ocop_store_NAME_total) from /actuator/prometheus
+  call "$B/actuator/prometheus" | awk -v m="ocop_store_$1_total" '$1 == m || index($1, m "{") == 1 { v = $2 } END { printf "%d", v }'
+}
+echo "== POST /api/v1/dossiers/{id}/evaluations, $CONNECTIONS connections, ${DURATION}s"
+before=$stored; w0=$(meter writes); c0=$(meter commits); d0=$(meter deferred_writes)
+profile start
+count < <(run "$DURATION")
+profile stop
+w1=$(meter writes); c1=$(meter commits); d1=$(meter deferred_writes); n=$((stored - before))
+awk -v n="$n" -v w=$((w1 - w0)) -v c=$((c1 - c0)) -v d=$((d1 - d0)) 'BEGIN { printf "store during the POST phase: %d stored evaluations, %d writes waiting for a commit + %d with j: false, %d commits: %.2f commit-waiting writes and %.2f commits per stored evaluation, %.2f writes per commit\n", n, w, d, c, w / (n ? n : 1), c / (n ? n : 1), w / (c ? c : 1) }'
 echo "== peer: GET /api/v1/dossiers/{id}, same connections, ${DURATION}s"
 DOSSIERS="$DOSSIERS_FILE" wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s --latency -s bench/read.lua "$B" | grep -E 'RESULT'
 echo "uptime after: $(uptime)"
