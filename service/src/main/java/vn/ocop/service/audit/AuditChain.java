@@ -40,14 +40,17 @@ class AuditChain {
 
     AuditChain(MongoTemplate mongo, IntegrityKey key) {
         this.log = mongo.getCollection(AuditLog.COLLECTION);
-        this.heads = mongo.getCollection(HEADS);
+        // the head is a pointer, moved after the entries it covers are durable: no commit wait of its own
+        // (Bson.POINTER)
+        this.heads = mongo.getCollection(HEADS).withWriteConcern(Bson.POINTER);
         this.key = key;
         log.createIndex(
                 Indexes.ascending("sequence"),
                 new IndexOptions().unique(true).sparse(true).name("sequence"));
-        heads.createIndex(
-                Indexes.ascending("_id", "lastSequence"),
-                new IndexOptions().unique(true).name("id_sequence"));
+        mongo.getCollection(HEADS)
+                .createIndex(
+                        Indexes.ascending("_id", "lastSequence"),
+                        new IndexOptions().unique(true).name("id_sequence"));
     }
 
     record Head(long sequence, String hash, String mac) {}

@@ -40,12 +40,14 @@ class EvaluationChain {
     }
 
     EvaluationChain(MongoTemplate mongo, EvaluationRecords records, IntegrityKey key) {
-        this.chains = mongo.getCollection(COLLECTION);
+        // heads are pointers, written after the record they name is durable: no commit wait of their own (Bson.POINTER)
+        this.chains = mongo.getCollection(COLLECTION).withWriteConcern(Bson.POINTER);
         this.records = records;
         this.key = key;
-        chains.createIndex(
-                Indexes.ascending("_id", "lastSequence"),
-                new IndexOptions().unique(true).name("id_sequence"));
+        mongo.getCollection(COLLECTION)
+                .createIndex(
+                        Indexes.ascending("_id", "lastSequence"),
+                        new IndexOptions().unique(true).name("id_sequence"));
     }
 
     /** The head as stored (no probing); EMPTY when the dossier has no chain document yet. */

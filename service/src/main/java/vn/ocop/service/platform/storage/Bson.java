@@ -18,6 +18,15 @@ import org.bson.types.ObjectId;
 public final class Bson {
     private Bson() {}
 
+    /**
+     * The write concern of a pointer that can be rebuilt from what it points to (a chain head, written after the record
+     * or entry it names was stored durably): acknowledged once applied, without its own wait for the journal. On
+     * MongoDB {@code j: false} means that; the journal, written in order, makes it durable at the latest with the next
+     * write that waits for it. The embedded store answers it without a commit wait and stores it with the next commit
+     * (DurableH2Backend). A crash may lose the pointer, never the record: the next writer recovers the head.
+     */
+    public static final com.mongodb.WriteConcern POINTER = com.mongodb.WriteConcern.W1.withJournal(false);
+
     /** Decimal128 → BigDecimal, Date → ISO-8601 UTC string, ObjectId → hex, documents → maps (recursively). */
     public static Object plain(Object value) {
         if (value instanceof Document d) {

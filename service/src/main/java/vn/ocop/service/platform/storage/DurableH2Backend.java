@@ -1,7 +1,13 @@
 package vn.ocop.service.platform.storage;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
@@ -13,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * thread is committing, so this cannot deadlock however few event loops there are. The server is started with
  * more event loops than netty's default (see {@link EmbeddedMongoConfiguration}) so that more writes can queue
  * for one commit.
+ * <p>
+ * A write sent with the write concern {@code j: false} (journal not required, MongoDB's own meaning: acknowledged once
+ * applied in memory) is answered without waiting: it becomes durable with the next commit, which any later write that
+ * waits makes, and a commit stores everything applied before it started. For pointers that can be rebuilt from what
+ * they point to (chain heads), written after the write they point to was made durable ({@link Bson#POINTER}).
  * <p>
  * With {@code fsync} each commit is also forced to the disk (survives power loss; one sync per group, not per write).
  * It also answers {@code hello} like {@code isMaster}.
@@ -50,19 +62,62 @@ class DurableH2Backend extends H2Backend {
     private static final Set<String> READS = Set.of("find", "getmore", "aggregate", "findandmodify", "distinct");
 
     private final GroupCommit group;
+    private final LongAdder deferred = new LongAdder();
     private final MVStore store;
     /** Commands by name (the only client is this process's driver, so the names are few), logged at close. */
     private final Map<String, LongAdder> commands = new ConcurrentHashMap<>();
 
+    private final boolean bsonValues;
+    /** {@code bsonValues} while H2Backend's constructor opens the databases already in the file. */
+    private static final ThreadLocal<Boolean> OPENING_WITH_BSON = new ThreadLocal<>();
+
     DurableH2Backend(MVStore store, boolean fsync) {
-        super(store);
+        this(store, fsync, true);
+    }
+
+    /** {@code bsonValues}: documents of collections opened from now on are stored as BSON ({@link BsonValueType}). */
+    DurableH2Backend(MVStore store, boolean fsync, boolean bsonValues) {
+        super(opening(store, bsonValues));
+        OPENING_WITH_BSON.remove();
         this.store = store;
+        this.bsonValues = bsonValues;
         this.group = new GroupCommit(() -> {
             store.commit();
             if (fsync) {
                 store.sync();
             }
         });
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // also called by H2Backend's constructor for the databases in the file, before this class's fields are set
+        Boolean opening = OPENING_WITH_BSON.get();
+        return (opening != null ? opening : bsonValues)
+                ? new BsonValuesDatabase(databaseName, getMvStore(), getCursorRegistry())
+                : super.openOrCreateDatabase(databaseName);
+    }
+
+    private static MVStore opening(MVStore store, boolean bsonValues) {
+        OPENING_WITH_BSON.set(bsonValues);
+        return store;
+    }
+
+    /** H2Database whose collections keep their documents as BSON; the maps and their names are the stock ones. */
+    private final class BsonValuesDatabase extends H2Database {
+        BsonValuesDatabase(String name, MVStore store, CursorRegistry cursors) {
+            super(name, store, cursors); // opens the collections in the file: the outer instance is already set
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            MVMap<Object, Document> data = store.openMap(
+                    "databases." + namespace, new MVMap.Builder<Object, Document>().valueType(new BsonValueType()));
+            MVMap<String, Object> meta = store.openMap("meta." + namespace);
+            return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
     }
 
     @Override
@@ -84,9 +139,16 @@ class DurableH2Backend extends H2Backend {
         } finally {
             // also after a failed write: part of it (e.g. of a batch) may have been applied
             if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-                group.awaitCommitted(group.applied());
+                if (journalNotRequired(query)) deferred.increment();
+                else group.awaitCommitted(group.applied());
             }
         }
+    }
+
+    /** The command's write concern says {@code j: false} (or {@code w: 0}, unacknowledged). */
+    static boolean journalNotRequired(Document command) {
+        if (!(command.get("writeConcern") instanceof Document wc)) return false;
+        return Boolean.FALSE.equals(wc.get("j")) || (wc.get("w") instanceof Number w && w.intValue() == 0);
     }
 
     /**
@@ -132,11 +194,21 @@ class DurableH2Backend extends H2Backend {
         return group.commits();
     }
 
+    /** Writes acknowledged without waiting ({@code j: false}): durable with the next commit. */
+    long deferredWrites() {
+        return deferred.sum();
+    }
+
     @Override
     public void close() {
         Map<String, Long> counts = new TreeMap<>();
         commands.forEach((k, v) -> counts.put(k, v.sum()));
-        log.info("Embedded store: {} write commands, {} commits; commands {}", group.writes(), group.commits(), counts);
+        log.info(
+                "Embedded store: {} write commands, {} commits, {} writes with j: false (no commit wait); commands {}",
+                group.writes(),
+                group.commits(),
+                deferred.sum(),
+                counts);
         if (!store.isClosed()) store.commit();
         super.close();
     }

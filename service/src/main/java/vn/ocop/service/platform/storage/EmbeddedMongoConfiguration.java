@@ -3,6 +3,8 @@ package vn.ocop.service.platform.storage;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +42,9 @@ class EmbeddedMongoConfiguration {
             @Value("${ocop.storage.embedded.retention-time:0}") int retentionMillis,
             @Value("${ocop.storage.embedded.threads:16}") int threads,
             @Value("${ocop.storage.embedded.port:0}") int port,
-            @Value("${ocop.storage.embedded.compression:high}") String compression) {
+            @Value("${ocop.storage.embedded.compression:high}") String compression,
+            @Value("${ocop.storage.embedded.document-format:bson}") String documentFormat,
+            ObjectProvider<MeterRegistry> meters) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(
                     "ocop.storage.embedded.port must be 0 (a random port) or 1-65535, not " + port);
@@ -66,7 +71,27 @@ class EmbeddedMongoConfiguration {
         // MVStore keeps replaced chunks for 45 s by default; with a commit per write that grew the file by ~37 kB
         // per write (740 MB after 20,000 writes). 0 lets freed space be reused at once (94 MB). See operations.md.
         store.setRetentionTime(retentionMillis);
-        DurableH2Backend backend = new DurableH2Backend(store, fsync);
+        // bson: documents are written as BSON, not Java-serialized (BsonValueType; older files open as they are)
+        boolean bson = switch (documentFormat) {
+            case "bson" -> true;
+            case "java" -> false;
+            default ->
+                throw new IllegalArgumentException(
+                        "ocop.storage.embedded.document-format must be bson or java, not " + documentFormat);
+        };
+        DurableH2Backend backend = new DurableH2Backend(store, fsync, bson);
+        // commits per write (the group size) while running, e.g. per benchmark phase (bench/stored.sh)
+        meters.ifAvailable(r -> {
+            FunctionCounter.builder("ocop.store.writes", backend, DurableH2Backend::writes)
+                    .description("write commands of the embedded store that waited for a commit")
+                    .register(r);
+            FunctionCounter.builder("ocop.store.commits", backend, DurableH2Backend::commits)
+                    .description("commits of the embedded store")
+                    .register(r);
+            FunctionCounter.builder("ocop.store.deferred.writes", backend, DurableH2Backend::deferredWrites)
+                    .description("write commands with j: false, acknowledged without a commit wait")
+                    .register(r);
+        });
         MongoServer server = new MongoServer(backend.version(ServerVersion.MONGO_5_0));
         // Commands run on the server's netty event loops (netty's default: 2 per core). A write waiting for its group
         // commit blocks its event loop, so more event loops let more writes (and the reads queued behind them on the
