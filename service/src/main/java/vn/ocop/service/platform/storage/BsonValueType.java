@@ -24,6 +24,11 @@ final class BsonValueType extends BasicDataType<Object> {
     /** Not one of ObjectDataType's tags (0-19, 32-49, 64-119). */
     static final byte BSON = 30;
 
+    /** A scratch buffer grown past this (a very large document) is not kept for the next one. */
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
+
+    private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(64 * 1024));
+
     private final ObjectDataType fallback = new ObjectDataType();
     /** Running average of the encoded size, the memory estimate that sizes pages and the page cache (as H2 does). */
     private volatile int averageSize = 1024;
@@ -35,21 +40,24 @@ final class BsonValueType extends BasicDataType<Object> {
 
     @Override
     public void write(WriteBuffer buff, Object value) {
-        byte[] bson = value instanceof Document d ? encode(d) : null;
+        ByteBuf bson = value instanceof Document d ? encode(d) : null;
         if (bson == null) {
             fallback.write(buff, value);
             return;
         }
-        buff.put(BSON).putVarInt(bson.length).put(bson);
-        averageSize = (int) ((bson.length + 15L * averageSize) / 16);
+        int length = bson.readableBytes();
+        buff.put(BSON).putVarInt(length).put(bson.nioBuffer());
+        averageSize = (int) ((length + 15L * averageSize) / 16);
+        if (bson.capacity() > MAX_KEPT_BUFFER) SCRATCH.remove();
     }
 
     @Override
     public Object read(ByteBuffer buff) {
         if (buff.get(buff.position()) != BSON) return fallback.read(buff);
         buff.get();
-        byte[] bson = new byte[DataUtils.readVarInt(buff)];
-        buff.get(bson);
+        int length = DataUtils.readVarInt(buff);
+        ByteBuffer bson = buff.slice(buff.position(), length);
+        buff.position(buff.position() + length);
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 
@@ -63,18 +71,18 @@ final class BsonValueType extends BasicDataType<Object> {
         return new Object[size];
     }
 
-    /** The document as BSON, or null when the codec cannot encode one of its values (kept as ObjectDataType does). */
-    private static byte[] encode(Document d) {
-        ByteBuf buf = Unpooled.buffer(1024);
+    /**
+     * The document as BSON in this thread's scratch buffer (valid until the next call), or null when the codec cannot
+     * encode one of its values (then kept as ObjectDataType does). A commit encodes every document of each page it
+     * writes, on H2's serialisation thread: one buffer, reused, instead of one grown from 1 kB per document.
+     */
+    private static ByteBuf encode(Document d) {
+        ByteBuf buf = SCRATCH.get().clear();
         try {
             BsonEncoder.encodeDocument(d, buf);
-            byte[] bytes = new byte[buf.readableBytes()];
-            buf.readBytes(bytes);
-            return bytes;
+            return buf;
         } catch (RuntimeException e) {
             return null;
-        } finally {
-            buf.release();
         }
     }
 }

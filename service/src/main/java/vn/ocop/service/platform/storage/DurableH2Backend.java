@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  * waits makes, and a commit stores everything applied before it started. For pointers that can be rebuilt from what
  * they point to (chain heads), written after the write they point to was made durable ({@link Bson#POINTER}).
  * <p>
+ * Collections store their documents as BSON ({@link BsonValueType}) unless built with {@code bsonValues} false.
+ * <p>
  * With {@code fsync} each commit is also forced to the disk (survives power loss; one sync per group, not per write).
  * It also answers {@code hello} like {@code isMaster}.
  */
