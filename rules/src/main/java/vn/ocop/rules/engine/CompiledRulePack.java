@@ -144,6 +144,15 @@ public final class CompiledRulePack implements PackVersion {
         return Optional.of(groups.get(info.group()).sheetSessions(sheet, otherSheets.get(sheet)));
     }
 
+    /** Groups whose kjar is loaded into Drools, and sheets whose KieBase is built, so far (tests of the laziness). */
+    long loadedGroups() {
+        return groups.values().stream().filter(GroupKjar::loaded).count();
+    }
+
+    int builtKieBases() {
+        return groups.values().stream().mapToInt(GroupKjar::builtSheets).sum();
+    }
+
     /** The sheet's lookups, computed once (validation and evaluation need them on every call). */
     public Optional<SheetPlan> plan(String sheet) {
         return sheet == null ? Optional.empty() : Optional.ofNullable(plans.get(sheet));

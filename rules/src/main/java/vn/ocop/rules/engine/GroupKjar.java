@@ -58,4 +58,13 @@ final class GroupKjar {
             return SheetKieBases.forSheet(m, s, otherSheets, classLoader).newKieSessionsPool(POOL_SIZE);
         });
     }
+
+    /** Whether the kjar is loaded into Drools yet, and how many sheets' KieBases are built (tests of the laziness). */
+    boolean loaded() {
+        return models != null;
+    }
+
+    int builtSheets() {
+        return sheetPools.size();
+    }
 }
