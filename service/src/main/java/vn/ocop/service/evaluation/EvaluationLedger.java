@@ -151,11 +151,15 @@ public class EvaluationLedger {
     /**
      * Re-scores a stored record's snapshot on {@code pack} as the record's format scored it (the engine, then the
      * findings the service adds from format 2, in the members the format has) and gives both results in the API's
-     * shape, so they can be compared member by member.
+     * shape (a format-3 result re-expanded from the pack's sheet), so they can be compared member by member.
      */
+    @SuppressWarnings("unchecked")
     public Rescored rescore(StoredEvaluation record, PackVersion pack) {
         Document stored = record.stored();
         Object result = RecordHash.tree(stored).get("result");
+        if (result instanceof Map<?, ?> r && RecordFormat.of(stored) >= 3) {
+            result = LeanResult.expand((Map<String, Object>) r, pack.sheet(stored.getString("sheet")));
+        }
         return new Rescored(
                 CanonicalJson.write(result == null ? Map.of() : result),
                 CanonicalJson.write(rescoredTree(stored, pack)));
