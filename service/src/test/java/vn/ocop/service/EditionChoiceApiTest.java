@@ -18,7 +18,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import vn.ocop.rules.api.CriterionInfo;
+import vn.ocop.rules.api.OptionInfo;
+import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.evaluation.RecordHash;
+import vn.ocop.service.ruleset.RulesetRegistry;
 import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.Http.Response;
 import vn.ocop.testsupport.TempStore;
@@ -42,6 +46,9 @@ class EditionChoiceApiTest {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    RulesetRegistry registry;
 
     Http http;
 
@@ -187,7 +194,7 @@ class EditionChoiceApiTest {
         JsonNode record = e.json();
         assertThat(record.get("registeredOn").asString()).isEqualTo("2026-05-01");
         assertThat(record.get("evaluationKind").asString()).isEqualTo("RE_EVALUATION");
-        assertThat(record.get("recordFormat").asInt()).isEqualTo(2);
+        assertThat(record.get("recordFormat").asInt()).isEqualTo(3);
         // stored evaluations are dated today (Vietnam time): the warning follows the real date
         LocalDate today = LocalDate.parse(record.get("evaluationDate").asString());
         assertThat(today).isEqualTo(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
@@ -220,6 +227,7 @@ class EditionChoiceApiTest {
         for (String k : List.of("recordFormat", "registeredOn", "evaluationKind")) doc.remove(k);
         result.remove("starsByAverage");
         result.remove("roadToNextStar");
+        scoresWhole(result, registry.sheet(OLD, "food").orElseThrow());
         result.getList("findings", Document.class)
                 .removeIf(f -> "TRANSITION_DEADLINE_PASSED".equals(f.getString("code")));
         // ... and, like every record of that time, unsigned: no record MAC, no head MAC (docs/audit.md)
@@ -244,5 +252,20 @@ class EditionChoiceApiTest {
         JsonNode tampered = http.post("/api/v1/evaluations/" + recordId + "/replay", "auditor", null)
                 .json();
         assertThat(tampered.get("outcome").asString()).isEqualTo("INTEGRITY_FAILED");
+    }
+
+    /** Formats 1 and 2 stored each criterion score whole; format 3 leaves out the points and rule its sheet gives. */
+    static void scoresWhole(Document result, SheetInfo sheet) {
+        for (Document m : result.getList("members", Document.class)) {
+            for (Document c : m.getList("criteria", Document.class)) {
+                CriterionInfo info = sheet.criteria().stream()
+                        .filter(x -> x.code().equals(c.getString("code")))
+                        .findFirst()
+                        .orElseThrow();
+                OptionInfo o = info.options().get(c.getInteger("option") - 1);
+                c.putIfAbsent("points", o.points());
+                c.putIfAbsent("rule", o.rule());
+            }
+        }
     }
 }

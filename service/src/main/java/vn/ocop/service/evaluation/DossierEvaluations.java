@@ -265,6 +265,13 @@ class DossierEvaluations {
         map.remove("hash");
         map.remove("previousHash");
         map.remove("sequence");
+        // format 3: points and rule names only where the sheet of the ruleset that scored does not give them
+        map.put(
+                "result",
+                LeanResult.compact(
+                        (Map<String, Object>) map.get("result"),
+                        records.sheetOf(
+                                result.edition(), result.rulesetVersion(), result.rulesetSha256(), result.sheet())));
         Document base = records.document(map);
         base.put("requestedAt", now);
         return new Prepared(record, result, base);

@@ -248,7 +248,7 @@ class AuditReplayTest {
                 .getList("members", Document.class)
                 .get(0);
         Document criterion = member.getList("criteria", Document.class).get(0);
-        criterion.put("points", criterion.getInteger("points") + 1);
+        criterion.put("points", -1); // format 3 stores no points the sheet gives: any stored value differs
         replace(d);
 
         JsonNode r = replay(ids.get(1));
