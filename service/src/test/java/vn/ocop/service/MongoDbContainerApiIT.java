@@ -8,7 +8,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 /** The same suite against MongoDB 7 (a one-node replica set); reported as skipped where Docker is absent. */
 @Testcontainers(disabledWithoutDocker = true)
-class MongoDbContainerApiTest extends ApiContractTests {
+class MongoDbContainerApiIT extends ApiContract {
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7");
 

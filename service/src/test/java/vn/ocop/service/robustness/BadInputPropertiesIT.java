@@ -28,7 +28,7 @@ import vn.ocop.testsupport.Http.Response;
  * was accepted can afterwards be read, listed, evaluated and simulated without a 5xx or a failed job. Bounded:
  * {@value #CASES} mutations per schema.
  */
-class BadInputPropertiesTest extends RealEngineApp {
+class BadInputPropertiesIT extends RealEngineApp {
     static final int CASES = 40;
     static final String EDITION = "ocop-2023";
     static final String SHEET = "food";

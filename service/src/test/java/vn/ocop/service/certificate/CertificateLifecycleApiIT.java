@@ -47,9 +47,9 @@ import vn.ocop.testsupport.TestEngineConfiguration;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ocop.public.base-url=https://ocop.example.vn", "ocop.public.rate-limit.reads-burst=100000"})
-@Import({TestEngineConfiguration.class, CertificateLifecycleApiTest.Clocks.class})
+@Import({TestEngineConfiguration.class, CertificateLifecycleApiIT.Clocks.class})
 @ActiveProfiles("local")
-class CertificateLifecycleApiTest {
+class CertificateLifecycleApiIT {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final LocalDate TODAY = LocalDate.now(VIETNAM);
     static final MutableClock CLOCK = new MutableClock();

@@ -32,7 +32,7 @@ import vn.ocop.testsupport.TestOcopApplication;
  * Drives the application through the GENERATED Java client: dossier, three assessments, evaluation, read back;
  * then stops the application, starts it again on the same data folder and reads everything again.
  */
-class EndToEndClientTest {
+class EndToEndClientIT {
 
     @Test
     void dossierToEvaluationThroughTheGeneratedClientSurvivesARestart(@TempDir Path data) throws Exception {

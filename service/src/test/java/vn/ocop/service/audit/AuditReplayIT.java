@@ -41,7 +41,7 @@ import vn.ocop.testsupport.TempStore;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-class AuditReplayTest {
+class AuditReplayIT {
     static final String EDITION = "ocop-2023";
     static final String SHEET = "food";
 

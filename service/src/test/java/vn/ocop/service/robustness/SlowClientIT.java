@@ -32,7 +32,7 @@ import vn.ocop.testsupport.TestEngineConfiguration;
         properties = "ocop.web.rate-limit.enabled=false")
 @Import(TestEngineConfiguration.class)
 @ActiveProfiles("local")
-class SlowClientTest {
+class SlowClientIT {
     @LocalServerPort
     int port;
 

@@ -27,7 +27,7 @@ import vn.ocop.testsupport.TempStore;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-class Edition2026ApiTest {
+class Edition2026ApiIT {
     static final String EDITION = "ocop-2026";
 
     @DynamicPropertySource

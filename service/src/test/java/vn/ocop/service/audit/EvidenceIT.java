@@ -41,7 +41,7 @@ import vn.ocop.testsupport.TempStore;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ocop.evidence.anchor.enabled=false")
 @ActiveProfiles("local")
-class EvidenceTest {
+class EvidenceIT {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws Exception {
         TempStore.register(registry, "ocop-evidence");

@@ -30,13 +30,13 @@ import vn.ocop.testsupport.Http.Response;
 import vn.ocop.testsupport.TestEngineConfiguration;
 
 /**
- * The storage and API suite. It runs against the embedded store ({@link EmbeddedStoreApiTest}) and against
- * MongoDB 7 in a container ({@link MongoDbContainerApiTest}, skipped without Docker).
+ * The storage and API suite. It runs against the embedded store ({@link EmbeddedStoreApiIT}) and against
+ * MongoDB 7 in a container ({@link MongoDbContainerApiIT}, skipped without Docker).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestEngineConfiguration.class)
 @ActiveProfiles("local")
-abstract class ApiContractTests {
+abstract class ApiContract {
     @LocalServerPort
     int port;
 

@@ -40,7 +40,7 @@ import vn.ocop.testsupport.TempStore;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-class ConsoleBrowserTest {
+class ConsoleBrowserIT {
     static final String EDITION = "ocop-2026";
     /** Phụ lục II, sheet 1 of Decision 26/2026/QĐ-TTg: Rau, củ, quả, hạt tươi. */
     static final String SHEET = "rau-cu-qua-hat-tuoi";
@@ -174,7 +174,7 @@ class ConsoleBrowserTest {
         for (JsonNode c : criteria) chosen.put(c.get("code").asString(), best(c));
         List<JsonNode> order = new java.util.ArrayList<>(
                 criteria.stream().filter(c -> !hasMinimum(c)).toList());
-        order.addAll(criteria.stream().filter(ConsoleBrowserTest::hasMinimum).toList());
+        order.addAll(criteria.stream().filter(ConsoleBrowserIT::hasMinimum).toList());
         for (JsonNode c : order) {
             JsonNode r = evaluate(http, chosen);
             assertThat(r.get("status").asString()).as(r.toString()).isEqualTo("VALID");

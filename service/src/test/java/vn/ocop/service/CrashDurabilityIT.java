@@ -18,7 +18,7 @@ import vn.ocop.testsupport.TestOcopApplication;
  * separate JVM, is killed (SIGKILL) right after its last 201, restarted on the same folder, and every
  * acknowledged dossier is there. With the stock H2 backend (commit about once a second) this loses writes.
  */
-class CrashDurabilityTest {
+class CrashDurabilityIT {
 
     @Test
     void acknowledgedWritesSurviveAKill(@TempDir Path data) throws Exception {

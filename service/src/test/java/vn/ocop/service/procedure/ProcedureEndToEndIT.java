@@ -31,9 +31,9 @@ import vn.ocop.testsupport.TestEngineConfiguration;
  * options 1–3 give 20%, 60%, 100%): (3,2,2) = 76 points, (3,3,3) = 100.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({TestEngineConfiguration.class, ProcedureEndToEndTest.Decisions.class})
+@Import({TestEngineConfiguration.class, ProcedureEndToEndIT.Decisions.class})
 @ActiveProfiles("local")
-class ProcedureEndToEndTest {
+class ProcedureEndToEndIT {
     static final String P = "/api/v1/procedure";
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
     static final int YEAR = TODAY.getYear();

@@ -54,7 +54,7 @@ import vn.ocop.testsupport.TempStore;
             "ocop.rulesets.compile-timeout=900s"
         })
 @ActiveProfiles("local")
-class RulesetTrustTest {
+class RulesetTrustIT {
     static final String EDITION = "ocop-2023";
     static final String SHEET = "food";
 

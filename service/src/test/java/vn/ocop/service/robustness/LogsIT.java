@@ -33,9 +33,9 @@ import vn.ocop.testsupport.TestEngineConfiguration;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ocop.web.rate-limit.capacity=1000")
-@Import({TestEngineConfiguration.class, LogsTest.Failing.class})
+@Import({TestEngineConfiguration.class, LogsIT.Failing.class})
 @ActiveProfiles("local")
-class LogsTest {
+class LogsIT {
     @LocalServerPort
     int port;
 

@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.ocop.testsupport.TempStore;
 
 /** The suite against the embedded mongo-java-server/H2 store in a fresh temp folder. */
-class EmbeddedStoreApiTest extends ApiContractTests {
+class EmbeddedStoreApiIT extends ApiContract {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws IOException {
         TempStore.register(registry, "ocop-embedded");

@@ -49,7 +49,7 @@ import vn.ocop.testsupport.TestEngineConfiguration;
 @Import(TestEngineConfiguration.class)
 @ActiveProfiles("local")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProvinceReportTest {
+class ProvinceReportIT {
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) throws Exception {
         TempStore.register(registry, "ocop-reports");

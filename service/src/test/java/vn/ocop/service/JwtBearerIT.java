@@ -32,7 +32,7 @@ import vn.ocop.testsupport.TestEngineConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ocop.security.jwt.roles-claim=ocop_roles")
 @Import(TestEngineConfiguration.class)
-class JwtBearerTest {
+class JwtBearerIT {
     static RSAKey key;
     static HttpServer jwks;
 
@@ -107,7 +107,7 @@ class JwtBearerTest {
                 body.getBytes(StandardCharsets.UTF_8),
                 "Authorization",
                 "Bearer " + token("member-1", List.of("COUNCIL")));
-        ApiContractTests.assertProblem(denied, 403, "FORBIDDEN");
+        ApiContract.assertProblem(denied, 403, "FORBIDDEN");
 
         Http.Response forged = http.send(
                 "GET",
@@ -121,7 +121,7 @@ class JwtBearerTest {
                                 "x",
                                 List.of("ADMIN"),
                                 new RSAKeyGenerator(2048).keyID("k1").generate()));
-        ApiContractTests.assertProblem(forged, 401, "UNAUTHENTICATED");
-        ApiContractTests.assertProblem(http.get("/api/v1/editions", null), 401, "UNAUTHENTICATED");
+        ApiContract.assertProblem(forged, 401, "UNAUTHENTICATED");
+        ApiContract.assertProblem(http.get("/api/v1/editions", null), 401, "UNAUTHENTICATED");
     }
 }

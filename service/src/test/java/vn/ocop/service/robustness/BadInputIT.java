@@ -19,7 +19,7 @@ import vn.ocop.testsupport.Http.Response;
  * The inputs of issue 10's bad-input corpus that gave a 500 or were silently accepted, against the real engine and
  * the embedded store: each is refused at the door with a problem naming the field, and nothing of it is stored.
  */
-class BadInputTest extends RealEngineApp {
+class BadInputIT extends RealEngineApp {
     static final String EDITION = "ocop-2023";
     static final String SHEET = "food";
 

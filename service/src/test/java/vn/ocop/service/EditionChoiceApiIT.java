@@ -29,7 +29,7 @@ import vn.ocop.testsupport.TempStore;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-class EditionChoiceApiTest {
+class EditionChoiceApiIT {
     static final String OLD = "ocop-2023";
 
     @DynamicPropertySource

@@ -34,7 +34,7 @@ import vn.ocop.testsupport.TestEngineConfiguration;
 @Import(TestEngineConfiguration.class)
 @ActiveProfiles("local")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PublicSiteTest {
+class PublicSiteIT {
     static final String HEADER =
             "number,productName,group,subgroup,producerName,provinceCode,communeCode,stars,decisionNumber,decisionDate,signer,authority,issuedOn,expiresOn\n";
 
