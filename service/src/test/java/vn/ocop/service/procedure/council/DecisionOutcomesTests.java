@@ -17,7 +17,7 @@ import vn.ocop.service.procedure.levels.ProcedureRule;
 import vn.ocop.service.procedure.levels.ProcedureRules;
 
 /** Which decision each level may take on a result, from the procedure data (2026 two-level and 2023 three-level). */
-class DecisionOutcomesTest {
+class DecisionOutcomesTests {
     final ProcedureRules rules = new ProcedureRules();
     final ProcedureRule twoLevel = rules.byId("two-level-2025").orElseThrow();
     final ProcedureRule threeLevel = rules.byId("three-level-2023").orElseThrow();

@@ -69,7 +69,7 @@ import vn.ocop.service.procedure.todo.TodoItem;
             AuditPages.class
         })
 @Import({ConsoleSecurity.class, Vi.class})
-class ConsolePagesWebTest {
+class ConsolePagesWebTests {
     @Autowired
     MockMvc mvc;
 

@@ -10,7 +10,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class IntegrityKeyTest {
+class IntegrityKeyTests {
     @TempDir
     Path dir;
 

@@ -25,7 +25,7 @@ import vn.ocop.rules.pack.RulePackCompiler;
  * selection with every other, which the upload guard cannot see) kills only the sandbox: the caller gets a
  * RULESET_SANDBOX_OUT_OF_MEMORY (or _TIMEOUT) failure, and this JVM goes on.
  */
-class RuleSandboxTest {
+class RuleSandboxTests {
     static final String EDITION = "ocop-2023";
 
     /** The built-in pack with only the FOOD sheets (so one kjar is compiled, not six) and an extra council rule. */

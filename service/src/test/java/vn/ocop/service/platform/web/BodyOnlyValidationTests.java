@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Which beans lose the AOP method-validation proxy: controllers whose only constraint is a validated request body. */
-class BodyOnlyValidationTest {
+class BodyOnlyValidationTests {
     final BodyOnlyValidation filter = new BodyOnlyValidation();
 
     record Body(@NotNull String name) {}

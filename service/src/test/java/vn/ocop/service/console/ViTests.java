@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
-class ViTest {
+class ViTests {
     final Vi vi = new Vi();
 
     @Test

@@ -21,7 +21,7 @@ import org.springframework.modulith.docs.Documenter;
  * package of main code says what it is for and is {@code @NullMarked}. Writes the module diagram of
  * docs/architecture.md ({@code docs/modules/}) from the code, so it cannot drift.
  */
-class ModularityTest {
+class ModularityTests {
 
     static final ApplicationModules MODULES = ApplicationModules.of(OcopApplication.class);
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The bucket with a clock the test moves (no sleeping). */
-class TokenBucketTest {
+class TokenBucketTests {
     static final long SECOND = 1_000_000_000L;
 
     @Test

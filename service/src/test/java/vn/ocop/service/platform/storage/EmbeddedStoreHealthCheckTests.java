@@ -35,7 +35,7 @@ import org.springframework.boot.mongodb.health.MongoHealthIndicator;
  * store and after a restart over existing data. The last test shows the check would see the old fault: the stock
  * backend re-opens every database on each check and logs its indexes again.
  */
-class EmbeddedStoreHealthCheckTest {
+class EmbeddedStoreHealthCheckTests {
     @TempDir
     Path dir;
 

@@ -9,7 +9,7 @@ import vn.ocop.api.model.EvaluationKind;
 import vn.ocop.api.model.Finding;
 
 /** Điều 12 khoản 2: the warning appears exactly the day after the deadline of the evaluation's kind. */
-class TransitionDeadlinesTest {
+class TransitionDeadlinesTests {
     final TransitionDeadlines deadlines = new TransitionDeadlines(List.of(new TransitionDeadlines.Deadline(
             "ocop-2023",
             LocalDate.of(2026, 7, 20),

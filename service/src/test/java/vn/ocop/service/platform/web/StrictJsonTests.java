@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
-class StrictJsonTest {
+class StrictJsonTests {
     record Numbers(Integer option, BigDecimal pct, java.util.List<String> tags) {}
 
     final JsonMapper strict = StrictJson.strict(JsonMapper.builder().build());

@@ -8,7 +8,7 @@ import vn.ocop.api.model.CertificateStatus;
 import vn.ocop.service.certificate.RecognitionDecision.Authority;
 
 /** The dates of Decision 26/2026 as Lifecycle reads them. */
-class LifecycleTest {
+class LifecycleTests {
     static final LocalDate ISSUED = LocalDate.of(2026, 6, 30);
     static final LocalDate EXPIRES = LocalDate.of(2029, 6, 30);
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A read's answer is handed to the encoder as a copy: later writes to the stored documents do not reach it. */
-class DetachedAnswerTest {
+class DetachedAnswerTests {
 
     @Test
     void theEncoderGetsACopyThatWritesCannotChange() {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The test vectors of docs/audit.md ("Canonical form"). */
-class CanonicalJsonTest {
+class CanonicalJsonTests {
 
     @Test
     void sortsMembersDropsAbsentValuesAndWritesDecimalsAsStrings() {

@@ -14,7 +14,7 @@ import vn.ocop.rules.api.RulesEngine;
 import vn.ocop.rules.api.SheetInfo;
 
 /** Which edition scores a dossier that names none: by filing date, national editions only unless the province has its own. */
-class EditionChoiceTest {
+class EditionChoiceTests {
     static final EditionInfo OCOP_2019 = edition("ocop-2019", "2019-08-21", "2023-02-23", null);
     static final EditionInfo OCOP_2023 = edition("ocop-2023", "2023-02-24", "2026-07-20", null);
     static final EditionInfo OCOP_2026 = edition("ocop-2026", "2026-05-22", null, null);

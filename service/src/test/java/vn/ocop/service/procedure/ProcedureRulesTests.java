@@ -21,7 +21,7 @@ import vn.ocop.service.procedure.levels.ProcedureRules;
 import vn.ocop.service.procedure.rounds.Round;
 
 /** The state machine against an in-memory store, the procedure data, working days and the quorum, without Spring. */
-class ProcedureRulesTest {
+class ProcedureRulesTests {
     final InMemoryVersionedStore<CaseFile> store = new InMemoryVersionedStore<>(CaseFile.class);
     final ProcedureRules rules = new ProcedureRules();
 

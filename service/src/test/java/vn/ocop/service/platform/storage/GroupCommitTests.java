@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class GroupCommitTest {
+class GroupCommitTests {
 
     /** A fake store: writes go to {@code applied}; a commit copies what was applied when it started to {@code durable}. */
     static final class FakeStore {
