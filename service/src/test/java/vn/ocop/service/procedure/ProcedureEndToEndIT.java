@@ -19,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import vn.ocop.testsupport.FixedCatalogueRulesEngine;
 import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.Http.Response;
 import vn.ocop.testsupport.TempStore;
@@ -391,8 +392,60 @@ class ProcedureEndToEndIT {
                 .anyMatch(e -> e.dossierId().equals(b) && e.level().equals("CENTRAL") && e.stars() == 5);
     }
 
+    /**
+     * The chair's preview scores the dossier as the record will (CouncilScoring, commit a427b40): a dossier filed with
+     * an exclusion shows EXCLUDED and no stars before recording, and the recorded result says the same.
+     */
+    @Test
+    void theCouncilPreviewOfAnExcludedDossierShowsExcludedWithoutStarsAsItsRecordDoes() {
+        String round = created(
+                        http.post(P + "/rounds", "ocop-dongthap", round(8, TODAY.plusDays(10), TODAY.plusDays(40))))
+                .get("id")
+                .asString();
+        ok(http.put(P + "/rounds/" + round + "/council", "ocop-dongthap", provincialCouncil()));
+        String x = register(
+                "Nem chua Lai Vung",
+                "\"exclusions\":[{\"code\":\"" + FixedCatalogueRulesEngine.EXCLUSION
+                        + "\",\"note\":\"Giấy chứng nhận ATTP hết hạn\"}]");
+        throughToRound(x, round);
+        for (String m : List.of("member-dt1", "member-dt2", "member-dt3", "chair-dt")) {
+            ok(http.put(sheet(round, x, m), m, sheetJson(3, 3, 3)));
+            submit(round, x, m);
+        }
+
+        JsonNode preview =
+                ok(http.get(P + "/dossiers/" + x + "/council", "chair-dt")).get("preview");
+        assertThat(preview.get("status").asString()).as(preview.toString()).isEqualTo("EXCLUDED");
+        assertThat(preview.path("stars").isNull() || preview.path("stars").isMissingNode())
+                .as(preview.toString())
+                .isTrue();
+        List<String> codes = new java.util.ArrayList<>();
+        preview.get("findingCodes").forEach(c -> codes.add(c.asString()));
+        assertThat(codes).contains(FixedCatalogueRulesEngine.EXCLUSION);
+
+        JsonNode counted = ok(http.post(result(round, x), "secretary-dt", null));
+        assertThat(counted.get("status").asString()).as(counted.toString()).isEqualTo("EXCLUDED");
+        assertThat(counted.path("stars").isNull() || counted.path("stars").isMissingNode())
+                .as(counted.toString())
+                .isTrue();
+        JsonNode record =
+                ok(http.get("/api/v1/evaluations/" + counted.get("evaluationId").asString(), "auditor"));
+        assertThat(record.get("result").get("status").asString())
+                .isEqualTo(preview.get("status").asString());
+    }
+
+    @Test
+    void theCouncilOverviewOfAnUnknownDossierIsANotFoundProblem() {
+        problem(http.get(P + "/dossiers/" + java.util.UUID.randomUUID() + "/council", "chair-dt"), 404, "NOT_FOUND");
+        problem(http.get(P + "/dossiers/" + java.util.UUID.randomUUID() + "/council", "auditor"), 404, "NOT_FOUND");
+    }
+
     private String register(String product) {
-        JsonNode r = created(http.post(P + "/dossiers", "producer-dt", registration(product)));
+        return register(product, null);
+    }
+
+    private String register(String product, String extra) {
+        JsonNode r = created(http.post(P + "/dossiers", "producer-dt", registration(product, extra)));
         assertThat(r.get("state").asString()).isEqualTo("REGISTERED");
         assertThat(r.get("procedure").asString()).isEqualTo("two-level-2025");
         return r.get("dossierId").asString();
@@ -433,7 +486,11 @@ class ProcedureEndToEndIT {
     }
 
     static String registration(String product) {
-        return "{\"kind\":\"FIRST\",\"samples\":5,\"dossier\":" + Http.dossierJson(product, "82", null)
+        return registration(product, null);
+    }
+
+    static String registration(String product, String dossierExtra) {
+        return "{\"kind\":\"FIRST\",\"samples\":5,\"dossier\":" + Http.dossierJson(product, "82", dossierExtra)
                 + ",\"selfAssessment\":{\"selections\":{\"A1\":3,\"B1\":2,\"C1\":2},\"note\":\"Minh chứng kèm theo\"}}";
     }
 
