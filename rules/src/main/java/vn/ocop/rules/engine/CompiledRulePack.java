@@ -38,7 +38,6 @@ public final class CompiledRulePack implements PackVersion {
     private final Map<String, byte[]> kjars;
     private final Map<String, KieContainer> containers;
     private final Map<String, List<Model>> models;
-    private final Map<String, KieSessionsPool> groupPools = new java.util.concurrent.ConcurrentHashMap<>();
     /** One KieBase (and session pool) per sheet: see {@link SheetKieBases}. */
     private final Map<String, KieSessionsPool> sheetPools;
 
@@ -149,14 +148,6 @@ public final class CompiledRulePack implements PackVersion {
 
     public Optional<SheetInfo> sheet(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(sheets.get(id));
-    }
-
-    /** Sessions of the whole group's KieBase (every sheet of the group), built on first use; evaluations use {@link #sheetSessions}. */
-    public Optional<KieSessionsPool> sessions(String group) {
-        KieContainer container = containers.get(group);
-        if (container == null) return Optional.empty();
-        return Optional.of(groupPools.computeIfAbsent(
-                group, g -> container.getKieBase(RulePackCompiler.KBASE).newKieSessionsPool(POOL_SIZE)));
     }
 
     /** Sessions of the sheet's own KieBase: the group's rules without those of its other sheets. */
