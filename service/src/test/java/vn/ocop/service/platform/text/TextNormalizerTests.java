@@ -40,6 +40,15 @@ class TextNormalizerTests {
     }
 
     @Test
+    void aQueryIsSearchedForByItsWordsWithoutDiacriticsOrPunctuation() {
+        assertThat(TextNormalizer.searchWords("  BƯỞI   năm roi ")).containsExactly("buoi", "nam", "roi");
+        assertThat(TextNormalizer.searchWords(Normalizer.normalize("Đường phèn – Quảng Ngãi", Normalizer.Form.NFD)))
+                .containsExactly("duong", "phen", "quang", "ngai");
+        assertThat(TextNormalizer.searchWords(" – ")).isEmpty();
+        assertThat(TextNormalizer.searchWords(null)).isEmpty();
+    }
+
+    @Test
     void invisibleCharactersAreFound() {
         assertThat(TextNormalizer.hasInvisible("A1\u200B.1")).isTrue();
         assertThat(TextNormalizer.hasInvisible("A1\u0000")).isTrue();
