@@ -16,6 +16,7 @@ import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.DeclaredFacts;
 import vn.ocop.api.model.EvaluationKind;
 import vn.ocop.api.model.EvaluationRecord;
+import vn.ocop.api.model.ExclusionInput;
 import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
@@ -189,7 +190,10 @@ public class EvaluationLedger {
         return engineVersion.get();
     }
 
-    /** A record's inputs, for {@link #appendAll}; registeredOn may be null, evaluationKind null is FIRST. */
+    /**
+     * What a record snapshots: the dossier's facts and location, edition, group, sheet, date, assessments as scored,
+     * its filing date (may be null), the kind of evaluation (null: FIRST) and the exclusions found (none: scored).
+     */
     public record Inputs(
             String dossierId,
             String edition,
@@ -200,7 +204,13 @@ public class EvaluationLedger {
             DeclaredFacts facts,
             List<AssessmentInput> assessments,
             LocalDate registeredOn,
-            EvaluationKind evaluationKind) {
+            EvaluationKind evaluationKind,
+            List<ExclusionInput> exclusions) {
+        public Inputs {
+            exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+        }
+
+        /** Without a filing date, kind or exclusions (imports of historical evaluations, tests). */
         public Inputs(
                 String dossierId,
                 String edition,
@@ -210,7 +220,7 @@ public class EvaluationLedger {
                 Location location,
                 DeclaredFacts facts,
                 List<AssessmentInput> assessments) {
-            this(dossierId, edition, group, sheet, evaluationDate, location, facts, assessments, null, null);
+            this(dossierId, edition, group, sheet, evaluationDate, location, facts, assessments, null, null, List.of());
         }
     }
 
@@ -219,22 +229,7 @@ public class EvaluationLedger {
      * when nothing else writes the same dossiers meanwhile: a taken sequence number fails the rest of the batch.
      */
     public List<EvaluationRecord> appendAll(List<Inputs> inputs, String user) {
-        return evaluations.appendAll(
-                inputs.stream()
-                        .map(i -> new DossierEvaluations.Inputs(
-                                i.dossierId(),
-                                i.edition(),
-                                i.group(),
-                                i.sheet(),
-                                i.evaluationDate(),
-                                i.location(),
-                                i.facts(),
-                                i.assessments(),
-                                i.registeredOn(),
-                                i.evaluationKind(),
-                                List.of()))
-                        .toList(),
-                user);
+        return evaluations.appendAll(inputs, user);
     }
 
     /** Scores the inputs and appends a record to the dossier's chain, as POST /api/v1/dossiers/{id}/evaluations does. */
@@ -250,18 +245,7 @@ public class EvaluationLedger {
             String user) {
         return evaluations
                 .append(
-                        new DossierEvaluations.Inputs(
-                                dossierId,
-                                edition,
-                                group,
-                                sheet,
-                                evaluationDate,
-                                location,
-                                facts,
-                                assessments,
-                                null,
-                                null,
-                                List.of()),
+                        new Inputs(dossierId, edition, group, sheet, evaluationDate, location, facts, assessments),
                         user)
                 .record();
     }
