@@ -51,7 +51,7 @@ import vn.ocop.testsupport.TempStore;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-class LeanRecordFormatTest {
+class LeanRecordFormatIT {
     static final LocalDate ON = LocalDate.of(2026, 11, 30);
 
     @DynamicPropertySource
