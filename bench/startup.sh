@@ -5,9 +5,13 @@
 # Also checks that no DRL is compiled at start (no DRL parser or knowledge builder class loaded: the packs are
 # precompiled executable models) and that health checks after the restart log nothing. Builds nothing.
 #
-#   bench/startup.sh            # RUNS=2 pairs of starts, about 1-2 minutes on an idle 2-core machine
+# Two layouts side by side in the same run: "fat" is `java -jar` on the fat jar (the baseline), "fast" is the layout of
+# service/deploy/prepare-fast-start.sh (extracted jar + CDS archive; prepared here when missing or older than the jar).
 #
-# Knobs: RUNS (2), READY_TIMEOUT (s, 150; raise it on a busy machine), PORT (18080), JAVA_OPTS. Target: <= 10 s to ready.
+#   bench/startup.sh            # RUNS=2 pairs of starts per layout, about 3 minutes on an idle 2-core machine
+#
+# Knobs: RUNS (2), LAYOUTS ("fat fast"), READY_TIMEOUT (s, 150; raise it on a busy machine), PORT (18080), JAVA_OPTS.
+# Target: <= 10 s to ready. Each start also prints the CPU seconds the JVM used until ready (less load-dependent).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -26,10 +30,26 @@ one_start() {
   t1=$(now)
   local spring
   spring=$(sed -n 's/.*Started OcopApplication in \([0-9.]*\) seconds.*/\1/p' "$DATA/service.log" | tail -1)
-  printf 'RESULT %-32s ready after %6.2f s (Spring: started in %s s)\n' "$1" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print (b-a)/1e9}')" "$spring"
+  local cpu
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14+$15)/hz}' "/proc/$SERVICE_PID/stat")
+  printf 'RESULT %-4s %-32s ready after %6.2f s, %5s s of CPU (Spring: started in %s s)\n' "$LAYOUT" "$1" \
+    "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print (b-a)/1e9}')" "$cpu" "$spring"
 }
 
 machine
+FAT_JAR=$JAR
+FAST=service/target/fast
+if [[ " ${LAYOUTS:-fat fast} " == *" fast "* ]] && { [ ! -f "$FAST/ocop-service.jsa" ] || [ "$FAT_JAR" -nt "$FAST/ocop-service.jsa" ]; }; then
+  echo "preparing the fast layout (service/deploy/prepare-fast-start.sh)"
+  service/deploy/prepare-fast-start.sh "$FAT_JAR" "$FAST" > /dev/null
+fi
+BASE_OPTS=${JAVA_OPTS:-}
+for LAYOUT in ${LAYOUTS:-fat fast}; do
+if [ "$LAYOUT" = fast ]; then
+  JAR=$FAST/ocop-service.jar; JAVA_OPTS="$BASE_OPTS -XX:SharedArchiveFile=$FAST/ocop-service.jsa -Xlog:cds=off"
+else
+  JAR=$FAT_JAR; JAVA_OPTS=$BASE_OPTS
+fi
 for run in $(seq 1 "$RUNS"); do
   DATA=$(mktemp -d)
   one_start "run $run: fresh data folder"
@@ -46,5 +66,6 @@ for run in $(seq 1 "$RUNS"); do
   echo "   20 health checks after the restart wrote $(( $(wc -l < "$DATA/service.log") - lines )) log lines"
   stop_service
   rm -rf "$DATA"; DATA=
+done
 done
 echo "uptime after: $(uptime)"

@@ -11,8 +11,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -20,27 +18,11 @@ import org.junit.jupiter.api.Test;
  * No feature hands another a {@code org.bson.Document}: a call from one feature (a top-level package under
  * vn.ocop.service, a Spring Modulith module) to a method or constructor of another whose parameters or return type
  * involve Document fails this test. Inside a feature the store may keep Documents; {@code platform.storage} (Bson,
- * DocumentHash) is the storage infrastructure and may take them.
+ * DocumentHash) is the storage infrastructure and may take them. Stored evaluation records cross as
+ * {@code evaluation.StoredEvaluation}, whose hash is computed inside the evaluation feature on the stored document.
  */
 class DocumentBoundaryTests {
     private static final String ROOT = "vn.ocop.service.";
-
-    /**
-     * Crossings that exist today and are still to be typed: the evaluation feature hands its stored records to audit
-     * (replay, verification, explanations), report and certificate as Documents. Frozen here so that no new crossing
-     * can appear; an entry no longer used fails the test too, so the list only shrinks. Typing them (a record type of
-     * the evaluation feature) is left to the evaluation store's owner (issue 15, item 2).
-     */
-    private static final Set<String> FROZEN = Set.of(
-            "vn.ocop.service.evaluation.EvaluationLedger.record",
-            "vn.ocop.service.evaluation.EvaluationLedger.recordAt",
-            "vn.ocop.service.evaluation.EvaluationLedger.seal",
-            "vn.ocop.service.evaluation.EvaluationLedger.view",
-            "vn.ocop.service.evaluation.EvaluationLedger.forEach",
-            "vn.ocop.service.evaluation.EvaluationLedger.writtenAfter",
-            "vn.ocop.service.evaluation.EvaluationLedger.rescoredTree",
-            "vn.ocop.service.evaluation.RecordHash.hash",
-            "vn.ocop.service.evaluation.RecordHash.tree");
 
     @Test
     void noDocumentCrossesAFeaturesPublicApi() {
@@ -49,7 +31,6 @@ class DocumentBoundaryTests {
                 .importPackages("vn.ocop.service");
         assertThat(classes.size()).as("service classes found").isGreaterThan(50);
         List<String> crossings = new ArrayList<>();
-        Set<String> frozenSeen = new TreeSet<>();
         for (JavaClass caller : classes) {
             String from = feature(caller);
             if (from == null) continue;
@@ -62,9 +43,7 @@ class DocumentBoundaryTests {
                     continue;
                 access.getTarget().resolveMember().ifPresent(member -> {
                     if (member instanceof JavaCodeUnit unit && involvesDocument(unit)) {
-                        String target = owner.getName() + "." + unit.getName();
-                        if (FROZEN.contains(target)) frozenSeen.add(target);
-                        else crossings.add(access.getDescription());
+                        crossings.add(access.getDescription());
                     }
                 });
             }
@@ -72,9 +51,6 @@ class DocumentBoundaryTests {
         assertThat(crossings)
                 .as("calls across features that pass org.bson.Document")
                 .isEmpty();
-        assertThat(frozenSeen)
-                .as("frozen crossings still in use (remove the ones typed since)")
-                .isEqualTo(new TreeSet<>(FROZEN));
     }
 
     private static boolean involvesDocument(JavaCodeUnit unit) {

@@ -63,7 +63,7 @@ class PackagedJarIT {
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             assertThat(http.get("/openapi/openapi.yaml", null).body()).contains("openapi: 3.0.3");
             assertThat(http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
-            ApiContractTests.assertProblem(http.post("/api/v1/dossiers", "integration", "{"), 400, "MALFORMED_JSON");
+            ApiContract.assertProblem(http.post("/api/v1/dossiers", "integration", "{"), 400, "MALFORMED_JSON");
         } finally {
             p.destroyForcibly().waitFor();
         }

@@ -15,6 +15,7 @@ import vn.ocop.rules.api.CriterionScore;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
+import vn.ocop.rules.api.ExclusionInfo;
 import vn.ocop.rules.api.Finding;
 import vn.ocop.rules.api.MemberResult;
 import vn.ocop.rules.api.OptionInfo;
@@ -27,10 +28,14 @@ import vn.ocop.rules.api.Status;
 /**
  * TEST DOUBLE of the rules engine, for the service's tests until the Drools engine is merged: two editions
  * (ocop-2019, ocop-2023) with one three-criterion sheet each (A1 max 35/40, B1 max 25, C1 max 40/35), the
- * national star thresholds and a COUNCIL_SPREAD warning. Not the real OCOP criteria.
+ * national star thresholds, a COUNCIL_SPREAD warning and one exclusion ({@link #EXCLUSION}: EXCLUDED, no stars). Not
+ * the real OCOP criteria.
  */
 public class FixedCatalogueRulesEngine implements RulesEngine {
     public static final String SHEET = "food-fresh-produce";
+    /** The one exclusion of the double's sheets. */
+    public static final String EXCLUSION = "FOOD_SAFETY_CERT_EXPIRED";
+
     private final List<EditionInfo> editions = List.of(
             edition("ocop-2019", LocalDate.of(2019, 8, 21), LocalDate.of(2023, 2, 23), 35, 25, 40),
             edition("ocop-2023", LocalDate.of(2023, 2, 24), null, 40, 25, 35));
@@ -46,7 +51,11 @@ public class FixedCatalogueRulesEngine implements RulesEngine {
                 Map.of("A", a, "B", b, "C", c),
                 "test double",
                 false,
-                criteria);
+                criteria,
+                null,
+                null,
+                List.of(new ExclusionInfo(EXCLUSION, "Giấy chứng nhận an toàn thực phẩm hết hiệu lực", null)),
+                null);
         return new EditionInfo(
                 id,
                 "Bộ tiêu chí thử " + id,
@@ -87,6 +96,9 @@ public class FixedCatalogueRulesEngine implements RulesEngine {
         }
         if (!findings.isEmpty()) {
             return invalid(request, version, sha, findings);
+        }
+        if (!request.exclusions().isEmpty()) {
+            return excluded(request, version, sha);
         }
         List<MemberResult> members = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -164,6 +176,19 @@ public class FixedCatalogueRulesEngine implements RulesEngine {
     private static EvaluationResult invalid(EvaluationRequest r, String version, String sha, List<Finding> findings) {
         return new EvaluationResult(
                 Status.INVALID, r.edition(), r.sheet(), version, sha, List.of(), null, null, List.of(), findings);
+    }
+
+    /**
+     * As the Drools engine answers a request naming exclusions: EXCLUDED, nothing scored, no stars, one WARNING per
+     * exclusion with its code (the service has already refused codes the sheet does not list).
+     */
+    private static EvaluationResult excluded(EvaluationRequest r, String version, String sha) {
+        List<Finding> found = r.exclusions().stream()
+                .map(x -> new Finding(
+                        x.code(), Severity.WARNING, null, x.member(), "Hồ sơ bị loại, không xếp hạng sao: " + x.code()))
+                .toList();
+        return new EvaluationResult(
+                Status.EXCLUDED, r.edition(), r.sheet(), version, sha, List.of(), null, null, List.of(), found);
     }
 
     private static Finding error(String code, String criterion, String member, String message) {

@@ -32,6 +32,6 @@ public interface PackVersion {
     /** As {@link #evaluate(EvaluationRequest)}, telling {@code firedRule} the name of every rule that fires. */
     EvaluationResult evaluate(EvaluationRequest request, Consumer<String> firedRule);
 
-    /** Runs one evaluation per group so the first real call does not pay for class loading and JIT. */
+    /** Builds every sheet's KieBase and runs one evaluation on each (they are otherwise built on first use). */
     void warm();
 }

@@ -1,17 +1,15 @@
 package vn.ocop.rules.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.drools.model.Model;
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieModule;
-import org.kie.api.runtime.KieContainer;
+import java.util.stream.Collectors;
 import org.kie.api.runtime.KieSessionsPool;
 import vn.ocop.rules.api.EditionInfo;
 import vn.ocop.rules.api.EvaluationRequest;
@@ -26,51 +24,42 @@ import vn.ocop.rules.pack.SheetTable;
 import vn.ocop.rules.pack.StarThresholds;
 
 /**
- * One version of an edition, compiled and loaded: its catalogue and one KieBase per product group.
+ * One version of an edition, compiled and loaded: its catalogue, and one KieBase per sheet built on first use.
  * Immutable and thread-safe; {@link #evaluate} may be called on an old version to replay a result.
  */
 public final class CompiledRulePack implements PackVersion {
-    private static final int POOL_SIZE = 4;
-
     private final RulePack pack;
     private final EditionManifest manifest;
     private final String sha256;
     private final Map<String, byte[]> kjars;
-    private final Map<String, KieContainer> containers;
-    private final Map<String, List<Model>> models;
-    private final Map<String, KieSessionsPool> groupPools = new java.util.concurrent.ConcurrentHashMap<>();
-    /** One KieBase (and session pool) per sheet: see {@link SheetKieBases}. */
-    private final Map<String, KieSessionsPool> sheetPools;
+    /** Each group's kjar, loaded and its sheets' KieBases built on first use: see {@link GroupKjar}. */
+    private final Map<String, GroupKjar> groups;
+    /** For each sheet, every other sheet id of the edition (their rules are left out of its KieBase). */
+    private final Map<String, Set<String>> otherSheets;
 
     private final Map<String, SheetPlan> plans;
     private final Map<String, SheetInfo> sheets;
     private final EditionInfo info;
     private final StarThresholds thresholds;
 
-    private CompiledRulePack(RulePack pack, Map<String, byte[]> kjars, Map<String, KieContainer> containers) {
+    private CompiledRulePack(RulePack pack, Map<String, byte[]> kjars) {
         this.pack = pack;
         this.manifest = pack.manifest();
         this.sha256 = pack.sha256();
-        this.kjars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kjars));
-        this.containers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(containers));
-        Map<String, List<Model>> m = new LinkedHashMap<>();
-        containers.forEach((group, container) -> m.put(group, SheetKieBases.models(container)));
-        this.models = java.util.Collections.unmodifiableMap(m);
-        this.sheets = loadSheets(pack, manifest, containers.keySet());
-        java.util.Set<String> sheetIds =
-                manifest.sheets().stream().map(EditionManifest.Sheet::id).collect(java.util.stream.Collectors.toSet());
-        Map<String, KieSessionsPool> p = new LinkedHashMap<>();
-        sheets.values().forEach(sheet -> {
-            java.util.Set<String> others = new java.util.HashSet<>(sheetIds);
-            others.remove(sheet.id());
-            KieBase kbase = SheetKieBases.forSheet(
-                    models.get(sheet.group()),
-                    sheet.id(),
-                    others,
-                    containers.get(sheet.group()).getClassLoader());
-            p.put(sheet.id(), kbase.newKieSessionsPool(POOL_SIZE));
+        this.kjars = Collections.unmodifiableMap(new LinkedHashMap<>(kjars));
+        Map<String, GroupKjar> g = new LinkedHashMap<>();
+        kjars.forEach((group, bytes) -> g.put(group, new GroupKjar(bytes)));
+        this.groups = Collections.unmodifiableMap(g);
+        this.sheets = loadSheets(pack, manifest, kjars.keySet());
+        Set<String> sheetIds =
+                manifest.sheets().stream().map(EditionManifest.Sheet::id).collect(Collectors.toSet());
+        Map<String, Set<String>> others = new LinkedHashMap<>();
+        sheets.keySet().forEach(id -> {
+            Set<String> rest = new HashSet<>(sheetIds);
+            rest.remove(id);
+            others.put(id, Set.copyOf(rest));
         });
-        this.sheetPools = Map.copyOf(p);
+        this.otherSheets = Map.copyOf(others);
         Map<String, SheetPlan> plans = new LinkedHashMap<>();
         sheets.values().forEach(sheet -> plans.put(sheet.id(), new SheetPlan(sheet)));
         this.plans = Map.copyOf(plans);
@@ -94,13 +83,7 @@ public final class CompiledRulePack implements PackVersion {
 
     /** Loads kjars compiled by {@link RulePackCompiler} for this exact pack (no DRL is compiled). */
     public static CompiledRulePack load(RulePack pack, Map<String, byte[]> kjars) {
-        KieServices ks = KieServices.Factory.get();
-        Map<String, KieContainer> containers = new LinkedHashMap<>();
-        kjars.forEach((group, bytes) -> {
-            KieModule module = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(bytes));
-            containers.put(group, ks.newKieContainer(module.getReleaseId()));
-        });
-        return new CompiledRulePack(pack, kjars, containers);
+        return new CompiledRulePack(pack, kjars);
     }
 
     public EvaluationResult evaluate(EvaluationRequest request) {
@@ -112,7 +95,10 @@ public final class CompiledRulePack implements PackVersion {
         return PackEvaluation.evaluate(this, request, firedRule);
     }
 
-    /** Runs one evaluation per sheet (each has its KieBase) so the first real call does not pay for class loading and JIT. */
+    /**
+     * Loads every group's kjar, builds every sheet's KieBase and runs one evaluation on each, so that the first real
+     * call pays for neither and a kjar that does not load fails here (before a new version is put in service).
+     */
     public void warm() {
         sheets.values().forEach(sheet -> evaluate(PackEvaluation.sampleRequest(info.id(), sheet)));
     }
@@ -151,17 +137,20 @@ public final class CompiledRulePack implements PackVersion {
         return id == null ? Optional.empty() : Optional.ofNullable(sheets.get(id));
     }
 
-    /** Sessions of the whole group's KieBase (every sheet of the group), built on first use; evaluations use {@link #sheetSessions}. */
-    public Optional<KieSessionsPool> sessions(String group) {
-        KieContainer container = containers.get(group);
-        if (container == null) return Optional.empty();
-        return Optional.of(groupPools.computeIfAbsent(
-                group, g -> container.getKieBase(RulePackCompiler.KBASE).newKieSessionsPool(POOL_SIZE)));
+    /** Sessions of the sheet's own KieBase (the group's rules without those of its other sheets), built on first use. */
+    public Optional<KieSessionsPool> sheetSessions(String sheet) {
+        SheetInfo info = sheet == null ? null : sheets.get(sheet);
+        if (info == null) return Optional.empty();
+        return Optional.of(groups.get(info.group()).sheetSessions(sheet, otherSheets.get(sheet)));
     }
 
-    /** Sessions of the sheet's own KieBase: the group's rules without those of its other sheets. */
-    public Optional<KieSessionsPool> sheetSessions(String sheet) {
-        return sheet == null ? Optional.empty() : Optional.ofNullable(sheetPools.get(sheet));
+    /** Groups whose kjar is loaded into Drools, and sheets whose KieBase is built, so far (tests of the laziness). */
+    long loadedGroups() {
+        return groups.values().stream().filter(GroupKjar::loaded).count();
+    }
+
+    int builtKieBases() {
+        return groups.values().stream().mapToInt(GroupKjar::builtSheets).sum();
     }
 
     /** The sheet's lookups, computed once (validation and evaluation need them on every call). */
@@ -172,9 +161,9 @@ public final class CompiledRulePack implements PackVersion {
     /** Every rule name per group, for reports of rules that no scenario fired. */
     public Map<String, TreeSet<String>> ruleNames() {
         Map<String, TreeSet<String>> names = new LinkedHashMap<>();
-        models.forEach((group, list) -> {
+        groups.forEach((group, kjar) -> {
             TreeSet<String> set = new TreeSet<>();
-            SheetKieBases.ruleNamesByPackage(list).values().forEach(set::addAll);
+            SheetKieBases.ruleNamesByPackage(kjar.models()).values().forEach(set::addAll);
             names.put(group, set);
         });
         return names;

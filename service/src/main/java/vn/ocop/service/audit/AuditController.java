@@ -127,7 +127,7 @@ class AuditController implements AuditApi {
         check.getFailures()
                 .forEach(f -> problems.add(f.getReason() != null ? f.getReason() : String.valueOf(f.getCheck())));
         if (check.getOutcome() == ReplayReport.OutcomeEnum.MISMATCH) problems.add("REPLAY_MISMATCH");
-        boolean signed = ledger.seal(doc) == vn.ocop.service.evaluation.RecordSeal.State.SIGNED;
+        boolean signed = doc.seal() == vn.ocop.service.evaluation.RecordSeal.State.SIGNED;
         vn.ocop.api.model.Dossier dossier = null;
         try {
             dossier = dossiers.get(e.getDossierId());
@@ -136,8 +136,8 @@ class AuditController implements AuditApi {
         }
         return new ScoringSheetHtml.Context(
                 dossier,
-                doc.getString("hash"),
-                doc.getString("requestedBy"),
+                doc.hash(),
+                doc.requestedBy(),
                 signed,
                 check.getOutcome() == ReplayReport.OutcomeEnum.MATCH,
                 problems);

@@ -1,6 +1,5 @@
 package vn.ocop.service.audit;
 
-import com.mongodb.client.model.Filters;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,10 +11,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 import vn.ocop.api.model.ReplayReport;
+import vn.ocop.service.evaluation.EvaluationLedger;
 
 /**
  * Replays many stored evaluations, streamed: one pass over the matching records (a scan on the embedded store), the
@@ -28,9 +26,9 @@ public class BatchReplay {
     static final int MAX_IDS = 1000;
     private static final int LINK_CACHE = 100_000;
     private final Replays replays;
-    private final vn.ocop.service.evaluation.EvaluationLedger ledger;
+    private final EvaluationLedger ledger;
 
-    BatchReplay(Replays replays, vn.ocop.service.evaluation.EvaluationLedger ledger) {
+    BatchReplay(Replays replays, EvaluationLedger ledger) {
         this.replays = replays;
         this.ledger = ledger;
     }
@@ -39,15 +37,8 @@ public class BatchReplay {
     public record Filter(String province, String district, String group, String edition, LocalDate from, LocalDate to) {
         public static final Filter ALL = new Filter(null, null, null, null, null, null);
 
-        Bson bson() {
-            List<Bson> f = new ArrayList<>();
-            if (province != null) f.add(Filters.eq("location.provinceCode", province));
-            if (district != null) f.add(Filters.eq("location.districtCode", district));
-            if (group != null) f.add(Filters.eq("group", group));
-            if (edition != null) f.add(Filters.eq("edition", edition));
-            if (from != null) f.add(Filters.gte("evaluationDate", from.toString()));
-            if (to != null) f.add(Filters.lte("evaluationDate", to.toString()));
-            return f.isEmpty() ? new Document() : Filters.and(f);
+        EvaluationLedger.Filter records() {
+            return new EvaluationLedger.Filter(province, district, group, edition, from, to);
         }
     }
 
@@ -94,9 +85,9 @@ public class BatchReplay {
             }
         };
         try {
-            ledger.forEach(filter.bson(), doc -> {
-                String dossierId = doc.getString("dossierId");
-                long seq = doc.get("sequence") instanceof Number n ? n.longValue() : -1;
+            ledger.forEach(filter.records(), doc -> {
+                String dossierId = doc.dossierId();
+                long seq = doc.sequence() == null ? -1 : doc.sequence();
                 // the previous record's hash: from the stream when it went by just before, else an exact-key lookup
                 Optional<String> previous;
                 Object[] seen = dossierId == null ? null : lastSeen.get(dossierId);
@@ -108,13 +99,11 @@ public class BatchReplay {
                             : Optional.empty();
                 }
                 if (dossierId != null)
-                    lastSeen.put(
-                            dossierId,
-                            new Object[] {seq, java.util.Objects.requireNonNullElse(doc.getString("hash"), "")});
+                    lastSeen.put(dossierId, new Object[] {seq, java.util.Objects.requireNonNullElse(doc.hash(), "")});
                 Optional<String> prev = previous;
                 pool.execute(() -> {
                     ReplayReport r = replays.replay(doc, (d, s) -> prev);
-                    String id = String.valueOf(doc.get("_id"));
+                    String id = doc.id();
                     switch (r.getOutcome()) {
                         case MATCH -> match.increment();
                         case MISMATCH -> {
@@ -153,7 +142,7 @@ public class BatchReplay {
 
     /** The body of a REPLAY job: total from a count, progress every 500 records, cancellable; the report as its result. */
     Map<String, Object> runAsJob(Filter filter, vn.ocop.service.jobs.JobProgress progress) {
-        progress.setTotal(ledger.count(filter.bson()));
+        progress.setTotal(ledger.count(filter.records()));
         long[] reported = {0};
         Report r = run(filter, n -> {
             progress.advance(n - reported[0]);

@@ -27,6 +27,7 @@ import vn.ocop.rules.api.OptionInfo;
 import vn.ocop.rules.api.PackVersion;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.evaluation.EvaluationLedger;
+import vn.ocop.service.evaluation.StoredEvaluation;
 import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.ruleset.RulesetVersions;
 
@@ -45,8 +46,9 @@ class Explanations {
     }
 
     Explanation explain(String id) {
-        EvaluationRecord r =
-                ledger.record(id).map(ledger::view).orElseThrow(() -> ApiException.notFound("Evaluation", id));
+        EvaluationRecord r = ledger.record(id)
+                .map(StoredEvaluation::record)
+                .orElseThrow(() -> ApiException.notFound("Evaluation", id));
         EvaluationResult result = r.getResult() == null ? new EvaluationResult() : r.getResult();
         Optional<PackVersion> pack = versions.find(r.getEdition(), r.getRulesetVersion(), r.getRulesetSha256());
         Optional<SheetInfo> sheet = pack.flatMap(p -> p.sheet(r.getSheet()));

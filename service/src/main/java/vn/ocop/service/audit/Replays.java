@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +16,7 @@ import vn.ocop.api.model.ReplayReport.OutcomeEnum;
 import vn.ocop.rules.api.PackVersion;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.evaluation.RecordHash;
-import vn.ocop.service.platform.storage.CanonicalJson;
+import vn.ocop.service.evaluation.StoredEvaluation;
 import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.ruleset.RulesetVersions;
 
@@ -39,37 +38,36 @@ public class Replays {
 
     /** The previous record's hash, looked up by the exact keys {dossierId, sequence - 1}; empty when there is none. */
     Optional<String> previousHashInStore(String dossierId, long sequence) {
-        return ledger.recordAt(dossierId, sequence).map(d -> Objects.requireNonNullElse(d.getString("hash"), ""));
+        return ledger.recordAt(dossierId, sequence).map(d -> Objects.requireNonNullElse(d.hash(), ""));
     }
 
     public ReplayReport replay(String id) {
-        Document doc = ledger.record(id).orElseThrow(() -> ApiException.notFound("Evaluation", id));
+        StoredEvaluation doc = ledger.record(id).orElseThrow(() -> ApiException.notFound("Evaluation", id));
         return replay(doc, this::previousHashInStore);
     }
 
     /**
      * @param previous (dossierId, sequence) → the stored hash of that record, empty when it does not exist
      */
-    ReplayReport replay(Document doc, BiFunction<String, Long, Optional<String>> previous) {
+    ReplayReport replay(StoredEvaluation doc, BiFunction<String, Long, Optional<String>> previous) {
         ReplayReport report = new ReplayReport()
-                .evaluationId(String.valueOf(doc.get("_id")))
-                .dossierId(doc.getString("dossierId"))
-                .edition(doc.getString("edition"))
-                .rulesetVersion(doc.getString("rulesetVersion"))
-                .rulesetSha256(doc.getString("rulesetSha256"))
-                .engineVersion(doc.getString("engineVersion"))
+                .evaluationId(doc.id())
+                .dossierId(doc.dossierId())
+                .edition(doc.edition())
+                .rulesetVersion(doc.rulesetVersion())
+                .rulesetSha256(doc.rulesetSha256())
+                .engineVersion(doc.engineVersion())
                 .replayEngineVersion(ledger.engineVersion())
-                .storedHash(doc.getString("hash"))
+                .storedHash(doc.hash())
                 .failures(new ArrayList<>())
                 .warnings(new ArrayList<>())
                 .differences(new ArrayList<>());
-        Number seqNumber = doc.get("sequence") instanceof Number n ? n : null;
-        Long sequence = seqNumber == null ? null : seqNumber.longValue();
+        Long sequence = doc.sequence();
         report.sequence(sequence);
         // 1. the record's own hash
         String computed;
         try {
-            computed = RecordHash.hash(doc);
+            computed = doc.computedHash();
         } catch (RuntimeException e) {
             computed = null;
             report.addFailuresItem(failure(
@@ -79,17 +77,17 @@ public class Replays {
                     "the record has no canonical form: " + e.getMessage()));
         }
         report.computedHash(computed);
-        if (computed != null && !computed.equals(doc.getString("hash"))) {
+        if (computed != null && !computed.equals(doc.hash())) {
             report.addFailuresItem(failure(
                     CheckEnum.HASH,
                     sequence,
                     report.getEvaluationId(),
-                    doc.getString("hash") == null
+                    doc.hash() == null
                             ? "the record has no hash"
                             : "stored hash differs from the hash of the record's canonical form"));
         }
         // 1b. its MAC: only the service, holding the integrity key, can make one
-        switch (ledger.seal(doc)) {
+        switch (doc.seal()) {
             case INVALID ->
                 report.addFailuresItem(Reasons.failure(
                         Reasons.RECORD_MAC_INVALID,
@@ -143,12 +141,12 @@ public class Replays {
     }
 
     private static void checkLink(
-            Document doc,
+            StoredEvaluation doc,
             long sequence,
             BiFunction<String, Long, Optional<String>> previous,
             List<IntegrityFailure> failures) {
-        String id = String.valueOf(doc.get("_id"));
-        String linked = doc.getString("previousHash");
+        String id = doc.id();
+        String linked = doc.previousHash();
         if (sequence < 1) {
             failures.add(failure(CheckEnum.MALFORMED, sequence, id, "sequence must start at 1"));
         } else if (sequence == 1) {
@@ -160,7 +158,7 @@ public class Replays {
                         "the first record must link to the genesis hash (64 zeros)"));
             }
         } else {
-            Optional<String> prev = previous.apply(doc.getString("dossierId"), sequence - 1);
+            Optional<String> prev = previous.apply(doc.dossierId(), sequence - 1);
             if (prev.isEmpty()) {
                 failures.add(failure(
                         CheckEnum.SEQUENCE_GAP,
@@ -178,10 +176,10 @@ public class Replays {
     }
 
     /** Re-scores the record's snapshot on the pack and compares the result with the stored one. */
-    List<TreeDiff.Difference> rescore(Document doc, PackVersion pack) {
-        Object stored = RecordHash.tree(doc).get("result");
-        String old = CanonicalJson.write(stored == null ? java.util.Map.of() : stored);
-        String fresh = CanonicalJson.write(ledger.rescoredTree(doc, pack));
+    List<TreeDiff.Difference> rescore(StoredEvaluation doc, PackVersion pack) {
+        EvaluationLedger.Rescored r = ledger.rescore(doc, pack);
+        String old = r.stored();
+        String fresh = r.fresh();
         if (old.equals(fresh)) return List.of();
         // only when they differ: field by field
         JsonNode a = json.readTree(old);

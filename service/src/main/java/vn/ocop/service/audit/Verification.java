@@ -17,6 +17,7 @@ import vn.ocop.service.dossier.Dossiers;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.evaluation.RecordHash;
 import vn.ocop.service.evaluation.RecordSeal;
+import vn.ocop.service.evaluation.StoredEvaluation;
 import vn.ocop.service.platform.web.ApiException;
 
 /**
@@ -46,7 +47,7 @@ public class Verification {
     /** What the walk of a dossier's records found. */
     private static final class Walk {
         final Map<Long, String> hashes = new HashMap<>();
-        final Map<Long, Document> records = new HashMap<>();
+        final Map<Long, StoredEvaluation> records = new HashMap<>();
         long last;
         long rolledTo;
         String rolledHash;
@@ -94,7 +95,7 @@ public class Verification {
         for (long seq = 1;
                 seq <= head.sequence() || ledger.recordAt(dossierId, seq).isPresent();
                 seq++) {
-            Optional<Document> found = ledger.recordAt(dossierId, seq);
+            Optional<StoredEvaluation> found = ledger.recordAt(dossierId, seq);
             if (found.isEmpty()) {
                 report.addFailuresItem(
                         seq == head.sequence()
@@ -112,13 +113,13 @@ public class Verification {
                 previousPresent = false;
                 continue;
             }
-            Document doc = found.get();
-            String id = String.valueOf(doc.get("_id"));
-            String stored = doc.getString("hash");
+            StoredEvaluation doc = found.get();
+            String id = doc.id();
+            String stored = doc.hash();
             int failuresBefore = report.getFailures().size();
             String computed;
             try {
-                computed = RecordHash.hash(doc);
+                computed = doc.computedHash();
             } catch (RuntimeException e) {
                 computed = null;
                 report.addFailuresItem(Reasons.failure(Reasons.MALFORMED, seq, id, "the record has no canonical form"));
@@ -132,7 +133,7 @@ public class Verification {
                                 ? "the record has no hash"
                                 : "stored hash differs from the hash of the record's canonical form"));
             }
-            RecordSeal.State seal = ledger.seal(doc);
+            RecordSeal.State seal = doc.seal();
             if (seal == RecordSeal.State.SIGNED) {
                 anySigned = true;
             } else if (seal == RecordSeal.State.INVALID) {
@@ -151,7 +152,7 @@ public class Verification {
                 report.addWarningsItem(Reasons.failure(
                         Reasons.RECORD_UNSIGNED, seq, id, "không có MAC: stored before records were signed"));
             }
-            if (previousPresent && !Objects.equals(previousHash, doc.getString("previousHash"))) {
+            if (previousPresent && !Objects.equals(previousHash, doc.previousHash())) {
                 report.addFailuresItem(Reasons.failure(
                         Reasons.CHAIN_LINK_BROKEN,
                         seq,
@@ -252,13 +253,9 @@ public class Verification {
     /** A writer that stopped after its record but before marking the dossier: mark it now from the authentic record. */
     private DossierIntegrity rollDossierForward(DossierIntegrity dossier, Walk w, long head) {
         if (dossier.seal() == DossierIntegrity.Seal.INVALID || dossier.evaluationCount() >= head) return dossier;
-        Document last = w.records.get(head);
-        if (last == null || ledger.seal(last) != RecordSeal.State.SIGNED) return dossier;
-        Document result = last.get("result", Document.class);
-        boolean valid = result != null && "VALID".equals(result.getString("status"));
-        Integer stars =
-                result == null || result.get("stars") == null ? null : ((Number) result.get("stars")).intValue();
-        dossiers.recordEvaluation(dossiers.snapshot(dossier.id()), head, String.valueOf(last.get("_id")), valid, stars);
+        StoredEvaluation last = w.records.get(head);
+        if (last == null || last.seal() != RecordSeal.State.SIGNED) return dossier;
+        dossiers.recordEvaluation(dossiers.snapshot(dossier.id()), head, last.id(), last.valid(), last.stars());
         return dossiers.integrity(dossier.id());
     }
 
@@ -266,10 +263,9 @@ public class Verification {
         // the published stars are those of the latest VALID record the dossier has taken
         Integer expected = null;
         for (long seq = Math.min(d.evaluationCount(), w.last); seq >= 1; seq--) {
-            Document r = w.records.get(seq);
-            Document result = r == null ? null : r.get("result", Document.class);
-            if (result != null && "VALID".equals(result.getString("status"))) {
-                expected = result.get("stars") == null ? null : ((Number) result.get("stars")).intValue();
+            StoredEvaluation r = w.records.get(seq);
+            if (r != null && r.valid()) {
+                expected = r.stars();
                 break;
             }
         }

@@ -30,6 +30,7 @@ import vn.ocop.service.certificate.RecognitionDecision.Authority;
 import vn.ocop.service.certificate.RecognitionDecision.Kind;
 import vn.ocop.service.dossier.Dossiers;
 import vn.ocop.service.evaluation.EvaluationLedger;
+import vn.ocop.service.evaluation.StoredEvaluation;
 import vn.ocop.service.platform.web.ApiException;
 
 /**
@@ -118,8 +119,8 @@ public class Certificates {
      */
     public RecordCheck recordCheck(Certificate c) {
         if (c.getEvaluationId() == null) return RecordCheck.NOT_IN_SYSTEM;
-        Optional<Document> record = ledger.record(c.getEvaluationId());
-        if (record.isEmpty() || !Objects.equals(record.get().getString("hash"), c.getEvaluationHash())) {
+        Optional<StoredEvaluation> record = ledger.record(c.getEvaluationId());
+        if (record.isEmpty() || !Objects.equals(record.get().hash(), c.getEvaluationHash())) {
             return RecordCheck.BROKEN;
         }
         return intact(c.getDossierId()) ? RecordCheck.VERIFIED : RecordCheck.BROKEN;
@@ -136,10 +137,10 @@ public class Certificates {
     /** Issues the certificate the decision grants; see the contract (issueCertificate) for every rule. */
     public Issued issue(RecognitionDecision d, String user) {
         requireDecision(d);
-        Document recordDoc = ledger.record(d.evaluationId())
+        StoredEvaluation stored = ledger.record(d.evaluationId())
                 .orElseThrow(() ->
                         ApiException.invalidField("evaluationId", "không có bản ghi đánh giá " + d.evaluationId()));
-        EvaluationRecord record = ledger.view(recordDoc);
+        EvaluationRecord record = stored.record();
         if (record.getResult() == null
                 || record.getResult().getStatus() == null
                 || !"VALID".equals(record.getResult().getStatus().getValue())
@@ -223,7 +224,7 @@ public class Certificates {
                 .append("edition", record.getEdition())
                 .append("dossierId", record.getDossierId())
                 .append("evaluationId", d.evaluationId())
-                .append("evaluationHash", recordDoc.getString("hash"))
+                .append("evaluationHash", stored.hash())
                 .append("decision", decision(d.decision()))
                 .append("kind", kind.name())
                 .append("issuedOn", issuedOn.toString())

@@ -104,7 +104,7 @@ public class CouncilScoring {
         List<AssessmentInput> inputs =
                 sheets.stream().map(CouncilScoring::input).toList();
         DossierEvaluations.Stored stored = evaluations.append(
-                new DossierEvaluations.Inputs(
+                new EvaluationLedger.Inputs(
                         dossierId,
                         d.edition(),
                         d.group(),

@@ -14,12 +14,9 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.CouncilRole;
-import vn.ocop.api.model.DeclaredFacts;
 import vn.ocop.api.model.EvaluationKind;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.EvaluationResult;
-import vn.ocop.api.model.ExclusionInput;
-import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.Status;
 import vn.ocop.service.dossier.Assessments;
@@ -76,7 +73,7 @@ class DossierEvaluations {
                     "The dossier has no assessments to score; add the council members' sheets first");
         }
         Stored stored = append(
-                new Inputs(
+                new EvaluationLedger.Inputs(
                         dossierId,
                         dossier.edition(),
                         dossier.group(),
@@ -98,27 +95,6 @@ class DossierEvaluations {
         return stored.record();
     }
 
-    /**
-     * What a record snapshots: the dossier's facts and location, edition, group, sheet, date, assessments as scored,
-     * its filing date and the kind of evaluation (null: FIRST).
-     */
-    record Inputs(
-            String dossierId,
-            String edition,
-            String group,
-            String sheet,
-            LocalDate evaluationDate,
-            Location location,
-            DeclaredFacts facts,
-            List<AssessmentInput> assessments,
-            LocalDate registeredOn,
-            EvaluationKind evaluationKind,
-            List<ExclusionInput> exclusions) {
-        Inputs {
-            exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
-        }
-    }
-
     record Stored(EvaluationRecord record, vn.ocop.rules.api.EvaluationResult result) {}
 
     /**
@@ -127,7 +103,7 @@ class DossierEvaluations {
      * record with the same number, so two writers cannot fork the chain: the loser recovers the head and tries the next.
      */
     @SuppressWarnings("unchecked")
-    Stored append(Inputs in, String user) {
+    Stored append(EvaluationLedger.Inputs in, String user) {
         Prepared p = prepare(in, user);
         EvaluationChain.Head head = chain.stored(in.dossierId());
         for (int attempt = 0; attempt < 20; attempt++) {
@@ -159,7 +135,7 @@ class DossierEvaluations {
      * inserted in ordered batches, and the heads moved afterwards. For imports and benchmarks, when nothing else writes
      * the same dossiers: a taken sequence number fails the batch (the records before it stay, and stay chained).
      */
-    List<EvaluationRecord> appendAll(List<Inputs> inputs, String user) {
+    List<EvaluationRecord> appendAll(List<EvaluationLedger.Inputs> inputs, String user) {
         java.util.Map<String, EvaluationChain.Head> heads = new java.util.LinkedHashMap<>();
         java.util.Set<String> fresh = new java.util.HashSet<>();
         List<Document> docs = new java.util.ArrayList<>(inputs.size());
@@ -169,7 +145,7 @@ class DossierEvaluations {
         List<Prepared> prepared =
                 inputs.parallelStream().map(in -> prepare(in, user)).toList();
         for (int i = 0; i < inputs.size(); i++) {
-            Inputs in = inputs.get(i);
+            EvaluationLedger.Inputs in = inputs.get(i);
             EvaluationChain.Head head = heads.computeIfAbsent(in.dossierId(), id -> {
                 EvaluationChain.Head h = chain.recover(id, chain.stored(id));
                 if (h.sequence() == 0) fresh.add(id);
@@ -226,7 +202,7 @@ class DossierEvaluations {
     }
 
     @SuppressWarnings("unchecked")
-    private Prepared prepare(Inputs in, String user) {
+    private Prepared prepare(EvaluationLedger.Inputs in, String user) {
         // the edition's ruleset version in force on the evaluation date
         vn.ocop.rules.api.EvaluationResult result = scoring.score(
                 new EvaluationRequest(
@@ -265,6 +241,13 @@ class DossierEvaluations {
         map.remove("hash");
         map.remove("previousHash");
         map.remove("sequence");
+        // format 3: points and rule names only where the sheet of the ruleset that scored does not give them
+        map.put(
+                "result",
+                LeanResult.compact(
+                        (Map<String, Object>) map.get("result"),
+                        records.sheetOf(
+                                result.edition(), result.rulesetVersion(), result.rulesetSha256(), result.sheet())));
         Document base = records.document(map);
         base.put("requestedAt", now);
         return new Prepared(record, result, base);

@@ -1,27 +1,33 @@
 package vn.ocop.service.evaluation;
 
+import com.mongodb.client.model.Filters;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.api.model.DeclaredFacts;
 import vn.ocop.api.model.EvaluationKind;
 import vn.ocop.api.model.EvaluationRecord;
+import vn.ocop.api.model.ExclusionInput;
 import vn.ocop.api.model.Location;
 import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.PackVersion;
 import vn.ocop.service.platform.security.IntegrityKey;
+import vn.ocop.service.platform.storage.CanonicalJson;
 
 /**
- * The evaluation records as the audit feature reads them: raw stored documents (so hashes are checked on exactly what
- * is stored), exact-key lookups, chain heads, the snapshot as an engine request, and a result in its stored form.
+ * The evaluation records as the audit, report and certificate features read them: typed records
+ * ({@link StoredEvaluation}: the stored document stays here, so hashes are checked on exactly what is stored),
+ * exact-key lookups, chain heads, scans by {@link Filter}, and a record re-scored for a replay.
  * Reads only, except {@link #append}, which adds a record exactly as POST …/evaluations does (imports, benchmarks).
  */
 @Service
@@ -54,12 +60,16 @@ public class EvaluationLedger {
     /** A stored chain head; {@code seal} says whether its MAC is valid (UNSIGNED: stored before heads were signed). */
     public record Head(long sequence, String hash, boolean stored, RecordSeal.State seal) {}
 
-    public Optional<Document> record(String id) {
-        return Optional.ofNullable(records.findDocument(id));
+    public Optional<StoredEvaluation> record(String id) {
+        return Optional.ofNullable(records.findDocument(id)).map(this::typed);
     }
 
-    public Optional<Document> recordAt(String dossierId, long sequence) {
-        return Optional.ofNullable(records.findBySequence(dossierId, sequence));
+    public Optional<StoredEvaluation> recordAt(String dossierId, long sequence) {
+        return Optional.ofNullable(records.findBySequence(dossierId, sequence)).map(this::typed);
+    }
+
+    private StoredEvaluation typed(Document stored) {
+        return new StoredEvaluation(stored, RecordSeal.state(key, stored), records);
     }
 
     /** The chain head as stored ({@code stored} false when the dossier has no chain document). */
@@ -75,17 +85,12 @@ public class EvaluationLedger {
         chain.forEach((id, h) -> consumer.accept(id, new Head(h.sequence(), h.hash(), true, chain.headState(id, h))));
     }
 
-    /** Whether the record's MAC is valid for its stored hash (UNSIGNED: older data without a MAC). */
-    public RecordSeal.State seal(Document stored) {
-        return RecordSeal.state(key, stored);
-    }
-
     /**
      * Whether {@code next}, stored after the head, is a record this service wrote (hashed, linked to the head, signed):
      * then a writer stopped between its insert and the head update, and the head may be rolled forward over it.
      */
-    public boolean writtenAfter(String dossierId, long headSequence, String headHash, Document next) {
-        return chain.adoptable(dossierId, new EvaluationChain.Head(headSequence, headHash), next);
+    public boolean writtenAfter(String dossierId, long headSequence, String headHash, StoredEvaluation next) {
+        return chain.adoptable(dossierId, new EvaluationChain.Head(headSequence, headHash), next.stored());
     }
 
     /** Moves the stored head forward to the given record (crash recovery; never backwards). */
@@ -93,18 +98,41 @@ public class EvaluationLedger {
         chain.advance(dossierId, new EvaluationChain.Head(sequence, hash));
     }
 
-    public EvaluationRecord view(Document stored) {
-        return records.view(stored);
+    /** Which records {@link #forEach} and {@link #count} take; null means any, dates both ends included. */
+    public record Filter(
+            @Nullable String province,
+            @Nullable String district,
+            @Nullable String group,
+            @Nullable String edition,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to) {
+        public static final Filter ALL = new Filter(null, null, null, null, null, null);
+
+        public static Filter province(String province) {
+            return new Filter(province, null, null, null, null, null);
+        }
+
+        /** A plain document for one equality (the embedded store serves it better than an $and of one). */
+        Bson bson() {
+            List<Bson> f = new ArrayList<>();
+            if (province != null) f.add(Filters.eq("location.provinceCode", province));
+            if (district != null) f.add(Filters.eq("location.districtCode", district));
+            if (group != null) f.add(Filters.eq("group", group));
+            if (edition != null) f.add(Filters.eq("edition", edition));
+            if (from != null) f.add(Filters.gte("evaluationDate", from.toString()));
+            if (to != null) f.add(Filters.lte("evaluationDate", to.toString()));
+            return f.isEmpty() ? new Document() : Filters.and(f);
+        }
     }
 
     /** Streams the records matching the filter; the consumer returns false to stop. A scan on the embedded store. */
-    public void forEach(Bson filter, Predicate<Document> consumer) {
-        records.forEach(filter, 1000, consumer);
+    public void forEach(Filter filter, Predicate<StoredEvaluation> consumer) {
+        records.forEach(filter.bson(), 1000, d -> consumer.test(typed(d)));
     }
 
     /** How many records match (a scan on the embedded store). */
-    public long count(Bson filter) {
-        return records.count(filter);
+    public long count(Filter filter) {
+        return records.count(filter.bson());
     }
 
     /** The record's snapshot as the engine's request. */
@@ -118,18 +146,28 @@ public class EvaluationLedger {
                 ApiMapping.exclusions(r.getExclusions()));
     }
 
-    /** The stored record's snapshot as the engine's request, read straight from the document. */
-    public EvaluationRequest request(Document stored) {
-        return ApiMapping.request(stored);
-    }
+    /** A stored result and the same snapshot re-scored, each as canonical JSON (equal when nothing changed). */
+    public record Rescored(String stored, String fresh) {}
 
     /**
-     * Re-scores a stored record's snapshot on {@code pack} as the record's format scored it: the engine, then the
-     * findings the service adds (format 2), in the members the format has. Its canonical form equals that of the
-     * stored {@code result} when nothing changed.
+     * Re-scores a stored record's snapshot on {@code pack} as the record's format scored it (the engine, then the
+     * findings the service adds from format 2, in the members the format has) and gives both results in the API's
+     * shape (a format-3 result re-expanded from the pack's sheet), so they can be compared member by member.
      */
-    public Map<String, Object> rescoredTree(Document stored, PackVersion pack) {
-        EvaluationResult now = pack.evaluate(request(stored));
+    @SuppressWarnings("unchecked")
+    public Rescored rescore(StoredEvaluation record, PackVersion pack) {
+        Document stored = record.stored();
+        Object result = RecordHash.tree(stored).get("result");
+        if (result instanceof Map<?, ?> r && RecordFormat.of(stored) >= 3) {
+            result = LeanResult.expand((Map<String, Object>) r, pack.sheet(stored.getString("sheet")));
+        }
+        return new Rescored(
+                CanonicalJson.write(result == null ? Map.of() : result),
+                CanonicalJson.write(rescoredTree(stored, pack)));
+    }
+
+    private Map<String, Object> rescoredTree(Document stored, PackVersion pack) {
+        EvaluationResult now = pack.evaluate(ApiMapping.request(stored));
         int format = RecordFormat.of(stored);
         if (format < 2) return RecordFormat.asFormat1(ApiMapping.resultTree(now));
         String kind = stored.getString("evaluationKind");
@@ -142,11 +180,6 @@ public class EvaluationLedger {
                         date == null ? null : LocalDate.parse(date)));
     }
 
-    /** A result as plain maps in the API's shape: its canonical form equals that of the stored {@code result}. */
-    public Map<String, Object> resultTree(EvaluationResult result) {
-        return ApiMapping.resultTree(result);
-    }
-
     /** A result in the form a record stores it (as under the record's {@code result} member). */
     @SuppressWarnings("unchecked")
     public Document storedResult(EvaluationResult result) {
@@ -157,7 +190,10 @@ public class EvaluationLedger {
         return engineVersion.get();
     }
 
-    /** A record's inputs, for {@link #appendAll}; registeredOn may be null, evaluationKind null is FIRST. */
+    /**
+     * What a record snapshots: the dossier's facts and location, edition, group, sheet, date, assessments as scored,
+     * its filing date (may be null), the kind of evaluation (null: FIRST) and the exclusions found (none: scored).
+     */
     public record Inputs(
             String dossierId,
             String edition,
@@ -168,7 +204,13 @@ public class EvaluationLedger {
             DeclaredFacts facts,
             List<AssessmentInput> assessments,
             LocalDate registeredOn,
-            EvaluationKind evaluationKind) {
+            EvaluationKind evaluationKind,
+            List<ExclusionInput> exclusions) {
+        public Inputs {
+            exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+        }
+
+        /** Without a filing date, kind or exclusions (imports of historical evaluations, tests). */
         public Inputs(
                 String dossierId,
                 String edition,
@@ -178,7 +220,7 @@ public class EvaluationLedger {
                 Location location,
                 DeclaredFacts facts,
                 List<AssessmentInput> assessments) {
-            this(dossierId, edition, group, sheet, evaluationDate, location, facts, assessments, null, null);
+            this(dossierId, edition, group, sheet, evaluationDate, location, facts, assessments, null, null, List.of());
         }
     }
 
@@ -187,22 +229,7 @@ public class EvaluationLedger {
      * when nothing else writes the same dossiers meanwhile: a taken sequence number fails the rest of the batch.
      */
     public List<EvaluationRecord> appendAll(List<Inputs> inputs, String user) {
-        return evaluations.appendAll(
-                inputs.stream()
-                        .map(i -> new DossierEvaluations.Inputs(
-                                i.dossierId(),
-                                i.edition(),
-                                i.group(),
-                                i.sheet(),
-                                i.evaluationDate(),
-                                i.location(),
-                                i.facts(),
-                                i.assessments(),
-                                i.registeredOn(),
-                                i.evaluationKind(),
-                                List.of()))
-                        .toList(),
-                user);
+        return evaluations.appendAll(inputs, user);
     }
 
     /** Scores the inputs and appends a record to the dossier's chain, as POST /api/v1/dossiers/{id}/evaluations does. */
@@ -218,18 +245,7 @@ public class EvaluationLedger {
             String user) {
         return evaluations
                 .append(
-                        new DossierEvaluations.Inputs(
-                                dossierId,
-                                edition,
-                                group,
-                                sheet,
-                                evaluationDate,
-                                location,
-                                facts,
-                                assessments,
-                                null,
-                                null,
-                                List.of()),
+                        new Inputs(dossierId, edition, group, sheet, evaluationDate, location, facts, assessments),
                         user)
                 .record();
     }

@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.EvaluationRecord;
+import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.platform.storage.Bson;
+import vn.ocop.service.ruleset.RulesetVersions;
 
 /**
  * The evaluations collection: insert-only. Each record has a per-dossier sequence; the unique index
@@ -26,10 +29,12 @@ class EvaluationRecords {
     static final String COLLECTION = "evaluations";
     private final MongoCollection<Document> records;
     private final JsonMapper json;
+    private final RulesetVersions versions;
 
-    EvaluationRecords(MongoTemplate mongo, JsonMapper json) {
+    EvaluationRecords(MongoTemplate mongo, JsonMapper json, RulesetVersions versions) {
         this.records = mongo.getCollection(COLLECTION);
         this.json = json;
+        this.versions = versions;
         records.createIndex(
                 Indexes.ascending("dossierId", "sequence"),
                 new IndexOptions().unique(true).name("dossier_sequence"));
@@ -116,10 +121,34 @@ class EvaluationRecords {
         return Bson.document(copy);
     }
 
+    /**
+     * The sheet of exactly the ruleset version that scored (edition, version and SHA-256 as recorded), whose catalogue
+     * gives a format-3 record the points and rule names it leaves out; built-in packs are cached by the registry.
+     */
+    Optional<SheetInfo> sheetOf(String edition, String version, String sha256, String sheet) {
+        if (sheet == null) return Optional.empty();
+        return versions.find(edition, version, sha256).flatMap(p -> p.sheet(sheet));
+    }
+
+    private Optional<SheetInfo> sheetOf(Document d) {
+        return sheetOf(
+                string(d, "edition"), string(d, "rulesetVersion"), string(d, "rulesetSha256"), string(d, "sheet"));
+    }
+
+    private static String string(Document d, String key) {
+        return d.get(key) instanceof String s ? s : null;
+    }
+
+    /** A stored result tree (plain maps) in the API's shape: a format-3 result re-expanded from its sheet. */
+    Map<String, Object> apiResult(Document stored, Map<String, Object> result) {
+        return RecordFormat.of(stored) >= 3 ? LeanResult.expand(result, sheetOf(stored)) : result;
+    }
+
     @SuppressWarnings("unchecked")
     EvaluationRecord view(Document d) {
         Map<String, Object> m = new LinkedHashMap<>(Bson.plainMap(d));
         m.put("id", m.remove("_id"));
+        if (m.get("result") instanceof Map<?, ?> result) m.put("result", apiResult(d, (Map<String, Object>) result));
         List<Map<String, Object>> assessments = (List<Map<String, Object>>) m.get("assessments");
         if (assessments != null) {
             for (Map<String, Object> a : assessments) {

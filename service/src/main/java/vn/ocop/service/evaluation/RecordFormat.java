@@ -13,10 +13,12 @@ import org.bson.Document;
  *   <li>1 (no {@code recordFormat} member): results before edition ocop-2026, without {@link #FORMAT_2_RESULT} members
  *       and without findings the service adds.</li>
  *   <li>2: {@code recordFormat: 2}, {@code registeredOn}, {@code evaluationKind}; the result as the API gives it now.</li>
+ *   <li>3: as 2, but each criterion score keeps only code and option, plus points and rule where they differ from
+ *       the sheet of the recorded ruleset ({@link LeanResult}); read back in the API's shape.</li>
  * </ul>
  */
 final class RecordFormat {
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
     /** Result members that format 1 did not have. */
     static final List<String> FORMAT_2_RESULT =
             List.of("starsByAverage", "unmetMinimums", "roadToNextStar", "selfComparison");

@@ -10,8 +10,8 @@ import vn.ocop.service.platform.storage.CanonicalJson;
 import vn.ocop.service.platform.storage.DocumentHash;
 
 /**
- * The canonical form of an evaluation record and its hash (docs/audit.md, "Canonical form"): the record as the API
- * shows it, without {@code hash} and {@code mac} (the MAC is over the hash, {@link RecordSeal}); {@code _id} named {@code id}; each assessment's selections as an object
+ * The canonical form of an evaluation record and its hash (docs/audit.md, "Canonical form"): the record as stored
+ * (for formats 1 and 2 that is the record as the API shows it; format 3 stores the result leaner, {@link LeanResult}), without {@code hash} and {@code mac} (the MAC is over the hash, {@link RecordSeal}); {@code _id} named {@code id}; each assessment's selections as an object
  * criterion code → option; {@code requestedAt} as UTC with exactly three fraction digits; written by
  * {@link CanonicalJson}. hash = lowercase hex SHA-256 of the UTF-8 bytes of that text. The first record of a dossier
  * links to {@link #GENESIS}.
@@ -26,17 +26,21 @@ public final class RecordHash {
     private RecordHash() {}
 
     /** The canonical text of a stored record (its {@code hash} member is not part of it). */
-    public static String canonical(Document stored) {
+    static String canonical(Document stored) {
         return CanonicalJson.write(tree(stored));
     }
 
+    /**
+     * The hash of a stored document. Other features read {@link StoredEvaluation#computedHash}; this stays public for
+     * tests and tools that write records into the store themselves (forged records, imports).
+     */
     public static String hash(Document stored) {
         return CanonicalJson.sha256Hex(canonical(stored));
     }
 
     /** The record as plain maps and lists in its API shape, without hash: what {@link #canonical} writes. */
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> tree(Document stored) {
+    static Map<String, Object> tree(Document stored) {
         Map<String, Object> m = new LinkedHashMap<>();
         stored.forEach((k, v) -> {
             if (k.equals("hash") || k.equals("mac")) return;

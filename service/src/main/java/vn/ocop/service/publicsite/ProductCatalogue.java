@@ -9,6 +9,8 @@ import vn.ocop.api.model.CataloguePage;
 import vn.ocop.api.model.Certificate;
 import vn.ocop.api.model.CertificateStatus;
 import vn.ocop.service.certificate.Certificates;
+import vn.ocop.service.platform.text.TextNormalizer;
+import vn.ocop.service.platform.text.VietnameseCollation;
 
 /**
  * The catalogue of certified products: certificates in force today (expired, revoked and superseded ones are not
@@ -26,7 +28,7 @@ class ProductCatalogue {
     record Query(String q, String province, String commune, String group, Integer stars, int page, int size) {}
 
     CataloguePage search(Query query) {
-        List<String> words = VietnameseText.words(query.q());
+        List<String> words = TextNormalizer.searchWords(query.q());
         List<Certificate> found = new ArrayList<>();
         certificates.forEach(query.province(), certificates.today(), c -> {
             if (c.getStatus() == CertificateStatus.VALID
@@ -34,12 +36,12 @@ class ProductCatalogue {
                             || query.commune().equals(c.getLocation().getCommuneCode()))
                     && (query.group() == null || query.group().equals(c.getGroup()))
                     && (query.stars() == null || query.stars().equals(c.getStars()))
-                    && VietnameseText.matches(c.getProductName(), words)) {
+                    && matches(c.getProductName(), words)) {
                 found.add(c);
             }
             return true;
         });
-        Comparator<String> vi = VietnameseText.order();
+        Comparator<String> vi = VietnameseCollation.comparator();
         found.sort(Comparator.comparing(Certificate::getProductName, vi)
                 .thenComparing(Certificate::getProducerName, vi)
                 .thenComparing(Certificate::getNumber));
@@ -53,6 +55,12 @@ class ProductCatalogue {
                 .size(query.size())
                 .total(found.size())
                 .hasNext(to < found.size());
+    }
+
+    /** Every word of the query in the name, without diacritics ("buoi nam roi" finds "Bưởi Năm Roi"). */
+    private static boolean matches(String name, List<String> words) {
+        String key = TextNormalizer.searchKey(name);
+        return words.isEmpty() || (key != null && words.stream().allMatch(key::contains));
     }
 
     private static CatalogueItem item(Certificate c) {

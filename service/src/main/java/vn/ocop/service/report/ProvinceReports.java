@@ -12,11 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 import vn.ocop.api.model.CertificateStatus;
 import vn.ocop.api.model.CountRow;
-import vn.ocop.api.model.EvaluationRecord;
+import vn.ocop.api.model.Location;
 import vn.ocop.api.model.PlanActual;
 import vn.ocop.api.model.PlanProgress;
 import vn.ocop.api.model.PlanTarget;
@@ -133,21 +132,17 @@ class ProvinceReports {
             return true;
         });
         List<EvaluationFact> evaluations = new ArrayList<>();
-        ledger.forEach(new Document("location.provinceCode", province), doc -> {
-            EvaluationRecord r = ledger.view(doc);
-            if (r.getResult() != null
-                    && r.getResult().getStatus() != null
-                    && "VALID".equals(r.getResult().getStatus().getValue())
-                    && r.getResult().getStars() != null
-                    && r.getEvaluationDate() != null) {
+        ledger.forEach(EvaluationLedger.Filter.province(province), r -> {
+            if (r.valid() && r.stars() != null && r.evaluationDate() != null && r.sequence() != null) {
+                Location at = r.location();
                 evaluations.add(new EvaluationFact(
-                        r.getDossierId(),
-                        r.getSequence(),
-                        r.getEvaluationDate(),
-                        r.getGroup(),
-                        r.getLocation() == null ? null : r.getLocation().getCommuneCode(),
-                        r.getLocation() == null ? null : r.getLocation().getDistrictCode(),
-                        r.getResult().getStars()));
+                        r.dossierId(),
+                        r.sequence(),
+                        r.evaluationDate(),
+                        r.group(),
+                        at == null ? null : at.getCommuneCode(),
+                        at == null ? null : at.getDistrictCode(),
+                        r.stars()));
             }
             return true;
         });

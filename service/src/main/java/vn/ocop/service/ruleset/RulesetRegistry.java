@@ -359,9 +359,34 @@ public class RulesetRegistry implements RulesEngine, DisposableBean {
                     List.copyOf(pack.kjars().keySet()),
                     java.time.Instant.now());
             if (store.insert(d)) LOG.info("built-in {} stored as version 1", edition);
-            pack.warm();
             remember(pack);
         }
+    }
+
+    /**
+     * Once the service is ready, builds and warms the built-in editions' KieBases on a thread of its own, the latest
+     * edition first: start-up does not wait for them (a sheet's KieBase is otherwise built on its first evaluation).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmBuiltInsAfterStart() {
+        List<PackVersion> latestFirst = builtIns.values().stream()
+                .sorted(Comparator.comparing(
+                                (PackVersion p) -> p.info().effectiveFrom(),
+                                Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+                        .reversed())
+                .toList();
+        Thread warmUp = new Thread(
+                () -> latestFirst.forEach(pack -> {
+                    try {
+                        pack.warm();
+                    } catch (RuntimeException e) {
+                        LOG.error("built-in {} could not be warmed", pack.editionId(), e);
+                    }
+                }),
+                "ruleset-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     static LocalDate date(String s) {

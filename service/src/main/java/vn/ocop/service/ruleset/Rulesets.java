@@ -183,17 +183,21 @@ class Rulesets {
             return jobs.start(
                     "ruleset-simulation",
                     user,
-                    progress -> simulation.run(id, Simulation.inProcess(pack), request, progress));
+                    progress -> simulation
+                            .run(id, Simulation.inProcess(pack), request, progress)
+                            .asJobResult());
         }
         Map<String, byte[]> kjars = registry.verifiedKjars(r);
         PackSources pack = pack(r);
         return jobs.start("ruleset-simulation", user, progress -> {
             try (RuleSandbox.Session session = sandbox.open(r.edition(), pack.files(), kjars)) {
-                return simulation.run(
-                        id,
-                        sandboxed(session, RULES.header(pack.files().get(PackSources.MANIFEST))),
-                        request,
-                        progress);
+                return simulation
+                        .run(
+                                id,
+                                sandboxed(session, RULES.header(pack.files().get(PackSources.MANIFEST))),
+                                request,
+                                progress)
+                        .asJobResult();
             }
         });
     }

@@ -3,7 +3,6 @@ package vn.ocop.service.ruleset;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +70,7 @@ class Simulation {
         };
     }
 
-    Map<String, Object> run(String rulesetId, Candidate candidate, Request r, JobProgress progress) {
+    SimulationReport run(String rulesetId, Candidate candidate, Request r, JobProgress progress) {
         LocalDate date = r.evaluationDate() != null ? r.evaluationDate() : LocalDate.now(RulesetRegistry.VIETNAM);
         DossierScan.Filter filter = new DossierScan.Filter(r.province(), r.district(), r.group(), r.from(), r.to());
         String edition = candidate.editionId();
@@ -79,7 +78,7 @@ class Simulation {
         progress.setTotal(scan.count(filter));
         long[][] matrix = new long[6][6]; // [old stars][new stars], 0 = INVALID
         long[] counts = new long[4]; // scored, changed, up, down
-        List<Map<String, Object>> changed = new ArrayList<>();
+        List<SimulationReport.ChangedDossier> changed = new ArrayList<>();
         Map<String, String> comparedWith = new TreeMap<>();
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, r2 -> {
@@ -132,15 +131,14 @@ class Simulation {
                         else counts[3]++;
                         progress.count("changedStars");
                         if (changed.size() < MAX_LISTED) {
-                            Map<String, Object> c = new LinkedHashMap<>();
-                            c.put("dossierId", item.id());
-                            c.put("province", item.provinceCode());
-                            c.put("sheet", item.request().sheet());
-                            c.put("oldTotal", total(before.averageTotal()));
-                            c.put("newTotal", total(after.averageTotal()));
-                            c.put("oldStars", before.stars());
-                            c.put("newStars", after.stars());
-                            changed.add(c);
+                            changed.add(new SimulationReport.ChangedDossier(
+                                    item.id(),
+                                    item.provinceCode(),
+                                    item.request().sheet(),
+                                    total(before.averageTotal()),
+                                    total(after.averageTotal()),
+                                    before.stars(),
+                                    after.stars()));
                         }
                     }
                 }
@@ -150,31 +148,25 @@ class Simulation {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("ruleset", rulesetId);
-        result.put("comparedWith", comparedWith);
-        result.put("evaluationDate", date.toString());
-        result.put("scored", counts[0]);
-        result.put("changedStars", counts[1]);
-        result.put("moreStars", counts[2]);
-        result.put("fewerStars", counts[3]);
-        List<Map<String, Object>> cells = new ArrayList<>();
+        List<SimulationReport.Cell> cells = new ArrayList<>();
         for (int o = 0; o < 6; o++) {
             for (int n = 0; n < 6; n++) {
-                if (matrix[o][n] == 0) continue;
-                Map<String, Object> cell = new LinkedHashMap<>();
-                cell.put("oldStars", o == 0 ? null : o);
-                cell.put("newStars", n == 0 ? null : n);
-                cell.put("count", matrix[o][n]);
-                cells.add(cell);
+                if (matrix[o][n] > 0)
+                    cells.add(new SimulationReport.Cell(o == 0 ? null : o, n == 0 ? null : n, matrix[o][n]));
             }
         }
-        result.put("matrix", cells);
-        result.put("changedDossiers", changed);
-        result.put("changedDossiersTruncated", counts[1] > changed.size());
-        result.put("seconds", Math.round(seconds * 1000) / 1000.0);
-        result.put("dossiersPerSecond", seconds > 0 ? Math.round(counts[0] / seconds) : null);
-        return result;
+        return new SimulationReport(
+                rulesetId,
+                comparedWith,
+                date,
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3],
+                cells,
+                changed,
+                Math.round(seconds * 1000) / 1000.0,
+                seconds > 0 ? Math.round(counts[0] / seconds) : null);
     }
 
     /** Scoring threads per simulation: bounded, the machine is shared with request handling. */

@@ -1,7 +1,10 @@
 package vn.ocop.service.platform.text;
 
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One form for text that people type. Vietnamese arrives in NFC or NFD depending on the keyboard, and copied text
@@ -10,6 +13,8 @@ import java.util.Locale;
  * "Trần&#8203;Thị Bình" are two council members.
  */
 public final class TextNormalizer {
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private TextNormalizer() {}
 
     /** NFC, format characters removed, every run of whitespace one ASCII space, trimmed; null stays null. */
@@ -50,6 +55,17 @@ public final class TextNormalizer {
             out.append(c == 'đ' ? 'd' : c);
         }
         return out.toString();
+    }
+
+    /**
+     * The words of a search query, each a {@link #searchKey} with no punctuation ("Đường phèn – Quảng Ngãi" → duong,
+     * phen, quang, ngai); none for null or blank. A text matches when its searchKey contains every word.
+     */
+    public static List<String> searchWords(String query) {
+        if (query == null) return List.of();
+        return Arrays.stream(NOT_WORD.split(searchKey(query)))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     /** Whether the text holds an invisible format character (category Cf) or a control character. */
