@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * documents (the stock format, and this service's before) opens and keeps working, its documents rewritten as BSON
  * as they change.
  */
-class BsonValueTypeTest {
+class BsonValueTypeTests {
 
     static Document sample(String id) {
         return new Document("_id", id)

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * makes them durable with it: what a crash right after that write's answer keeps. The crash is a close without commit
  * (MVStore.closeImmediately), as a kill leaves the file.
  */
-class DeferredWritesTest {
+class DeferredWritesTests {
 
     @Test
     void aPointerWriteWaitsForNoCommitAndTheNextDurableWriteCommitsItToo(@TempDir Path dir) {
