@@ -12,8 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LIB=$(mktemp -d)
 trap 'rm -rf "$LIB"' EXIT
-(cd "$LIB" && unzip -q "$OLDPWD/service/target/ocop-service.jar" 'BOOT-INF/lib/*')
-CP=$(ls "$LIB"/BOOT-INF/lib/*.jar | tr '\n' ':')
+(cd "$LIB" && unzip -q "$OLDPWD/service/target/ocop-service.jar" 'BOOT-INF/lib/*' 'BOOT-INF/classes/*')
+# the service's classes too: the file's documents are in its BSON value type (platform.storage.BsonValueType)
+CP=$(ls "$LIB"/BOOT-INF/lib/*.jar | tr '\n' ':')$LIB/BOOT-INF/classes:
 javac -nowarn -cp "$CP" -d "$LIB/classes" bench/store/*.java 2>&1 | grep -v '^Note:' || true
 run() { java -cp "$CP$LIB/classes" "$@" 2>&1 | grep -vE ' (INFO|DEBUG) |^\s+at |^SLF4J' ; }
 case "${1:-}" in

@@ -14,7 +14,7 @@ import vn.ocop.rules.TestEngines;
 import vn.ocop.rules.api.SheetInfo;
 
 /** Each sheet scores on its own KieBase: its group's rules without those of the group's other sheets. */
-class SheetKieBasesTest {
+class SheetKieBasesTests {
     private final CompiledRulePack pack = TestEngines.engine().pack("ocop-2026").orElseThrow();
 
     @Test

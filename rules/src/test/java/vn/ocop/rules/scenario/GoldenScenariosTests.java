@@ -31,7 +31,7 @@ import vn.ocop.rules.pack.BuiltInPacks;
  * built-in edition (one option of one criterion) was never fired: a criteria change must come with a scenario. Other
  * rules (stars, gates, council, claims, self-assessment) are listed but do not fail the build.
  */
-class GoldenScenariosTest {
+class GoldenScenariosTests {
     private static final String FULLY_COVERED = "ocop-2026";
     private static final Path UNFIRED_REPORT = Path.of("target", "unfired-rules.txt");
 

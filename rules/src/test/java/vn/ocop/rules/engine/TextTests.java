@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
 
-class TextTest {
+class TextTests {
     @Test
     void normalisesDecomposedVietnameseAndTrims() {
         String nfd = Normalizer.normalize("Lê Hoàng Cường", Normalizer.Form.NFD);

@@ -13,7 +13,7 @@ import vn.ocop.rules.api.EvaluationRequest;
 import vn.ocop.rules.api.Finding;
 import vn.ocop.rules.engine.CompiledRulePack;
 
-class RulePackTest {
+class RulePackTests {
     private final RulePack ocop2019 = BuiltInPacks.pack("ocop-2019");
 
     @Test

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Running the generators again gives exactly the shipped edition files and golden scenarios: nobody edited them by hand. */
-class GeneratedFilesAreUpToDateTest {
+class GeneratedFilesAreUpToDateTests {
     private static final Path REFERENCE = Path.of("src", "main", "reference", "qd26-2026");
 
     @Test

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import vn.ocop.rules.api.RuleFileProblem;
 
 /** Each attack from issue 4 is refused before compilation, with the file, line and column of the offending code. */
-class RuleSourceGuardTest {
+class RuleSourceGuardTests {
 
     private final RuleSourceGuard guard = new RuleSourceGuard();
 
     static String resource(String name) {
-        try (InputStream in = RuleSourceGuardTest.class.getResourceAsStream("/authoring/" + name)) {
+        try (InputStream in = RuleSourceGuardTests.class.getResourceAsStream("/authoring/" + name)) {
             assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

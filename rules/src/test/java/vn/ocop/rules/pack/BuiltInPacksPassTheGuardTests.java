@@ -10,7 +10,7 @@ import vn.ocop.rules.authoring.BoundedCompiler;
 import vn.ocop.rules.authoring.RulePackChecker;
 
 /** The shipped rule files keep to what an uploaded pack may contain: fact-model calls only. */
-class BuiltInPacksPassTheGuardTest {
+class BuiltInPacksPassTheGuardTests {
     private final RulePackChecker checker = new RulePackChecker(new BoundedCompiler(Duration.ofSeconds(60), 1));
 
     @Test

@@ -7,7 +7,7 @@ import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.api.Status;
 
 /** Loading a version builds nothing: a group's kjar and a sheet's KieBase are built on first use, warm() builds all. */
-class LazyKieBasesTest {
+class LazyKieBasesTests {
     @Test
     void aLoadedVersionBuildsOnlyTheSheetsItScores() {
         CompiledRulePack pack = BuiltInEditions.load("ocop-2026");

@@ -19,7 +19,7 @@ import vn.ocop.rules.api.Finding;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.api.Status;
 
-class DroolsRulesEngineTest {
+class DroolsRulesEngineTests {
     private final DroolsRulesEngine engine = TestEngines.engine();
     private final CompiledRulePack pack = engine.pack("ocop-2019").orElseThrow();
     private final SheetInfo sheet =

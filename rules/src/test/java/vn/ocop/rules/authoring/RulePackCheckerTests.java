@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.ocop.rules.api.RuleFileProblem;
 
-class RulePackCheckerTest {
+class RulePackCheckerTests {
 
     private final BoundedCompiler worker = new BoundedCompiler(Duration.ofSeconds(30), 1);
     private final RulePackChecker checker = new RulePackChecker(worker);
@@ -22,7 +22,7 @@ class RulePackCheckerTest {
     }
 
     private static byte[] res(String name) {
-        return RuleSourceGuardTest.resource(name).getBytes(StandardCharsets.UTF_8);
+        return RuleSourceGuardTests.resource(name).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.ocop.rules.pack.BuiltInPacks;
 
 /** The rules command line, called in-process (no web server, no store). */
-class RulesCliTest {
+class RulesCliTests {
     @TempDir
     Path dir;
 

@@ -16,7 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import vn.ocop.rules.api.RuleFileProblem;
 
-class DecisionTableReaderTest {
+class DecisionTableReaderTests {
 
     private final DecisionTableReader reader = new DecisionTableReader();
 

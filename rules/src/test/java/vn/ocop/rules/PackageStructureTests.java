@@ -17,7 +17,7 @@ import vn.ocop.rules.api.SandboxMessages;
  * The module's packages stay layered: no two of them depend on each other (a cycle makes every change ripple), and
  * the API depends on nothing of the module, so callers that see only {@code vn.ocop.rules.api} see only the API.
  */
-class PackageStructureTest {
+class PackageStructureTests {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("vn.ocop.rules");

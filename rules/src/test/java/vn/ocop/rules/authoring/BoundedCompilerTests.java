@@ -20,7 +20,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import vn.ocop.rules.api.RuleFileProblem;
 
-class BoundedCompilerTest {
+class BoundedCompilerTests {
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -129,7 +129,7 @@ class BoundedCompilerTest {
 
     @Test
     void whatTheGuardAcceptsReallyCompilesAndCompileErrorsKeepTheirLine() {
-        String valid = RuleSourceGuardTest.resource("valid.drl");
+        String valid = RuleSourceGuardTests.resource("valid.drl");
         assertThat(new RuleSourceGuard().inspect("valid.drl", valid)).isEmpty();
         // a type error the guard lets through (it checks safety, not types): the compiler reports it with its line
         String wrongType = valid.replace("$s.award(1, drools.getRule().getName());", "$s.award(\"one\", \"x\");");
@@ -147,7 +147,7 @@ class BoundedCompilerTest {
                 assertThat(p.message()).contains("award(int, String)").contains("$s.award");
             });
             // bypassing the guard on purpose: the compiler's own syntax errors keep file and line
-            String syntax = RuleSourceGuardTest.resource("syntax-error.drl");
+            String syntax = RuleSourceGuardTests.resource("syntax-error.drl");
             BoundedCompiler.Outcome<List<RuleFileProblem>> bad =
                     compiler.compile("syntax-error.drl", () -> compileExecutableModel("syntax-error.drl", syntax));
             assertThat(bad.value()).isNotEmpty();

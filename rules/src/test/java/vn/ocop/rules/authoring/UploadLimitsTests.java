@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.ocop.rules.api.RuleFileProblem;
 
-class UploadLimitsTest {
+class UploadLimitsTests {
 
     private final UploadLimits limits = UploadLimits.defaults();
 

@@ -24,7 +24,7 @@ import vn.ocop.rules.engine.DroolsRulesEngine;
  * does (per-criterion option, points and rule, part subtotals, totals, exact average, stars by the average, stars
  * after the star minimums, the minimums that cost stars, spread).
  */
-class TableLookupScorerAgreesWithEngineTest {
+class TableLookupScorerAgreesWithEngineTests {
     private final DroolsRulesEngine engine = TestEngines.engine();
     private final SheetInfo sheet =
             engine.sheet(BenchmarkRequests.EDITION, BenchmarkRequests.SHEET).orElseThrow();

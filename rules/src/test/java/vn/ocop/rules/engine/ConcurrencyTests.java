@@ -18,7 +18,7 @@ import vn.ocop.rules.api.EvaluationResult;
 import vn.ocop.rules.api.SheetInfo;
 
 /** Many threads evaluating at once get exactly the results of a single thread. */
-class ConcurrencyTest {
+class ConcurrencyTests {
     private final DroolsRulesEngine engine = TestEngines.engine();
 
     @Test

@@ -22,7 +22,7 @@ import vn.ocop.rules.api.SheetInfo;
  * (number, label), point and star minimum, except the errata the edition lists. Reads shared/reference beside the
  * repository (as CI has it) and holds the in-repo copy, the generator's input, to it byte for byte.
  */
-class Ocop2026MatchesReferenceTest {
+class Ocop2026MatchesReferenceTests {
     private static final Path IN_REPO = Path.of("src", "main", "reference", "qd26-2026");
     private static final Path SHARED = Path.of("..", "..", "shared", "reference", "qd26-2026");
 

@@ -20,7 +20,7 @@ import vn.ocop.rules.api.Status;
 import vn.ocop.rules.pack.BuiltInPacks;
 
 /** The façade the service uses: what it answers is what the module's own classes answer. */
-class RulePlatformTest {
+class RulePlatformTests {
     private static final RulePlatform RULES = RulePlatform.get();
     private static final String EDITION = "ocop-2019";
 

@@ -15,7 +15,7 @@ import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.engine.DroolsRulesEngine;
 
 /** Every sheet of every built-in edition adds up to 100 with the edition's part maxima. */
-class SheetStructureTest {
+class SheetStructureTests {
     private final DroolsRulesEngine engine = TestEngines.engine();
 
     @Test
@@ -114,7 +114,7 @@ class SheetStructureTest {
                             .isNotBlank());
         }
         // ocop-2019's reference sheet and the 26 sheets of Decision 26/2026 (held to the reference by
-        // Ocop2026MatchesReferenceTest)
+        // Ocop2026MatchesReferenceTests)
         assertThat(checked)
                 .hasSize(27)
                 .contains("ocop-2019/food-fresh-produce")

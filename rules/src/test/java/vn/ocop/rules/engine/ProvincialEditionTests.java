@@ -15,7 +15,7 @@ import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.rules.api.Status;
 
 /** The provincial example (test resources) changes thresholds, adds a gate and blocks on spread, with rule files only. */
-class ProvincialEditionTest {
+class ProvincialEditionTests {
     private static final String PROVINCIAL = TestEngines.PROVINCIAL;
     private final DroolsRulesEngine engine = TestEngines.engine();
     private final SheetInfo sheet =

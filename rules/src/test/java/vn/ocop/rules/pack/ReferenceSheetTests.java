@@ -25,7 +25,7 @@ import vn.ocop.rules.api.Status;
 import vn.ocop.rules.engine.DroolsRulesEngine;
 
 /** The reference sheet equals shared/reference/ocop-2019-fresh-produce.yaml and scores exactly its points. */
-class ReferenceSheetTest {
+class ReferenceSheetTests {
     private static final Path REFERENCE = Path.of("..", "..", "shared", "reference", "ocop-2019-fresh-produce.yaml");
     private static final Path REFERENCE_COPY =
             Path.of("src", "test", "resources", "reference", "ocop-2019-fresh-produce.yaml");

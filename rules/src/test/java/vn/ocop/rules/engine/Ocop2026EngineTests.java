@@ -20,7 +20,7 @@ import vn.ocop.rules.api.Status;
 import vn.ocop.rules.api.UnmetMinimum;
 
 /** Edition ocop-2026 on sheet 1 (Rau, củ, quả, hạt tươi): minimums, the road, exclusions and the SELF sheet, value by value. */
-class Ocop2026EngineTest {
+class Ocop2026EngineTests {
     private static final String SHEET = "rau-cu-qua-hat-tuoi";
     private final DroolsRulesEngine engine = TestEngines.engine();
     private final SheetInfo sheet = engine.sheet("ocop-2026", SHEET).orElseThrow();
