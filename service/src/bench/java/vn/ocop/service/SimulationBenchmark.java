@@ -70,6 +70,8 @@ class SimulationBenchmark {
                 assessments.add(new Document("_id", aid)
                         .append("dossierId", id)
                         .append("member", "Thành viên " + m)
+                        // the unique {dossierId, memberKey} index of the assessments (dossier.MemberKeys)
+                        .append("memberKey", vn.ocop.service.platform.text.TextNormalizer.nameKey("Thành viên " + m))
                         .append("role", "MEMBER")
                         .append("selections", selections)
                         .append("createdBy", "bench")
