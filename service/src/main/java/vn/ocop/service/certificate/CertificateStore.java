@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.ocop.service.platform.storage.Bson;
+import vn.ocop.service.platform.storage.CollectionScan;
 
 /**
  * Three collections, each written one document at a time: {@code certificates} (_id = the certificate number, an
@@ -27,7 +28,10 @@ class CertificateStore {
     private final MongoCollection<Document> grounds;
     private final MongoCollection<Document> counters;
 
-    CertificateStore(MongoTemplate mongo) {
+    private final CollectionScan scan;
+
+    CertificateStore(MongoTemplate mongo, CollectionScan scan) {
+        this.scan = scan;
         certificates = mongo.getCollection(COLLECTION);
         grounds = mongo.getCollection("certificate_grounds");
         counters = mongo.getCollection("counters");
@@ -62,13 +66,9 @@ class CertificateStore {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
-    /** Streams the certificates matching an equality filter (a scan on the embedded store). */
+    /** Streams the certificates matching an equality filter, in constant memory. */
     void forEach(Document filter, Predicate<Document> each) {
-        try (var cursor = certificates.find(filter).batchSize(500).iterator()) {
-            while (cursor.hasNext()) {
-                if (!each.test(cursor.next())) return;
-            }
-        }
+        scan.forEach(certificates, filter, each);
     }
 
     Document ground(String evaluationId) {

@@ -3,9 +3,7 @@ package vn.ocop.service.dossier;
 import static vn.ocop.service.platform.storage.Bson.plainMap;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +20,11 @@ import vn.ocop.rules.api.Assessment;
 import vn.ocop.rules.api.CouncilRole;
 import vn.ocop.rules.api.DeclaredFacts;
 import vn.ocop.rules.api.EvaluationRequest;
+import vn.ocop.service.platform.storage.CollectionScan;
 
 /**
  * Streams stored dossiers with what scores them now (declared facts and the council's current assessments), for
- * batch work such as ruleset simulations: one cursor over the dossiers (batches of 500, never all in memory) and
+ * batch work such as ruleset simulations: one scan over the dossiers (batches of 500, never all in memory) and
  * one {@code _id $in} query per batch for all the batch's assessments.
  */
 @Service
@@ -40,8 +39,10 @@ public class DossierScan {
     private final MongoCollection<Document> dossiers;
     private final MongoCollection<Document> assessments;
     private final JsonMapper json;
+    private final CollectionScan scan;
 
-    DossierScan(MongoTemplate mongo, JsonMapper json) {
+    DossierScan(MongoTemplate mongo, JsonMapper json, CollectionScan scan) {
+        this.scan = scan;
         this.dossiers = mongo.getCollection(DossierStore.COLLECTION);
         this.assessments = mongo.getCollection(Assessments.COLLECTION);
         this.json = json;
@@ -60,26 +61,23 @@ public class DossierScan {
     }
 
     /**
-     * Calls {@code each} with the matching dossiers in cursor order, {@value #BATCH} at a time, until it answers
-     * false. Per batch: the dossiers come from the open cursor and all their assessments from ONE {@code _id $in}
+     * Calls {@code each} with the matching dossiers in the store's order, {@value #BATCH} at a time, until it answers
+     * false. Per batch: the dossiers come from one {@link CollectionScan} and all their assessments from ONE {@code _id $in}
      * query (indexed on the embedded store, docs/operations.md), instead of one read per assessment — the reads
      * were the simulation's cost (~1 ms each there). Only one batch is in memory at a time.
      */
     public void forEachBatch(Filter f, Predicate<List<Item>> each) {
-        try (MongoCursor<Document> cursor = dossiers.find(filter(f))
-                .projection(Projections.include("edition", "sheet", "group", "facts", "assessmentIds", "location"))
-                .batchSize(BATCH)
-                .iterator()) {
-            List<Document> docs = new ArrayList<>(BATCH);
-            while (cursor.hasNext()) {
-                docs.add(cursor.next());
-                if (docs.size() == BATCH || !cursor.hasNext()) {
-                    List<Item> items = items(docs);
-                    docs.clear();
-                    if (!each.test(items)) return;
-                }
-            }
-        }
+        List<Document> docs = new ArrayList<>(BATCH);
+        boolean[] stopped = {false};
+        scan.forEach(dossiers, filter(f), d -> {
+            docs.add(d);
+            if (docs.size() < BATCH) return true;
+            List<Item> items = items(docs);
+            docs.clear();
+            stopped[0] = !each.test(items);
+            return !stopped[0];
+        });
+        if (!stopped[0] && !docs.isEmpty()) each.test(items(docs));
     }
 
     static final int BATCH = 500;

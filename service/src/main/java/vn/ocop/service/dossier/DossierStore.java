@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import vn.ocop.service.platform.storage.CollectionScan;
 
 /**
  * The dossiers collection. Reads and writes go by _id; the optimistic version check is an update filtered on
@@ -26,8 +27,11 @@ class DossierStore {
     static final String COLLECTION = "dossiers";
     private final MongoCollection<Document> dossiers;
 
-    DossierStore(MongoTemplate mongo) {
+    private final CollectionScan scan;
+
+    DossierStore(MongoTemplate mongo, CollectionScan scan) {
         this.dossiers = mongo.getCollection(COLLECTION);
+        this.scan = scan;
         dossiers.createIndex(
                 Indexes.ascending("_id", "version"),
                 new IndexOptions().unique(true).name("id_version"));
@@ -68,12 +72,9 @@ class DossierStore {
                 .into(new ArrayList<>());
     }
 
+    /** Streams the matching dossiers in constant memory. */
     void forEach(Bson filter, java.util.function.Predicate<Document> each) {
-        try (var cursor = dossiers.find(filter).batchSize(500).iterator()) {
-            while (cursor.hasNext()) {
-                if (!each.test(cursor.next())) return;
-            }
-        }
+        scan.forEach(dossiers, filter, each);
     }
 
     static Bson byIds(List<String> ids) {

@@ -125,9 +125,9 @@ public class EvaluationLedger {
         }
     }
 
-    /** Streams the records matching the filter; the consumer returns false to stop. A scan on the embedded store. */
+    /** Streams the records matching the filter in constant memory; the consumer returns false to stop. */
     public void forEach(Filter filter, Predicate<StoredEvaluation> consumer) {
-        records.forEach(filter.bson(), 1000, d -> consumer.test(typed(d)));
+        records.forEach(filter.bson(), d -> consumer.test(typed(d)));
     }
 
     /** How many records match (a scan on the embedded store). */

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.platform.storage.Bson;
+import vn.ocop.service.platform.storage.CollectionScan;
 import vn.ocop.service.ruleset.RulesetVersions;
 
 /**
@@ -30,9 +31,11 @@ class EvaluationRecords {
     private final MongoCollection<Document> records;
     private final JsonMapper json;
     private final RulesetVersions versions;
+    private final CollectionScan scan;
 
-    EvaluationRecords(MongoTemplate mongo, JsonMapper json, RulesetVersions versions) {
+    EvaluationRecords(MongoTemplate mongo, JsonMapper json, RulesetVersions versions, CollectionScan scan) {
         this.records = mongo.getCollection(COLLECTION);
+        this.scan = scan;
         this.json = json;
         this.versions = versions;
         records.createIndex(
@@ -78,13 +81,9 @@ class EvaluationRecords {
         return records.countDocuments(filter);
     }
 
-    /** Every record, streamed in the store's natural order (a scan: for batch replays only). */
-    void forEach(org.bson.conversions.Bson filter, int batchSize, java.util.function.Predicate<Document> consumer) {
-        try (var cursor = records.find(filter).batchSize(batchSize).iterator()) {
-            while (cursor.hasNext()) {
-                if (!consumer.test(cursor.next())) return;
-            }
-        }
+    /** Every matching record, streamed in the store's natural order, in constant memory (for history jobs). */
+    void forEach(org.bson.conversions.Bson filter, java.util.function.Predicate<Document> consumer) {
+        scan.forEach(records, filter, consumer);
     }
 
     /**

@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -42,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * waits makes, and a commit stores everything applied before it started. For pointers that can be rebuilt from what
  * they point to (chain heads), written after the write they point to was made durable ({@link Bson#POINTER}).
  * <p>
- * Collections store their documents as BSON ({@link BsonValueType}) unless built with {@code bsonValues} false.
+ * Collections store their documents as BSON ({@link BsonValueType}) and keep their unique indexes in maps whose keys
+ * compare without serialization ({@link OrderedUniqueIndex}) unless built with {@code bsonValues} false.
  * <p>
  * With {@code fsync} each commit is also forced to the disk (survives power loss; one sync per group, not per write).
  * It also answers {@code hello} like {@code isMaster}.
@@ -115,11 +118,45 @@ class DurableH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
-            MVMap<Object, Document> data = store.openMap(
-                    "databases." + namespace, new MVMap.Builder<Object, Document>().valueType(new BsonValueType()));
+            MVMap<Object, Document> data = openDocuments(store, namespace, true);
             MVMap<String, Object> meta = store.openMap("meta." + namespace);
             return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
+
+        /** Unique indexes whose keys compare without Java serialization ({@link OrderedUniqueIndex}). */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return OrderedUniqueIndex.open(
+                    getMvStore(), stockIndexMapName(collectionName, indexName), indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            OrderedUniqueIndex.remove(getMvStore(), stockIndexMapName(collection.getCollectionName(), indexName));
+        }
+
+        /** The map name mongo-java-server's H2Database gives an index (its mapNameForIndex is private). */
+        private String stockIndexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+    }
+
+    /**
+     * The map holding a collection's documents ({@code db.collection}), opened with the value type its collection
+     * uses (or the collection's own map when it is open already), for reads that bypass the server
+     * ({@link EmbeddedDocuments}).
+     */
+    MVMap<Object, Document> documents(String namespace) {
+        return openDocuments(store, namespace, bsonValues);
+    }
+
+    private static MVMap<Object, Document> openDocuments(MVStore store, String namespace, boolean bson) {
+        String name = "databases." + namespace; // the stock H2Database's name
+        return bson
+                ? store.openMap(name, new MVMap.Builder<Object, Document>().valueType(new BsonValueType()))
+                : store.openMap(name);
     }
 
     @Override

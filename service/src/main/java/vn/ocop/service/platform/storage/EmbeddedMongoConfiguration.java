@@ -35,20 +35,15 @@ class EmbeddedMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
     static final String LOOPBACK = "127.0.0.1";
 
-    @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(
+    /** The store itself; closed by the server's shutdown ({@link #embeddedMongoServer}). */
+    @Bean(destroyMethod = "")
+    DurableH2Backend embeddedStoreBackend(
             @Value("${ocop.storage.embedded.path:./data/ocop.mv}") String path,
             @Value("${ocop.storage.embedded.fsync:false}") boolean fsync,
             @Value("${ocop.storage.embedded.retention-time:0}") int retentionMillis,
-            @Value("${ocop.storage.embedded.threads:16}") int threads,
-            @Value("${ocop.storage.embedded.port:0}") int port,
             @Value("${ocop.storage.embedded.compression:high}") String compression,
             @Value("${ocop.storage.embedded.document-format:bson}") String documentFormat,
             ObjectProvider<MeterRegistry> meters) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException(
-                    "ocop.storage.embedded.port must be 0 (a random port) or 1-65535, not " + port);
-        }
         Path file = Path.of(path).toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
@@ -92,6 +87,24 @@ class EmbeddedMongoConfiguration {
                     .description("write commands with j: false, acknowledged without a commit wait")
                     .register(r);
         });
+        return backend;
+    }
+
+    @Bean
+    EmbeddedDocuments embeddedDocuments(DurableH2Backend backend) {
+        return new EmbeddedDocuments(backend);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(
+            DurableH2Backend backend,
+            @Value("${ocop.storage.embedded.path:./data/ocop.mv}") String path,
+            @Value("${ocop.storage.embedded.threads:16}") int threads,
+            @Value("${ocop.storage.embedded.port:0}") int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(
+                    "ocop.storage.embedded.port must be 0 (a random port) or 1-65535, not " + port);
+        }
         MongoServer server = new MongoServer(backend.version(ServerVersion.MONGO_5_0));
         // Commands run on the server's netty event loops (netty's default: 2 per core). A write waiting for its group
         // commit blocks its event loop, so more event loops let more writes (and the reads queued behind them on the
@@ -99,7 +112,10 @@ class EmbeddedMongoConfiguration {
         // loopback only, always: the store has no authentication, so nothing off this machine may reach it
         server.bind(new InetSocketAddress(LOOPBACK, port), 1, threads);
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Embedded MongoDB-compatible store on {} with data in {}", address, file);
+        log.info(
+                "Embedded MongoDB-compatible store on {} with data in {}",
+                address,
+                Path.of(path).toAbsolutePath());
         return server;
     }
 

@@ -3,21 +3,14 @@ package vn.ocop.service.platform.storage;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,11 +39,11 @@ class BsonValueTypeTests {
     @Test
     void documentsRoundTripThroughTheFileAsBson(@TempDir Path dir) {
         Path file = dir.resolve("ocop.mv");
-        try (Running s = Running.open(file, true)) {
+        try (RunningStore s = RunningStore.open(file, true)) {
             s.things().insertOne(sample("x"));
             assertThat(s.things().find(eq("_id", "x")).first()).isEqualTo(sample("x"));
         }
-        try (Running s = Running.open(file, true)) {
+        try (RunningStore s = RunningStore.open(file, true)) {
             assertThat(s.things().find(eq("_id", "x")).first())
                     .as("after a restart, i.e. read from the file")
                     .isEqualTo(sample("x"));
@@ -60,43 +53,21 @@ class BsonValueTypeTests {
     @Test
     void aFileWithJavaSerializedDocumentsOpensAndMixesWithBson(@TempDir Path dir) {
         Path file = dir.resolve("ocop.mv");
-        try (Running s = Running.open(file, false)) {
+        try (RunningStore s = RunningStore.open(file, false)) {
             s.things().insertOne(sample("old"));
             s.things().insertOne(sample("changed"));
         }
-        try (Running s = Running.open(file, true)) {
+        try (RunningStore s = RunningStore.open(file, true)) {
             assertThat(s.things().find(eq("_id", "old")).first()).isEqualTo(sample("old"));
             s.things().updateOne(eq("_id", "changed"), Updates.set("text", "mới"));
             s.things().insertOne(sample("new"));
         }
-        try (Running s = Running.open(file, true)) {
+        try (RunningStore s = RunningStore.open(file, true)) {
             assertThat(s.things().find(eq("_id", "old")).first()).isEqualTo(sample("old"));
             assertThat(s.things().find(eq("_id", "changed")).first())
                     .isEqualTo(sample("changed").append("text", "mới"));
             assertThat(s.things().find(eq("_id", "new")).first()).isEqualTo(sample("new"));
             assertThat(s.things().countDocuments()).isEqualTo(3);
-        }
-    }
-
-    private record Running(MVStore mv, MongoServer server, MongoClient client) implements AutoCloseable {
-        static Running open(Path file, boolean bson) {
-            MVStore mv = new MVStore.Builder().fileName(file.toString()).open();
-            MongoServer server =
-                    new MongoServer(new DurableH2Backend(mv, false, bson).version(ServerVersion.MONGO_5_0));
-            server.bind(new InetSocketAddress(EmbeddedMongoConfiguration.LOOPBACK, 0));
-            MongoClient client = MongoClients.create(
-                    "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-            return new Running(mv, server, client);
-        }
-
-        MongoCollection<Document> things() {
-            return client.getDatabase("ocop").getCollection("things");
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            server.shutdown(); // closes the backend, which commits and closes the store
         }
     }
 }

@@ -1,0 +1,71 @@
+package vn.ocop.service.platform.storage;
+
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ConcurrentModificationException;
+import java.util.function.Predicate;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.Codec;
+import org.bson.codecs.DecoderContext;
+import org.bson.conversions.Bson;
+
+/**
+ * Reads the embedded store's documents straight from its H2 maps, for scans over a whole collection. The server
+ * answers a find with every matching document held in memory at once (mongo-java-server's in-memory cursor): a batch
+ * replay of 100,000 records ran out of heap (docs/benchmarks.md, target 5). Here a scan walks the map's current
+ * version lazily, matches each document with the server's own query matcher and hands it over as the driver would
+ * have decoded it (the same BSON codec both ways), so only the document at hand is in memory.
+ */
+final class EmbeddedDocuments {
+    private final DurableH2Backend backend;
+
+    EmbeddedDocuments(DurableH2Backend backend) {
+        this.backend = backend;
+    }
+
+    void forEach(MongoCollection<Document> collection, Bson filter, Predicate<Document> each) {
+        Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
+        de.bwaldvogel.mongo.bson.Document query =
+                toServer(filter.toBsonDocument(Document.class, collection.getCodecRegistry()));
+        QueryMatcher matcher = new DefaultQueryMatcher();
+        ByteBuf buf = Unpooled.buffer(16 * 1024);
+        for (de.bwaldvogel.mongo.bson.Document stored :
+                backend.documents(collection.getNamespace().getFullName()).values()) {
+            if (!matcher.matches(stored, query)) continue;
+            if (!each.test(toDriver(stored, buf, codec))) return;
+        }
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document toServer(BsonDocument filter) {
+        RawBsonDocument raw = new RawBsonDocument(filter, new BsonDocumentCodec());
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(raw.getByteBuffer().asNIO()));
+    }
+
+    /**
+     * The document as the driver decodes it. The server may change a document it keeps in memory while this thread
+     * encodes it (as {@link DurableH2Backend#detached} notes for reads): the encoding is then tried again.
+     */
+    private static Document toDriver(de.bwaldvogel.mongo.bson.Document stored, ByteBuf buf, Codec<Document> codec) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                BsonEncoder.encodeDocument(stored, buf.clear());
+                break;
+            } catch (ConcurrentModificationException e) {
+                if (attempt == 4) throw e;
+                Thread.onSpinWait();
+            }
+        }
+        try (BsonBinaryReader reader = new BsonBinaryReader(buf.nioBuffer())) {
+            return codec.decode(reader, DecoderContext.builder().build());
+        }
+    }
+}
