@@ -17,6 +17,7 @@ import vn.ocop.rules.api.PackVersion;
 import vn.ocop.service.evaluation.EvaluationLedger;
 import vn.ocop.service.evaluation.RecordHash;
 import vn.ocop.service.evaluation.StoredEvaluation;
+import vn.ocop.service.platform.storage.CanonicalJson;
 import vn.ocop.service.platform.web.ApiException;
 import vn.ocop.service.ruleset.RulesetVersions;
 
@@ -178,12 +179,10 @@ public class Replays {
     /** Re-scores the record's snapshot on the pack and compares the result with the stored one. */
     List<TreeDiff.Difference> rescore(StoredEvaluation doc, PackVersion pack) {
         EvaluationLedger.Rescored r = ledger.rescore(doc, pack);
-        String old = r.stored();
-        String fresh = r.fresh();
-        if (old.equals(fresh)) return List.of();
-        // only when they differ: field by field
-        JsonNode a = json.readTree(old);
-        JsonNode b = json.readTree(fresh);
+        if (r.same()) return List.of();
+        // only when they differ: field by field, over their canonical texts
+        JsonNode a = json.readTree(CanonicalJson.write(r.stored()));
+        JsonNode b = json.readTree(CanonicalJson.write(r.fresh()));
         return TreeDiff.diff("result", a, b);
     }
 

@@ -146,8 +146,13 @@ public class EvaluationLedger {
                 ApiMapping.exclusions(r.getExclusions()));
     }
 
-    /** A stored result and the same snapshot re-scored, each as canonical JSON (equal when nothing changed). */
-    public record Rescored(String stored, String fresh) {}
+    /** A stored result and the same snapshot re-scored, as plain trees in the API's shape. */
+    public record Rescored(Object stored, Object fresh) {
+        /** Whether nothing changed: both trees have the same canonical text. */
+        public boolean same() {
+            return CanonicalJson.same(stored, fresh);
+        }
+    }
 
     /**
      * Re-scores a stored record's snapshot on {@code pack} as the record's format scored it (the engine, then the
@@ -157,13 +162,11 @@ public class EvaluationLedger {
     @SuppressWarnings("unchecked")
     public Rescored rescore(StoredEvaluation record, PackVersion pack) {
         Document stored = record.stored();
-        Object result = RecordHash.tree(stored).get("result");
+        Object result = record.tree().get("result");
         if (result instanceof Map<?, ?> r && RecordFormat.of(stored) >= 3) {
             result = LeanResult.expand((Map<String, Object>) r, pack.sheet(stored.getString("sheet")));
         }
-        return new Rescored(
-                CanonicalJson.write(result == null ? Map.of() : result),
-                CanonicalJson.write(rescoredTree(stored, pack)));
+        return new Rescored(result == null ? Map.of() : result, rescoredTree(stored, pack));
     }
 
     private Map<String, Object> rescoredTree(Document stored, PackVersion pack) {

@@ -2,10 +2,12 @@ package vn.ocop.service.evaluation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.Location;
+import vn.ocop.service.platform.storage.CanonicalJson;
 
 /**
  * A stored evaluation record as other features read it (audit, report, certificate): typed and immutable. The stored
@@ -17,11 +19,19 @@ public final class StoredEvaluation {
     private final Document stored;
     private final RecordSeal.State seal;
     private final EvaluationRecords records;
+    /** The canonical tree ({@link RecordHash#tree}), built once: the hash and a replay's re-score both read it. */
+    private @Nullable Map<String, Object> tree;
 
     StoredEvaluation(Document stored, RecordSeal.State seal, EvaluationRecords records) {
         this.stored = stored;
         this.seal = seal;
         this.records = records;
+    }
+
+    /** The record as plain maps and lists without its hash: read only, never changed. */
+    Map<String, Object> tree() {
+        if (tree == null) tree = RecordHash.tree(stored);
+        return tree;
     }
 
     /** The document as stored: for the evaluation feature only. */
@@ -129,7 +139,7 @@ public final class StoredEvaluation {
      */
     public String computedHash() {
         try {
-            return RecordHash.hash(stored);
+            return CanonicalJson.sha256Hex(CanonicalJson.write(tree()));
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
