@@ -15,8 +15,8 @@ LIMIT=${LIMIT:-600}
 MVN=(mvn -q -o -pl service -am -Pbench test -Dsurefire.failIfNoSpecifiedTests=false)
 echo "N=$N; $(nproc) cores; $(java -version 2>&1 | head -1); uptime before: $(uptime)"
 echo "== batch replay"
-timeout "$LIMIT" "${MVN[@]}" -Dtest=BatchReplayBenchmark -Dbench.n="$N" 2>&1 | grep -E '^BENCH|FAIL|ERROR' || true
+timeout "$LIMIT" "${MVN[@]}" -Dtest=BatchReplayBenchmark -Dbench.n="$N" 2>&1 | grep --line-buffered -E '^BENCH|FAIL|ERROR' || true
 echo "uptime: $(uptime)"
 echo "== simulation"
-timeout "$LIMIT" "${MVN[@]}" -Dtest=SimulationBenchmark -Dbench.dossiers="$N" 2>&1 | grep -E '^\[bench\] (seeded|simulation)|FAIL|ERROR' || true
+timeout "$LIMIT" "${MVN[@]}" -Dtest=SimulationBenchmark -Dbench.dossiers="$N" 2>&1 | grep --line-buffered -E '^\[bench\] (seed|simulation)|FAIL|ERROR' || true
 echo "uptime after: $(uptime)"

@@ -34,4 +34,10 @@ public final class BenchHeap {
     public static long maxMb() {
         return Runtime.getRuntime().maxMemory() / (1024 * 1024);
     }
+
+    /** CPU time used by the whole process so far (every thread, the GC's too), in nanoseconds. */
+    public static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 }

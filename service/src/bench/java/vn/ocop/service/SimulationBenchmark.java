@@ -99,15 +99,21 @@ class SimulationBenchmark {
                 dossiers.clear();
                 assessments.clear();
             }
+            if ((i + 1) % 10_000 == 0) {
+                double s = (System.nanoTime() - seedStart) / 1e9;
+                System.out.printf("[bench] seeding: %d dossiers in %.1f s (%.0f/s)%n", i + 1, s, (i + 1) / s);
+            }
         }
         if (!dossiers.isEmpty()) {
             mongo.getCollection("dossiers").insertMany(dossiers);
             mongo.getCollection("assessments").insertMany(assessments);
         }
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        System.out.printf("[bench] seeded %d dossiers (3 assessments each) in %.1f s%n", n, seedSeconds);
         Http http = new Http(port);
         BenchHeap.resetPeaks();
         long start = System.nanoTime();
+        long cpuStart = BenchHeap.processCpuNanos();
         JsonNode job = http.post("/api/v1/rulesets/ocop-2023@1/simulate", "policy", "{}")
                 .json();
         String id = job.get("id").asString();
@@ -123,12 +129,12 @@ class SimulationBenchmark {
             Thread.sleep(200);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMs = (BenchHeap.processCpuNanos() - cpuStart) / 1e6;
         long peakMb = BenchHeap.peakMb();
         long heapMb = BenchHeap.afterGcMb();
         JsonNode result = job.get("result");
-        System.out.printf("[bench] seeded %d dossiers (3 assessments each) in %.1f s%n", n, seedSeconds);
         System.out.printf(
-                "[bench] simulation %s: scored %s in %.1f s wall = %.0f dossiers/s (job's own figure %s/s), heap peak %d MB, after GC %d MB (max %d MB)%n",
+                "[bench] simulation %s: scored %s in %.1f s wall = %.0f dossiers/s (job's own figure %s/s), heap peak %d MB, after GC %d MB (max %d MB); process CPU %.2f ms per dossier%n",
                 job.get("state").asString(),
                 result == null ? "-" : result.get("scored"),
                 seconds,
@@ -136,7 +142,8 @@ class SimulationBenchmark {
                 result == null ? "-" : result.get("dossiersPerSecond"),
                 peakMb,
                 heapMb,
-                BenchHeap.maxMb());
+                BenchHeap.maxMb(),
+                cpuMs / n);
         // a benchmark that scored the wrong number of dossiers, or found changes comparing a version with itself,
         // measured nothing
         assertThat(job.get("state").asString()).isEqualTo("SUCCEEDED");

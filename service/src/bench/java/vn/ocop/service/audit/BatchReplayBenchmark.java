@@ -95,7 +95,7 @@ class BatchReplayBenchmark {
         int n = Integer.getInteger("bench.n", 100_000);
         SheetInfo sheet = engine.sheet("ocop-2023", "food").orElseThrow();
         Random random = new Random(42);
-        long existing = mongo.getCollection("evaluations").countDocuments();
+        long existing = ledger.count(EvaluationLedger.Filter.ALL);
         long seedStart = System.nanoTime();
         int chunk = 2_000;
         for (int done = 0; done < n; done += chunk) {
@@ -119,17 +119,31 @@ class BatchReplayBenchmark {
                         assessments));
             }
             ledger.appendAll(inputs, "bench");
+            if ((done + chunk) % 10_000 == 0) {
+                double s = (System.nanoTime() - seedStart) / 1e9;
+                System.out.printf("BENCH seeding: %d in %.1f s (%.0f/s)%n", done + chunk, s, (done + chunk) / s);
+            }
         }
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
         if (Boolean.getBoolean("bench.profile")) profile(sheet);
         System.out.printf("BENCH seed: %d evaluations in %.1f s (%.0f/s)%n", n, seedSeconds, n / seedSeconds);
 
-        long total = mongo.getCollection("evaluations").countDocuments();
+        long total = ledger.count(EvaluationLedger.Filter.ALL);
         vn.ocop.service.BenchHeap.resetPeaks();
-        BatchReplay.Report r = batch.run(BatchReplay.Filter.ALL, done -> true);
+        long cpuStart = vn.ocop.service.BenchHeap.processCpuNanos();
+        long[] nextReport = {20_000};
+        BatchReplay.Report r = batch.run(BatchReplay.Filter.ALL, done -> {
+            if (done >= nextReport[0]) {
+                nextReport[0] += 20_000;
+                System.out.printf(
+                        "BENCH replayed: %d, heap peak so far %d MB%n", done, vn.ocop.service.BenchHeap.peakMb());
+            }
+            return true;
+        });
+        double cpuMs = (vn.ocop.service.BenchHeap.processCpuNanos() - cpuStart) / 1e6;
         System.out.printf(
                 "BENCH batch replay: %d evaluations in %.1f s = %.0f evaluations/s; MATCH %d, MISMATCH %d, "
-                        + "INTEGRITY_FAILED %d; heap peak %d MB, after GC %d MB (max %d MB)%n",
+                        + "INTEGRITY_FAILED %d; heap peak %d MB, after GC %d MB (max %d MB); process CPU %.2f ms per record%n",
                 r.replayed(),
                 r.millis() / 1000.0,
                 r.perSecond(),
@@ -138,7 +152,8 @@ class BatchReplayBenchmark {
                 r.integrityFailed(),
                 vn.ocop.service.BenchHeap.peakMb(),
                 vn.ocop.service.BenchHeap.afterGcMb(),
-                vn.ocop.service.BenchHeap.maxMb());
+                vn.ocop.service.BenchHeap.maxMb(),
+                cpuMs / Math.max(1, r.replayed()));
         assertThat(r.replayed()).isEqualTo(total);
         assertThat(r.match()).isEqualTo(total);
     }

@@ -18,13 +18,15 @@ import vn.ocop.service.evaluation.EvaluationLedger;
 /**
  * Replays many stored evaluations, streamed: one pass over the matching records (a scan on the embedded store), the
  * re-scoring spread over the cores, memory bounded (a bounded queue, at most {@link #MAX_IDS} failing ids per outcome
- * and an LRU of the last hash seen per dossier, so most chain links need no extra lookup). The background-job endpoint
+ * and an LRU of the hashes seen by dossier and sequence, so most chain links need no extra lookup). The background-job endpoint
  * POST /api/v1/replays runs this once the jobs feature is merged.
  */
 @Service
 public class BatchReplay {
     static final int MAX_IDS = 1000;
-    private static final int LINK_CACHE = 100_000;
+    /** Hashes of records seen, by dossier and sequence (≈ 150 bytes each): the next record's link needs no read. */
+    private static final int LINK_CACHE = 200_000;
+
     private final Replays replays;
     private final EvaluationLedger ledger;
 
@@ -78,9 +80,9 @@ public class BatchReplay {
         List<String> mismatchIds = Collections.synchronizedList(new ArrayList<>());
         List<String> failedIds = Collections.synchronizedList(new ArrayList<>());
         boolean[] truncated = {false};
-        Map<String, Object[]> lastSeen = new LinkedHashMap<>(1024, 0.75f, true) {
+        Map<String, String> seenHashes = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Object[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
                 return size() > LINK_CACHE;
             }
         };
@@ -88,18 +90,14 @@ public class BatchReplay {
             ledger.forEach(filter.records(), doc -> {
                 String dossierId = doc.dossierId();
                 long seq = doc.sequence() == null ? -1 : doc.sequence();
-                // the previous record's hash: from the stream when it went by just before, else an exact-key lookup
-                Optional<String> previous;
-                Object[] seen = dossierId == null ? null : lastSeen.get(dossierId);
-                if (seen != null && (long) seen[0] == seq - 1) {
-                    previous = Optional.of((String) seen[1]);
-                } else {
-                    previous = seq > 1 && dossierId != null
-                            ? replays.previousHashInStore(dossierId, seq - 1)
-                            : Optional.empty();
+                // the previous record's hash: from the stream when it went by before, else an exact-key lookup
+                Optional<String> previous = Optional.empty();
+                if (seq > 1 && dossierId != null) {
+                    String seen = seenHashes.get(dossierId + '#' + (seq - 1));
+                    previous = seen != null ? Optional.of(seen) : replays.previousHashInStore(dossierId, seq - 1);
                 }
                 if (dossierId != null)
-                    lastSeen.put(dossierId, new Object[] {seq, java.util.Objects.requireNonNullElse(doc.hash(), "")});
+                    seenHashes.put(dossierId + '#' + seq, java.util.Objects.requireNonNullElse(doc.hash(), ""));
                 Optional<String> prev = previous;
                 pool.execute(() -> {
                     ReplayReport r = replays.replay(doc, (d, s) -> prev);

@@ -2,7 +2,6 @@ package vn.ocop.service.audit;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.springframework.stereotype.Service;
@@ -39,7 +38,7 @@ public class Replays {
 
     /** The previous record's hash, looked up by the exact keys {dossierId, sequence - 1}; empty when there is none. */
     Optional<String> previousHashInStore(String dossierId, long sequence) {
-        return ledger.recordAt(dossierId, sequence).map(d -> Objects.requireNonNullElse(d.hash(), ""));
+        return ledger.hashAt(dossierId, sequence);
     }
 
     public ReplayReport replay(String id) {

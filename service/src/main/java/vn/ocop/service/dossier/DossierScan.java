@@ -49,7 +49,7 @@ public class DossierScan {
     }
 
     public long count(Filter f) {
-        return dossiers.countDocuments(filter(f));
+        return scan.count(dossiers, filter(f));
     }
 
     /** Calls {@code each} for every matching dossier with at least one assessment, until it answers false. */
@@ -123,7 +123,7 @@ public class DossierScan {
         Map<String, Assessment> byId = new HashMap<>();
         if (ids.isEmpty()) return byId;
         // a plain {_id: {$in: [...]}} document: the embedded store serves it from the _id index
-        for (Document a : assessments.find(new Document("_id", new Document("$in", ids)))) {
+        for (Document a : scan.indexed(assessments, new Document("_id", new Document("$in", ids)))) {
             Map<String, Integer> selections = new LinkedHashMap<>();
             for (Document s : a.getList("selections", Document.class, List.of())) {
                 selections.put(s.getString("code"), ((Number) s.get("option")).intValue());

@@ -136,35 +136,43 @@ class DossierEvaluations {
      * the same dossiers: a taken sequence number fails the batch (the records before it stay, and stay chained).
      */
     List<EvaluationRecord> appendAll(List<EvaluationLedger.Inputs> inputs, String user) {
-        java.util.Map<String, EvaluationChain.Head> heads = new java.util.LinkedHashMap<>();
-        java.util.Set<String> fresh = new java.util.HashSet<>();
-        List<Document> docs = new java.util.ArrayList<>(inputs.size());
-        List<EvaluationRecord> out = new java.util.ArrayList<>(inputs.size());
-        // scoring and mapping are independent per record: on every core (the common pool), in input order; only the
-        // chaining below is sequential, since each record's hash covers its predecessor's
+        // scoring and mapping are independent per record: on every core (the common pool), in input order
         List<Prepared> prepared =
                 inputs.parallelStream().map(in -> prepare(in, user)).toList();
+        // a record's hash covers its predecessor's, so each dossier's records are chained in input order; the dossiers
+        // are independent of each other and chained on every core
+        java.util.Map<String, List<Integer>> byDossier = new java.util.LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
-            EvaluationLedger.Inputs in = inputs.get(i);
-            EvaluationChain.Head head = heads.computeIfAbsent(in.dossierId(), id -> {
-                EvaluationChain.Head h = chain.recover(id, chain.stored(id));
-                if (h.sequence() == 0) fresh.add(id);
-                return h;
-            });
-            Prepared p = prepared.get(i);
-            Document doc = p.link(head);
-            heads.put(in.dossierId(), new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash")));
-            docs.add(doc);
-            out.add(p.stored(doc).record());
+            byDossier
+                    .computeIfAbsent(inputs.get(i).dossierId(), id -> new java.util.ArrayList<>())
+                    .add(i);
         }
+        Document[] linked = new Document[inputs.size()];
+        EvaluationRecord[] views = new EvaluationRecord[inputs.size()];
+        java.util.Map<String, EvaluationChain.Head> heads = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<String> fresh = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        byDossier.entrySet().parallelStream().forEach(dossier -> {
+            String id = dossier.getKey();
+            EvaluationChain.Head head = chain.recover(id, chain.stored(id));
+            if (head.sequence() == 0) fresh.add(id);
+            for (int i : dossier.getValue()) {
+                Document doc = prepared.get(i).link(head);
+                head = new EvaluationChain.Head(doc.getLong("sequence"), doc.getString("hash"));
+                linked[i] = doc;
+                views[i] = prepared.get(i).stored(doc).record();
+            }
+            heads.put(id, head);
+        });
+        List<Document> docs = java.util.Arrays.asList(linked);
+        List<EvaluationRecord> out = java.util.Arrays.asList(views);
         for (int i = 0; i < docs.size(); i += 1000) {
             records.insertAll(docs.subList(i, Math.min(docs.size(), i + 1000)));
         }
         java.util.Map<String, EvaluationChain.Head> created = new java.util.LinkedHashMap<>();
-        heads.forEach((id, h) -> {
-            if (fresh.contains(id)) created.put(id, h);
-            else chain.advance(id, h);
-        });
+        for (String id : byDossier.keySet()) {
+            if (fresh.contains(id)) created.put(id, heads.get(id));
+            else chain.advance(id, heads.get(id));
+        }
         chain.createAll(created);
         return out;
     }

@@ -68,6 +68,11 @@ public class EvaluationLedger {
         return Optional.ofNullable(records.findBySequence(dossierId, sequence)).map(this::typed);
     }
 
+    /** The stored hash of a dossier's record ("" when it has none), read in-process on the embedded store. */
+    public Optional<String> hashAt(String dossierId, long sequence) {
+        return records.hashAt(dossierId, sequence);
+    }
+
     private StoredEvaluation typed(Document stored) {
         return new StoredEvaluation(stored, RecordSeal.state(key, stored), records);
     }

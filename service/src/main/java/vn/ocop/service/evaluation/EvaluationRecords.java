@@ -77,8 +77,14 @@ class EvaluationRecords {
                 .first();
     }
 
+    /** The stored hash of record {@code sequence} of a dossier (null member: ""); empty when there is no such record. */
+    Optional<String> hashAt(String dossierId, long sequence) {
+        return scan.first(records, new Document("dossierId", dossierId).append("sequence", sequence))
+                .map(d -> d.get("hash") instanceof String h ? h : "");
+    }
+
     long count(org.bson.conversions.Bson filter) {
-        return records.countDocuments(filter);
+        return scan.count(records, filter);
     }
 
     /** Every matching record, streamed in the store's natural order, in constant memory (for history jobs). */

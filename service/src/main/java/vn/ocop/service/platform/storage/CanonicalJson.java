@@ -42,6 +42,14 @@ public final class CanonicalJson {
      * both have a canonical text; false, or the exception {@link #write} throws, otherwise.
      */
     public static boolean same(Object a, Object b) {
+        // the common pairs first, without building their texts
+        if (a instanceof String s && b instanceof String t) return s.equals(t) || nfc(s).equals(nfc(t));
+        if ((a instanceof Integer || a instanceof Long) && (b instanceof Integer || b instanceof Long))
+            return ((Number) a).longValue() == ((Number) b).longValue();
+        if (a instanceof Double x && b instanceof Double y && x.equals(y)) return Double.isFinite(x);
+        if (a instanceof Map<?, ?> m && b instanceof Map<?, ?> n && asciiNames(m) && asciiNames(n)) {
+            return sameMembersByAsciiName(m, n);
+        }
         String x = scalar(a);
         String y = scalar(b);
         if (x != null || y != null) return x != null && x.equals(y);
@@ -84,6 +92,26 @@ public final class CanonicalJson {
         if (v instanceof Map<?, ?> || v instanceof Collection<?>) return null;
         throw new IllegalArgumentException(
                 "no canonical form for " + v.getClass().getName());
+    }
+
+    /** Every member name is an ASCII string (its own NFC form, and distinct from the others): field names. */
+    private static boolean asciiNames(Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String s) || !ascii(s)) return false;
+        }
+        return true;
+    }
+
+    private static boolean sameMembersByAsciiName(Map<?, ?> m, Map<?, ?> n) {
+        int present = 0;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (isAbsent(e.getValue())) continue;
+            present++;
+            Object other = n.get(e.getKey());
+            if (isAbsent(other) || !same(e.getValue(), other)) return false;
+        }
+        for (Object v : n.values()) if (!isAbsent(v)) present--;
+        return present == 0;
     }
 
     /** The members {@link #object} writes, by NFC name; a duplicate name throws as it does there. */

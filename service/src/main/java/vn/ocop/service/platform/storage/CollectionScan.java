@@ -1,6 +1,9 @@
 package vn.ocop.service.platform.storage;
 
 import com.mongodb.client.MongoCollection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -20,6 +23,27 @@ public class CollectionScan {
 
     CollectionScan(ObjectProvider<EmbeddedDocuments> embedded) {
         this.embedded = embedded.getIfAvailable();
+    }
+
+    /**
+     * The first document matching an exact-key filter, for the lookups a history job makes while it scans. On the
+     * embedded store it is found in-process, without a round trip through the wire protocol.
+     */
+    public Optional<Document> first(MongoCollection<Document> collection, Bson filter) {
+        if (embedded != null)
+            return embedded.find(collection, filter, 1).stream().findFirst();
+        return Optional.ofNullable(collection.find(filter).first());
+    }
+
+    /** The documents an index-served filter matches ({@code _id $in} a batch's ids), found as {@link #first} is. */
+    public List<Document> indexed(MongoCollection<Document> collection, Bson filter) {
+        if (embedded != null) return embedded.find(collection, filter, 0);
+        return collection.find(filter).into(new ArrayList<>());
+    }
+
+    /** How many documents match, in constant memory. */
+    public long count(MongoCollection<Document> collection, Bson filter) {
+        return embedded != null ? embedded.count(collection, filter) : collection.countDocuments(filter);
     }
 
     /** Calls {@code each} with every matching document until it answers false. */

@@ -173,7 +173,7 @@ class DurableH2Backend extends H2Backend {
                 // the server knows only the older name of this handshake (used by the actuator's health check)
                 return super.handleCommand(channel, database, "isMaster", query);
             }
-            Document answer = super.handleCommand(channel, database, command, query);
+            Document answer = onAVersionKept(() -> super.handleCommand(channel, database, command, query));
             return READS.contains(command.toLowerCase(Locale.ROOT)) ? detached(answer) : answer;
         } finally {
             // also after a failed write: part of it (e.g. of a batch) may have been applied
@@ -181,6 +181,21 @@ class DurableH2Backend extends H2Backend {
                 if (journalNotRequired(query)) deferred.increment();
                 else group.awaitCommitted(group.applied());
             }
+        }
+    }
+
+    /**
+     * Runs {@code work} with the store's current version registered as in use, so that the chunks it reads are not
+     * freed and overwritten meanwhile. With a retention time of 0 ({@link EmbeddedMongoConfiguration}) H2 reuses a
+     * chunk as soon as no registered version needs it: a count over 100,000 records failed with "Chunk 329 not
+     * found" while the background writer rewrote chunks (docs/benchmarks.md, target 5).
+     */
+    <T> T onAVersionKept(java.util.function.Supplier<T> work) {
+        MVStore.TxCounter version = store.registerVersionUsage();
+        try {
+            return work.get();
+        } finally {
+            store.deregisterVersionUsage(version);
         }
     }
 

@@ -7,7 +7,9 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
+import java.util.List;
 import java.util.function.Predicate;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
@@ -32,7 +34,28 @@ final class EmbeddedDocuments {
         this.backend = backend;
     }
 
+    /** How many documents match, counted over the map (the server's count holds every match in memory). */
+    long count(MongoCollection<Document> collection, Bson filter) {
+        return backend.onAVersionKept(() -> {
+            var documents = backend.documents(collection.getNamespace().getFullName());
+            var query = toServer(filter.toBsonDocument(Document.class, collection.getCodecRegistry()));
+            if (query.isEmpty()) return documents.sizeAsLong();
+            QueryMatcher matcher = new DefaultQueryMatcher();
+            long n = 0;
+            for (de.bwaldvogel.mongo.bson.Document stored : documents.values()) if (matcher.matches(stored, query)) n++;
+            return n;
+        });
+    }
+
+    /** Calls {@code each} with every matching document until it answers false, on one version of the store. */
     void forEach(MongoCollection<Document> collection, Bson filter, Predicate<Document> each) {
+        backend.onAVersionKept(() -> {
+            scan(collection, filter, each);
+            return null;
+        });
+    }
+
+    private void scan(MongoCollection<Document> collection, Bson filter, Predicate<Document> each) {
         Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
         de.bwaldvogel.mongo.bson.Document query =
                 toServer(filter.toBsonDocument(Document.class, collection.getCodecRegistry()));
@@ -43,6 +66,28 @@ final class EmbeddedDocuments {
             if (!matcher.matches(stored, query)) continue;
             if (!each.test(toDriver(stored, buf, codec))) return;
         }
+    }
+
+    /**
+     * The documents matching the filter (at most {@code limit}; 0: all), found by the server's own query code
+     * in-process (its indexes too), without the wire protocol.
+     */
+    List<Document> find(MongoCollection<Document> collection, Bson filter, int limit) {
+        return backend.onAVersionKept(() -> query(collection, filter, limit));
+    }
+
+    private List<Document> query(MongoCollection<Document> collection, Bson filter, int limit) {
+        var namespace = collection.getNamespace();
+        var stored = backend.resolveDatabase(namespace.getDatabaseName())
+                .resolveCollection(namespace.getCollectionName(), false);
+        if (stored == null) return List.of();
+        Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
+        var query = toServer(filter.toBsonDocument(Document.class, collection.getCodecRegistry()));
+        ByteBuf buf = Unpooled.buffer(16 * 1024);
+        List<Document> out = new ArrayList<>();
+        for (de.bwaldvogel.mongo.bson.Document d : stored.handleQuery(query, 0, limit))
+            out.add(toDriver(d, buf, codec));
+        return out;
     }
 
     private static de.bwaldvogel.mongo.bson.Document toServer(BsonDocument filter) {

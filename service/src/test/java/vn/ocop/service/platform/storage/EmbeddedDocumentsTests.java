@@ -53,6 +53,8 @@ class EmbeddedDocumentsTests {
                 List<Document> found = s.things().find(filter).into(new ArrayList<>());
                 assertThat(found).as("%s matches something", filter).isNotEmpty();
                 assertThat(scanned(s, filter)).as(filter.toString()).isEqualTo(found);
+                assertThat(new EmbeddedDocuments(s.backend()).count(s.things(), filter))
+                        .isEqualTo(s.things().countDocuments(filter));
             }
         }
     }
@@ -85,6 +87,29 @@ class EmbeddedDocumentsTests {
             assertThat(seen)
                     .allSatisfy(d -> assertThat(d.get("result", Document.class).getList("members", Document.class))
                             .containsExactly(new Document("m", "Hà Nội")));
+        }
+    }
+
+    @Test
+    void aLookupByExactKeysGivesWhatAFindGives(@TempDir Path dir) {
+        try (RunningStore s = RunningStore.open(dir.resolve("ocop.mv"), true)) {
+            EmbeddedDocuments documents = new EmbeddedDocuments(s.backend());
+            assertThat(documents.find(s.things(), new Document("_id", "e-1"), 1))
+                    .as("no collection yet")
+                    .isEmpty();
+            s.things()
+                    .createIndex(
+                            com.mongodb.client.model.Indexes.ascending("dossierId", "sequence"),
+                            new com.mongodb.client.model.IndexOptions().unique(true));
+            for (int i = 0; i < 70; i++) s.things().insertOne(record(i));
+            Document byKeys = new Document("dossierId", "d-3").append("sequence", 4L);
+            assertThat(documents.find(s.things(), byKeys, 1))
+                    .containsExactly(s.things().find(byKeys).first());
+            assertThat(documents.find(s.things(), new Document("dossierId", "d-3").append("sequence", 99L), 1))
+                    .isEmpty();
+            Document some = new Document("_id", new Document("$in", List.of("e-5", "e-60", "e-404", "e-7")));
+            assertThat(documents.find(s.things(), some, 0))
+                    .isEqualTo(s.things().find(some).into(new ArrayList<>()));
         }
     }
 }
