@@ -206,9 +206,13 @@ class RuleSandbox implements DisposableBean {
         }
 
         private SandboxFailure failure(Exception cause) {
-            process.destroyForcibly();
             int exit;
             try {
+                // a sandbox out of memory writes "Terminating due to java.lang.OutOfMemoryError" to its stdout and
+                // exits: this side can read that text (a corrupt stream) before the exit, so the exit is waited for
+                // briefly before the process is killed, else its exit code would be the kill's
+                if (!killed.get()) process.waitFor(5, TimeUnit.SECONDS);
+                process.destroyForcibly();
                 exit = process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
