@@ -24,7 +24,7 @@ import vn.ocop.service.evaluation.EvaluationLedger;
 @Service
 public class BatchReplay {
     static final int MAX_IDS = 1000;
-    /** Hashes of records seen, by dossier and sequence (≈ 150 bytes each): the next record's link needs no read. */
+    /** Hashes of records seen, by dossier and sequence: the next record's link then needs no read. */
     private static final int LINK_CACHE = 200_000;
 
     private final Replays replays;

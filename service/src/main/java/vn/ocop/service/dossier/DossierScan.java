@@ -25,7 +25,7 @@ import vn.ocop.service.platform.storage.CollectionScan;
 /**
  * Streams stored dossiers with what scores them now (declared facts and the council's current assessments), for
  * batch work such as ruleset simulations: one scan over the dossiers (batches of 500, never all in memory) and
- * one {@code _id $in} query per batch for all the batch's assessments.
+ * the batch's assessments by {@code _id $in} lists of {@value #IDS_PER_QUERY} ids.
  */
 @Service
 public class DossierScan {
@@ -62,9 +62,9 @@ public class DossierScan {
 
     /**
      * Calls {@code each} with the matching dossiers in the store's order, {@value #BATCH} at a time, until it answers
-     * false. Per batch: the dossiers come from one {@link CollectionScan} and all their assessments from ONE {@code _id $in}
-     * query (indexed on the embedded store, docs/operations.md), instead of one read per assessment — the reads
-     * were the simulation's cost (~1 ms each there). Only one batch is in memory at a time.
+     * false. Per batch: the dossiers come from one {@link CollectionScan} and their assessments from a few
+     * {@code _id $in} queries (indexed on the embedded store, docs/operations.md), not one read per assessment. Only
+     * one batch is in memory at a time.
      */
     public void forEachBatch(Filter f, Predicate<List<Item>> each) {
         List<Document> docs = new ArrayList<>(BATCH);

@@ -73,13 +73,20 @@ class EvaluationRecords {
      * scans for an $and but uses the index for a filter holding exactly its keys.
      */
     Document findBySequence(String dossierId, long sequence) {
-        return records.find(new Document("dossierId", dossierId).append("sequence", sequence))
-                .first();
+        return records.find(bySequence(dossierId, sequence)).first();
+    }
+
+    /**
+     * The filter of exactly the unique index's keys: the embedded store serves such a plain document from the index
+     * but scans for an $and or $in form.
+     */
+    private static Document bySequence(String dossierId, long sequence) {
+        return new Document("dossierId", dossierId).append("sequence", sequence);
     }
 
     /** The stored hash of record {@code sequence} of a dossier (null member: ""); empty when there is no such record. */
     Optional<String> hashAt(String dossierId, long sequence) {
-        return scan.first(records, new Document("dossierId", dossierId).append("sequence", sequence))
+        return scan.first(records, bySequence(dossierId, sequence))
                 .map(d -> d.get("hash") instanceof String h ? h : "");
     }
 
@@ -99,8 +106,7 @@ class EvaluationRecords {
     List<EvaluationRecord> forDossier(String dossierId, long upTo) {
         List<EvaluationRecord> out = new ArrayList<>();
         for (long sequence = 1; sequence <= upTo; sequence++) {
-            Document d = records.find(new Document("dossierId", dossierId).append("sequence", sequence))
-                    .first();
+            Document d = records.find(bySequence(dossierId, sequence)).first();
             if (d != null) out.add(view(d));
         }
         return out;

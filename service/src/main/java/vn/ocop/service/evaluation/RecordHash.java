@@ -35,7 +35,12 @@ public final class RecordHash {
      * tests and tools that write records into the store themselves (forged records, imports).
      */
     public static String hash(Document stored) {
-        return CanonicalJson.sha256Hex(canonical(stored));
+        return hash(tree(stored));
+    }
+
+    /** The hash of a record's {@link #tree}. */
+    static String hash(Map<String, Object> tree) {
+        return CanonicalJson.sha256Hex(CanonicalJson.write(tree));
     }
 
     /** The record as plain maps and lists in its API shape, without hash: what {@link #canonical} writes. */

@@ -7,7 +7,6 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import vn.ocop.api.model.EvaluationRecord;
 import vn.ocop.api.model.Location;
-import vn.ocop.service.platform.storage.CanonicalJson;
 
 /**
  * A stored evaluation record as other features read it (audit, report, certificate): typed and immutable. The stored
@@ -139,7 +138,7 @@ public final class StoredEvaluation {
      */
     public String computedHash() {
         try {
-            return CanonicalJson.sha256Hex(CanonicalJson.write(tree()));
+            return RecordHash.hash(tree());
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -212,14 +212,23 @@ class DurableH2Backend extends H2Backend {
      * is taken here, on the reading thread, and retried if a write interferes with the copy itself.
      */
     static Document detached(Document answer) {
+        Document copy = unchangedWhileRead(answer::cloneDeeply);
+        return copy != null ? copy : answer;
+    }
+
+    /**
+     * {@code read} of a document the server keeps in memory, tried again (up to 5 times) when a concurrent write
+     * changes the document under it; null when every attempt was disturbed.
+     */
+    static <T> @org.jspecify.annotations.Nullable T unchangedWhileRead(java.util.function.Supplier<T> read) {
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                return answer.cloneDeeply();
+                return read.get();
             } catch (java.util.ConcurrentModificationException e) {
                 Thread.onSpinWait();
             }
         }
-        return answer;
+        return null;
     }
 
     private Document listOpenDatabases() {

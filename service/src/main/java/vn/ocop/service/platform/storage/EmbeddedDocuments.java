@@ -37,13 +37,12 @@ final class EmbeddedDocuments {
     /** How many documents match, counted over the map (the server's count holds every match in memory). */
     long count(MongoCollection<Document> collection, Bson filter) {
         return backend.onAVersionKept(() -> {
-            var documents = backend.documents(collection.getNamespace().getFullName());
-            var query = toServer(filter.toBsonDocument(Document.class, collection.getCodecRegistry()));
-            if (query.isEmpty()) return documents.sizeAsLong();
-            QueryMatcher matcher = new DefaultQueryMatcher();
-            long n = 0;
-            for (de.bwaldvogel.mongo.bson.Document stored : documents.values()) if (matcher.matches(stored, query)) n++;
-            return n;
+            if (filter.toBsonDocument().isEmpty())
+                return backend.documents(collection.getNamespace().getFullName())
+                        .sizeAsLong();
+            long[] n = {0};
+            walk(collection, filter, stored -> ++n[0] > 0);
+            return n[0];
         });
     }
 
@@ -57,14 +56,19 @@ final class EmbeddedDocuments {
 
     private void scan(MongoCollection<Document> collection, Bson filter, Predicate<Document> each) {
         Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
+        ByteBuf buf = Unpooled.buffer(16 * 1024);
+        walk(collection, filter, stored -> each.test(toDriver(stored, buf, codec)));
+    }
+
+    /** The collection's map in order, each document the filter matches as the server holds it, until told to stop. */
+    private void walk(
+            MongoCollection<Document> collection, Bson filter, Predicate<de.bwaldvogel.mongo.bson.Document> each) {
         de.bwaldvogel.mongo.bson.Document query =
                 toServer(filter.toBsonDocument(Document.class, collection.getCodecRegistry()));
         QueryMatcher matcher = new DefaultQueryMatcher();
-        ByteBuf buf = Unpooled.buffer(16 * 1024);
         for (de.bwaldvogel.mongo.bson.Document stored :
                 backend.documents(collection.getNamespace().getFullName()).values()) {
-            if (!matcher.matches(stored, query)) continue;
-            if (!each.test(toDriver(stored, buf, codec))) return;
+            if (matcher.matches(stored, query) && !each.test(stored)) return;
         }
     }
 
@@ -97,17 +101,16 @@ final class EmbeddedDocuments {
 
     /**
      * The document as the driver decodes it. The server may change a document it keeps in memory while this thread
-     * encodes it (as {@link DurableH2Backend#detached} notes for reads): the encoding is then tried again.
+     * encodes it, as for the server's own answers ({@link DurableH2Backend#unchangedWhileRead}).
      */
     private static Document toDriver(de.bwaldvogel.mongo.bson.Document stored, ByteBuf buf, Codec<Document> codec) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                BsonEncoder.encodeDocument(stored, buf.clear());
-                break;
-            } catch (ConcurrentModificationException e) {
-                if (attempt == 4) throw e;
-                Thread.onSpinWait();
-            }
+        boolean encoded = DurableH2Backend.unchangedWhileRead(() -> {
+                    BsonEncoder.encodeDocument(stored, buf.clear());
+                    return true;
+                })
+                != null;
+        if (!encoded) {
+            throw new ConcurrentModificationException("a stored document kept changing while it was read");
         }
         try (BsonBinaryReader reader = new BsonBinaryReader(buf.nioBuffer())) {
             return codec.decode(reader, DecoderContext.builder().build());

@@ -12,8 +12,8 @@ import org.h2.mvstore.MVStore;
 /**
  * A unique index of the embedded store kept in an H2 map keyed by {@link IndexKeyType}: mongo-java-server's own H2
  * index, with keys that compare without being serialized. The map has its own name ({@code …#ordered}), since the
- * stock map is sorted in another order; an index found only under the stock name (a file of an older build) is copied
- * over once, when opened, and the stock map removed. A file opened this way cannot be used by an older build.
+ * stock map is sorted in another order; an index found under the stock name (a file of an older build) is copied
+ * over when opened, and the stock map removed. A file opened this way cannot be used by an older build.
  */
 final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
     static final String SUFFIX = "#ordered";
@@ -31,9 +31,8 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
                 store.openMap(stockName + SUFFIX, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
         if (store.hasMap(stockName)) {
             MVMap<KeyValue, Object> stock = store.openMap(stockName);
-            if (map.isEmpty()) {
-                for (Map.Entry<KeyValue, Object> e : stock.entrySet()) map.put(e.getKey(), e.getValue());
-            }
+            // also when both exist (a build with BSON documents but stock indexes wrote after this one): both stay
+            for (Map.Entry<KeyValue, Object> e : stock.entrySet()) map.putIfAbsent(e.getKey(), e.getValue());
             store.removeMap(stock);
         }
         return new OrderedUniqueIndex(map, name, keys, sparse);
