@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.ocop.rules.api.CriterionInfo;
 import vn.ocop.rules.api.SheetInfo;
+import vn.ocop.service.platform.storage.DocumentIds;
 import vn.ocop.service.ruleset.RulesetRegistry;
 import vn.ocop.testsupport.Http;
 import vn.ocop.testsupport.TempStore;
@@ -57,7 +57,7 @@ class SimulationBenchmark {
         List<Document> dossiers = new ArrayList<>(), assessments = new ArrayList<>();
         java.util.Random random = new java.util.Random(42);
         for (int i = 0; i < n; i++) {
-            String id = UUID.randomUUID().toString();
+            String id = DocumentIds.next();
             List<String> ids = new ArrayList<>();
             for (int m = 0; m < 3; m++) {
                 List<Document> selections = new ArrayList<>();
@@ -65,7 +65,7 @@ class SimulationBenchmark {
                     selections.add(new Document("code", c.code())
                             .append("option", 1 + random.nextInt(c.options().size())));
                 }
-                String aid = UUID.randomUUID().toString();
+                String aid = DocumentIds.next();
                 ids.add(aid);
                 assessments.add(new Document("_id", aid)
                         .append("dossierId", id)

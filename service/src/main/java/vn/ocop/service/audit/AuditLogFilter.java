@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import vn.ocop.service.platform.security.CurrentUser;
+import vn.ocop.service.platform.storage.DocumentIds;
 import vn.ocop.service.platform.web.RequestIds;
 
 /**
@@ -105,7 +105,7 @@ class AuditLogFilter extends OncePerRequestFilter {
             String path = truncate(request.getRequestURI(), 500);
             String route = pattern == null ? path : pattern.toString();
             auditLog.append(new AuditLog.Entry(
-                    UUID.randomUUID().toString(),
+                    DocumentIds.next(),
                     at,
                     truncate(actor, 200),
                     roles,

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -26,6 +25,7 @@ import vn.ocop.service.catalogue.Catalogue;
 import vn.ocop.service.platform.security.IntegrityKey;
 import vn.ocop.service.platform.storage.Bson;
 import vn.ocop.service.platform.storage.DocumentHash;
+import vn.ocop.service.platform.storage.DocumentIds;
 import vn.ocop.service.platform.web.ApiException;
 
 /**
@@ -93,7 +93,7 @@ public class Assessments {
         }
         List<Document> selections = new ArrayList<>();
         chosen.forEach((code, option) -> selections.add(new Document("code", code).append("option", option)));
-        Document d = new Document("_id", UUID.randomUUID().toString())
+        Document d = new Document("_id", DocumentIds.next())
                 .append("dossierId", dossierId)
                 .append("member", member)
                 .append(MemberKeys.FIELD, MemberKeys.of(member))

@@ -13,7 +13,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.http.HttpStatus;
@@ -33,6 +32,7 @@ import vn.ocop.service.adminunits.AdminUnits;
 import vn.ocop.service.catalogue.Catalogue;
 import vn.ocop.service.catalogue.EditionChoice;
 import vn.ocop.service.platform.security.IntegrityKey;
+import vn.ocop.service.platform.storage.DocumentIds;
 import vn.ocop.service.platform.text.TextNormalizer;
 import vn.ocop.service.platform.text.VietnameseCollation;
 import vn.ocop.service.platform.web.ApiException;
@@ -92,7 +92,7 @@ public class Dossiers {
     public Dossier create(DossierInput input, String user) {
         Document d = content(input, null);
         Date now = new Date();
-        d.put("_id", UUID.randomUUID().toString());
+        d.put("_id", DocumentIds.next());
         d.put("version", 1L);
         d.put("status", input.getStatus() == null ? "DRAFT" : input.getStatus().getValue());
         d.put("evaluationCount", 0L);

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -23,6 +22,7 @@ import vn.ocop.service.dossier.Assessments;
 import vn.ocop.service.dossier.DossierSnapshot;
 import vn.ocop.service.dossier.Dossiers;
 import vn.ocop.service.platform.security.IntegrityKey;
+import vn.ocop.service.platform.storage.DocumentIds;
 import vn.ocop.service.platform.web.ApiException;
 
 /** Scores a stored dossier's assessments and keeps an immutable record of exactly what was scored. */
@@ -225,7 +225,7 @@ class DossierEvaluations {
                 ApiMapping.result(result, scoring.serviceFindings(result, in.evaluationKind(), in.evaluationDate()));
         Date now = new Date();
         EvaluationRecord record = new EvaluationRecord()
-                .id(UUID.randomUUID().toString())
+                .id(DocumentIds.next())
                 .dossierId(in.dossierId())
                 .edition(result.edition())
                 .sheet(result.sheet())
