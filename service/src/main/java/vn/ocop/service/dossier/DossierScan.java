@@ -25,7 +25,7 @@ import vn.ocop.service.platform.storage.CollectionScan;
 /**
  * Streams stored dossiers with what scores them now (declared facts and the council's current assessments), for
  * batch work such as ruleset simulations: one scan over the dossiers (batches of 500, never all in memory) and
- * the batch's assessments by {@code _id $in} lists of {@value #IDS_PER_QUERY} ids.
+ * the batch's assessments by their ids ({@link CollectionScan#byIds}).
  */
 @Service
 public class DossierScan {
@@ -62,8 +62,8 @@ public class DossierScan {
 
     /**
      * Calls {@code each} with the matching dossiers in the store's order, {@value #BATCH} at a time, until it answers
-     * false. Per batch: the dossiers come from one {@link CollectionScan} and their assessments from a few
-     * {@code _id $in} queries (indexed on the embedded store, docs/operations.md), not one read per assessment. Only
+     * false. Per batch: the dossiers come from one {@link CollectionScan} and their assessments by their ids
+     * ({@link CollectionScan#byIds}: one query on MongoDB, reads by key on the embedded store). Only
      * one batch is in memory at a time.
      */
     public void forEachBatch(Filter f, Predicate<List<Item>> each) {
@@ -81,7 +81,6 @@ public class DossierScan {
     }
 
     static final int BATCH = 500;
-    private static final int IDS_PER_QUERY = 50;
 
     private List<Item> items(List<Document> docs) {
         List<String> all = new ArrayList<>();
@@ -123,13 +122,7 @@ public class DossierScan {
     private Map<String, Assessment> assessments(List<String> ids) {
         Map<String, Assessment> byId = new HashMap<>();
         if (ids.isEmpty()) return byId;
-        // plain {_id: {$in: [...]}} documents: the embedded store serves them from the _id index, then matches every
-        // document found against the whole list, so the list is cut short (one $in of 1,500 ids was 70 % of the job)
-        List<Document> found = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
-            List<String> some = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
-            found.addAll(scan.indexed(assessments, new Document("_id", new Document("$in", some))));
-        }
+        List<Document> found = scan.byIds(assessments, ids);
         for (Document a : found) {
             Map<String, Integer> selections = new LinkedHashMap<>();
             for (Document s : a.getList("selections", Document.class, List.of())) {

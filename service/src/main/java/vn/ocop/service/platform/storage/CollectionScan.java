@@ -35,10 +35,14 @@ public class CollectionScan {
         return Optional.ofNullable(collection.find(filter).first());
     }
 
-    /** The documents an index-served filter matches ({@code _id $in} a batch's ids), found as {@link #first} is. */
-    public List<Document> indexed(MongoCollection<Document> collection, Bson filter) {
-        if (embedded != null) return embedded.find(collection, filter, 0);
-        return collection.find(filter).into(new ArrayList<>());
+    /**
+     * The documents with these {@code _id}s (those that exist, in no set order), for the batch lookups a history job
+     * makes while it scans: on MongoDB one {@code _id $in} query, on the embedded store a read by key per id.
+     */
+    public List<Document> byIds(MongoCollection<Document> collection, List<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        if (embedded != null) return embedded.byIds(collection, ids);
+        return collection.find(new Document("_id", new Document("$in", ids))).into(new ArrayList<>());
     }
 
     /** How many documents match, in constant memory. */

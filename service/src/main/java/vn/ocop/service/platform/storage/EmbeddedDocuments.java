@@ -73,6 +73,24 @@ final class EmbeddedDocuments {
     }
 
     /**
+     * The documents with these {@code _id}s that exist, each read by its key from the collection's map: the map is
+     * keyed by {@code _id} (the server's own layout), so no query, index or matcher is needed.
+     */
+    List<Document> byIds(MongoCollection<Document> collection, List<?> ids) {
+        return backend.onAVersionKept(() -> {
+            var map = backend.documents(collection.getNamespace().getFullName());
+            Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
+            ByteBuf buf = Unpooled.buffer(16 * 1024);
+            List<Document> out = new ArrayList<>(ids.size());
+            for (Object id : ids) {
+                de.bwaldvogel.mongo.bson.Document stored = map.get(id);
+                if (stored != null) out.add(toDriver(stored, buf, codec));
+            }
+            return out;
+        });
+    }
+
+    /**
      * The documents matching the filter (at most {@code limit}; 0: all), found by the server's own query code
      * in-process (its indexes too), without the wire protocol.
      */

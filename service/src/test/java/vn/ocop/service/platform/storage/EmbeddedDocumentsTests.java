@@ -59,6 +59,28 @@ class EmbeddedDocumentsTests {
         }
     }
 
+    @ParameterizedTest(name = "BSON documents: {0}")
+    @ValueSource(booleans = {true, false})
+    void readsByIdGiveWhatAnIdInFindGivesAndSkipIdsNotStored(boolean bson, @TempDir Path dir) {
+        try (RunningStore s = RunningStore.open(dir.resolve("ocop.mv"), bson)) {
+            EmbeddedDocuments documents = new EmbeddedDocuments(s.backend());
+            List<String> ids = List.of("e-17", "e-3", "missing", "e-99", "e-3-not");
+            assertThat(documents.byIds(s.things(), ids)).isEmpty();
+            for (int i = 0; i < 120; i++) s.things().insertOne(record(i));
+            s.things().updateOne(Filters.eq("_id", "e-3"), Updates.set("score", 1.25));
+
+            List<Document> found = s.things().find(Filters.in("_id", ids)).into(new ArrayList<>());
+            assertThat(found).extracting(d -> d.getString("_id")).containsExactlyInAnyOrder("e-17", "e-3", "e-99");
+            assertThat(documents.byIds(s.things(), ids)).containsExactlyInAnyOrderElementsOf(found);
+            assertThat(documents.byIds(s.things(), ids).stream()
+                            .filter(d -> d.getString("_id").equals("e-3"))
+                            .findFirst()
+                            .orElseThrow()
+                            .get("score"))
+                    .isEqualTo(1.25);
+        }
+    }
+
     @Test
     void aScanOfACollectionNeverWrittenIsEmptyAndAScanStopsWhenTold(@TempDir Path dir) {
         try (RunningStore s = RunningStore.open(dir.resolve("ocop.mv"), true)) {
