@@ -121,9 +121,7 @@ public class DossierScan {
 
     private Map<String, Assessment> assessments(List<String> ids) {
         Map<String, Assessment> byId = new HashMap<>();
-        if (ids.isEmpty()) return byId;
-        List<Document> found = scan.byIds(assessments, ids);
-        for (Document a : found) {
+        for (Document a : scan.byIds(assessments, ids)) {
             Map<String, Integer> selections = new LinkedHashMap<>();
             for (Document s : a.getList("selections", Document.class, List.of())) {
                 selections.put(s.getString("code"), ((Number) s.get("option")).intValue());

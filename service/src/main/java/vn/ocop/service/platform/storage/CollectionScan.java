@@ -30,8 +30,7 @@ public class CollectionScan {
      * embedded store it is found in-process, without a round trip through the wire protocol.
      */
     public Optional<Document> first(MongoCollection<Document> collection, Bson filter) {
-        if (embedded != null)
-            return embedded.find(collection, filter, 1).stream().findFirst();
+        if (embedded != null) return embedded.first(collection, filter);
         return Optional.ofNullable(collection.find(filter).first());
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 /**
  * Ids for the documents of collections that grow with the programme's history (dossiers, assessments, evaluation
- * records): UUIDs of version 7 (RFC 9562), whose text sorts by the millisecond they were made in, and within one
+ * records, audit-log entries): UUIDs of version 7 (RFC 9562), whose text sorts by the millisecond they were made in, and within one
  * process also in the order they were made. A store keeps a collection in {@code _id} order (the embedded store's B-tree,
  * MongoDB's {@code _id} index), so a new document lands beside the last one written instead of on a random page of the
  * whole history, and a scan in {@code _id} order reads documents in the order they were written: a dossier's

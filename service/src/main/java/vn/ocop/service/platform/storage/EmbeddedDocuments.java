@@ -9,7 +9,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
@@ -76,14 +78,15 @@ final class EmbeddedDocuments {
      * The documents with these {@code _id}s that exist, each read by its key from the collection's map: the map is
      * keyed by {@code _id} (the server's own layout), so no query, index or matcher is needed.
      */
-    List<Document> byIds(MongoCollection<Document> collection, List<?> ids) {
+    List<Document> byIds(MongoCollection<Document> collection, List<String> ids) {
         return backend.onAVersionKept(() -> {
             var map = backend.documents(collection.getNamespace().getFullName());
             Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
             ByteBuf buf = Unpooled.buffer(16 * 1024);
             List<Document> out = new ArrayList<>(ids.size());
-            for (Object id : ids) {
-                de.bwaldvogel.mongo.bson.Document stored = map.get(id);
+            // each stored document once, as an _id $in gives it; a null id names no document (and no map key)
+            for (Object id : new LinkedHashSet<>(ids)) {
+                de.bwaldvogel.mongo.bson.Document stored = id == null ? null : map.get(id);
                 if (stored != null) out.add(toDriver(stored, buf, codec));
             }
             return out;
@@ -91,25 +94,21 @@ final class EmbeddedDocuments {
     }
 
     /**
-     * The documents matching the filter (at most {@code limit}; 0: all), found by the server's own query code
-     * in-process (its indexes too), without the wire protocol.
+     * The first document matching the filter, found by the server's own query code in-process (its indexes too),
+     * without the wire protocol.
      */
-    List<Document> find(MongoCollection<Document> collection, Bson filter, int limit) {
-        return backend.onAVersionKept(() -> query(collection, filter, limit));
-    }
-
-    private List<Document> query(MongoCollection<Document> collection, Bson filter, int limit) {
-        var namespace = collection.getNamespace();
-        var stored = backend.resolveDatabase(namespace.getDatabaseName())
-                .resolveCollection(namespace.getCollectionName(), false);
-        if (stored == null) return List.of();
-        Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
-        var query = toServer(filter.toBsonDocument(Document.class, collection.getCodecRegistry()));
-        ByteBuf buf = Unpooled.buffer(16 * 1024);
-        List<Document> out = new ArrayList<>();
-        for (de.bwaldvogel.mongo.bson.Document d : stored.handleQuery(query, 0, limit))
-            out.add(toDriver(d, buf, codec));
-        return out;
+    Optional<Document> first(MongoCollection<Document> collection, Bson filter) {
+        return backend.onAVersionKept(() -> {
+            var namespace = collection.getNamespace();
+            var stored = backend.resolveDatabase(namespace.getDatabaseName())
+                    .resolveCollection(namespace.getCollectionName(), false);
+            if (stored == null) return Optional.<Document>empty();
+            Codec<Document> codec = collection.getCodecRegistry().get(Document.class);
+            var query = toServer(filter.toBsonDocument(Document.class, collection.getCodecRegistry()));
+            for (de.bwaldvogel.mongo.bson.Document d : stored.handleQuery(query, 0, 1))
+                return Optional.of(toDriver(d, Unpooled.buffer(16 * 1024), codec));
+            return Optional.<Document>empty();
+        });
     }
 
     private static de.bwaldvogel.mongo.bson.Document toServer(BsonDocument filter) {

@@ -64,7 +64,8 @@ class EmbeddedDocumentsTests {
     void readsByIdGiveWhatAnIdInFindGivesAndSkipIdsNotStored(boolean bson, @TempDir Path dir) {
         try (RunningStore s = RunningStore.open(dir.resolve("ocop.mv"), bson)) {
             EmbeddedDocuments documents = new EmbeddedDocuments(s.backend());
-            List<String> ids = List.of("e-17", "e-3", "missing", "e-99", "e-3-not");
+            // a repeated id and a null one too: an _id $in gives each stored document once and matches nothing for null
+            List<String> ids = java.util.Arrays.asList("e-17", "e-3", "missing", "e-99", "e-3-not", "e-17", null);
             assertThat(documents.byIds(s.things(), ids)).isEmpty();
             for (int i = 0; i < 120; i++) s.things().insertOne(record(i));
             s.things().updateOne(Filters.eq("_id", "e-3"), Updates.set("score", 1.25));
@@ -116,7 +117,7 @@ class EmbeddedDocumentsTests {
     void aLookupByExactKeysGivesWhatAFindGives(@TempDir Path dir) {
         try (RunningStore s = RunningStore.open(dir.resolve("ocop.mv"), true)) {
             EmbeddedDocuments documents = new EmbeddedDocuments(s.backend());
-            assertThat(documents.find(s.things(), new Document("_id", "e-1"), 1))
+            assertThat(documents.first(s.things(), new Document("_id", "e-1")))
                     .as("no collection yet")
                     .isEmpty();
             s.things()
@@ -125,13 +126,10 @@ class EmbeddedDocumentsTests {
                             new com.mongodb.client.model.IndexOptions().unique(true));
             for (int i = 0; i < 70; i++) s.things().insertOne(record(i));
             Document byKeys = new Document("dossierId", "d-3").append("sequence", 4L);
-            assertThat(documents.find(s.things(), byKeys, 1))
-                    .containsExactly(s.things().find(byKeys).first());
-            assertThat(documents.find(s.things(), new Document("dossierId", "d-3").append("sequence", 99L), 1))
+            assertThat(documents.first(s.things(), byKeys))
+                    .contains(s.things().find(byKeys).first());
+            assertThat(documents.first(s.things(), new Document("dossierId", "d-3").append("sequence", 99L)))
                     .isEmpty();
-            Document some = new Document("_id", new Document("$in", List.of("e-5", "e-60", "e-404", "e-7")));
-            assertThat(documents.find(s.things(), some, 0))
-                    .isEqualTo(s.things().find(some).into(new ArrayList<>()));
         }
     }
 }
