@@ -249,13 +249,15 @@ class DossierEvaluations {
         map.remove("hash");
         map.remove("previousHash");
         map.remove("sequence");
-        // format 3: points and rule names only where the sheet of the ruleset that scored does not give them
+        // format 4: points and rule names only where the sheet of the ruleset that scored does not give them, and a
+        // member's criteria only where its own sheet in the snapshot does not give them
         map.put(
                 "result",
                 LeanResult.compact(
                         (Map<String, Object>) map.get("result"),
                         records.sheetOf(
-                                result.edition(), result.rulesetVersion(), result.rulesetSha256(), result.sheet())));
+                                result.edition(), result.rulesetVersion(), result.rulesetSha256(), result.sheet()),
+                        (List<?>) map.get("assessments")));
         Document base = records.document(map);
         base.put("requestedAt", now);
         return new Prepared(record, result, base);

@@ -162,14 +162,17 @@ public class EvaluationLedger {
     /**
      * Re-scores a stored record's snapshot on {@code pack} as the record's format scored it (the engine, then the
      * findings the service adds from format 2, in the members the format has) and gives both results in the API's
-     * shape (a format-3 result re-expanded from the pack's sheet), so they can be compared member by member.
+     * shape (a format-3 or -4 result re-expanded from the pack's sheet and the snapshot), so they can be compared member by member.
      */
     @SuppressWarnings("unchecked")
     public Rescored rescore(StoredEvaluation record, PackVersion pack) {
         Document stored = record.stored();
         Object result = record.tree().get("result");
         if (result instanceof Map<?, ?> r && RecordFormat.of(stored) >= 3) {
-            result = LeanResult.expand((Map<String, Object>) r, pack.sheet(stored.getString("sheet")));
+            result = LeanResult.expand(
+                    (Map<String, Object>) r,
+                    pack.sheet(stored.getString("sheet")),
+                    RecordFormat.criteriaSource(stored));
         }
         return new Rescored(result == null ? Map.of() : result, rescoredTree(stored, pack));
     }

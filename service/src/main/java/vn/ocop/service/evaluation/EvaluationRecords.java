@@ -134,7 +134,7 @@ class EvaluationRecords {
 
     /**
      * The sheet of exactly the ruleset version that scored (edition, version and SHA-256 as recorded), whose catalogue
-     * gives a format-3 record the points and rule names it leaves out; built-in packs are cached by the registry.
+     * gives a format-3 or -4 record the points and rule names it leaves out; built-in packs are cached by the registry.
      */
     Optional<SheetInfo> sheetOf(String edition, String version, String sha256, String sheet) {
         if (sheet == null) return Optional.empty();
@@ -150,9 +150,11 @@ class EvaluationRecords {
         return d.get(key) instanceof String s ? s : null;
     }
 
-    /** A stored result tree (plain maps) in the API's shape: a format-3 result re-expanded from its sheet. */
+    /** A stored result tree (plain maps) in the API's shape: a format-3 or -4 result re-expanded from its sheet. */
     Map<String, Object> apiResult(Document stored, Map<String, Object> result) {
-        return RecordFormat.of(stored) >= 3 ? LeanResult.expand(result, sheetOf(stored)) : result;
+        return RecordFormat.of(stored) >= 3
+                ? LeanResult.expand(result, sheetOf(stored), RecordFormat.criteriaSource(stored))
+                : result;
     }
 
     @SuppressWarnings("unchecked")

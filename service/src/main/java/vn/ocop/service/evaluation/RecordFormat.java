@@ -15,10 +15,12 @@ import org.bson.Document;
  *   <li>2: {@code recordFormat: 2}, {@code registeredOn}, {@code evaluationKind}; the result as the API gives it now.</li>
  *   <li>3: as 2, but each criterion score keeps only code and option, plus points and rule where they differ from
  *       the sheet of the recorded ruleset ({@link LeanResult}); read back in the API's shape.</li>
+ *   <li>4: as 3, but a member's {@code criteria} is left out where its own sheet in the record's snapshot gives them
+ *       ({@link DerivedCriteria}).</li>
  * </ul>
  */
 final class RecordFormat {
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
     /** Result members that format 1 did not have. */
     static final List<String> FORMAT_2_RESULT =
             List.of("starsByAverage", "unmetMinimums", "roadToNextStar", "selfComparison");
@@ -27,6 +29,11 @@ final class RecordFormat {
 
     static int of(Document stored) {
         return stored.get("recordFormat") instanceof Number n ? n.intValue() : 1;
+    }
+
+    /** The snapshot's assessments a format-4 record's criteria are put back from; none for older formats. */
+    static List<?> criteriaSource(Document stored) {
+        return of(stored) >= 4 && stored.get("assessments") instanceof List<?> assessments ? assessments : List.of();
     }
 
     /** A current result tree cut to what format 1 recorded. */

@@ -11,7 +11,7 @@ import vn.ocop.service.platform.storage.DocumentHash;
 
 /**
  * The canonical form of an evaluation record and its hash (docs/audit.md, "Canonical form"): the record as stored
- * (for formats 1 and 2 that is the record as the API shows it; format 3 stores the result leaner, {@link LeanResult}), without {@code hash} and {@code mac} (the MAC is over the hash, {@link RecordSeal}); {@code _id} named {@code id}; each assessment's selections as an object
+ * (for formats 1 and 2 that is the record as the API shows it; formats 3 and 4 store the result leaner, {@link LeanResult}), without {@code hash} and {@code mac} (the MAC is over the hash, {@link RecordSeal}); {@code _id} named {@code id}; each assessment's selections as an object
  * criterion code → option; {@code requestedAt} as UTC with exactly three fraction digits; written by
  * {@link CanonicalJson}. hash = lowercase hex SHA-256 of the UTF-8 bytes of that text. The first record of a dossier
  * links to {@link #GENESIS}.

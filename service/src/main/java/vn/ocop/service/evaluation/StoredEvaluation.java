@@ -51,7 +51,7 @@ public final class StoredEvaluation {
         return stored.get("sequence") instanceof Number n ? n.longValue() : null;
     }
 
-    /** 1 (no recordFormat member), 2 or 3 (docs/audit.md, "Record formats"). */
+    /** 1 (no recordFormat member), 2, 3 or 4 (docs/audit.md, "Record formats"). */
     public int recordFormat() {
         return RecordFormat.of(stored);
     }

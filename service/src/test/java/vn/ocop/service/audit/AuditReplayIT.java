@@ -247,14 +247,15 @@ class AuditReplayIT {
         Document member = d.get("result", Document.class)
                 .getList("members", Document.class)
                 .get(0);
-        Document criterion = member.getList("criteria", Document.class).get(0);
-        criterion.put("points", -1); // format 3 stores no points the sheet gives: any stored value differs
+        // format 4 stores no criterion score its sheet gives (docs/audit.md): a member's total is what is left to
+        // change
+        member.put("total", member.getInteger("total") + 1);
         replace(d);
 
         JsonNode r = replay(ids.get(1));
         assertThat(r.get("outcome").asString()).isEqualTo("INTEGRITY_FAILED");
         assertThat(checks(r)).containsExactly("HASH");
-        assertThat(paths(r)).contains("result.members[0].criteria[0].points");
+        assertThat(paths(r)).contains("result.members[0].total");
         assertThat(checks(verify(dossier[0]))).containsExactly("HASH");
     }
 
@@ -274,8 +275,9 @@ class AuditReplayIT {
         JsonNode r = replay(ids.get(0));
         assertThat(r.get("outcome").asString()).isEqualTo("INTEGRITY_FAILED");
         assertThat(checks(r)).containsExactly("HASH");
-        // the snapshot now re-scores differently from the stored result
-        assertThat(paths(r)).contains("result.members[0].criteria[0].option");
+        // the snapshot now re-scores differently from the stored totals; the criterion's own option is not among the
+        // differences, as format 4 reads it from the (changed) snapshot: the hash is what guards it
+        assertThat(paths(r)).contains("result.members[0].total");
         assertThat(verify(dossier[0]).get("outcome").asString()).isEqualTo("BROKEN");
     }
 

@@ -6,16 +6,20 @@ import static vn.ocop.service.platform.security.EvidencePurpose.EVIDENCE;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,9 +49,10 @@ import vn.ocop.testsupport.Http.Response;
 import vn.ocop.testsupport.TempStore;
 
 /**
- * Record format 3 (docs/audit.md, "Record formats"): criterion scores stored as code and option, points and rule only
- * where the ruleset's sheet does not give them; read back, replayed and verified exactly as the API gave the result.
- * Format-2 records written before keep verifying and replaying.
+ * Record formats 3 and 4 (docs/audit.md, "Record formats"): criterion scores stored as code and option, points and
+ * rule only where the ruleset's sheet does not give them, and (4) a member's criteria only where its own sheet in the
+ * snapshot does not give them; read back, replayed and verified exactly as the API gave the result. Format-2 and
+ * format-3 records written before keep verifying and replaying.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -112,28 +117,72 @@ class LeanRecordFormatIT {
         Response got = http.get("/api/v1/evaluations/" + id, "council");
         assertThat(got.status()).isEqualTo(200);
         assertThat(got.json()).isEqualTo(posted.json());
-        assertThat(got.json().get("recordFormat").asInt()).isEqualTo(3);
+        assertThat(got.json().get("recordFormat").asInt()).isEqualTo(4);
         JsonNode first =
                 got.json().get("result").get("members").get(0).get("criteria").get(0);
         assertThat(first.get("points").isNumber()).isTrue();
         assertThat(first.get("rule").asString()).isNotBlank();
 
         Document stored = stored(id);
-        for (Document m : stored.get("result", Document.class).getList("members", Document.class)) {
-            for (Document c : m.getList("criteria", Document.class))
-                assertThat(c.keySet()).as("2023 has no condition rule").containsExactly("code", "option");
-        }
+        for (Document m : stored.get("result", Document.class).getList("members", Document.class))
+            assertThat(m)
+                    .as("2023 has no condition rule: each member's own sheet gives its criteria")
+                    .doesNotContainKey("criteria");
         assertThat(replays.replay(id).getOutcome()).isEqualTo(ReplayReport.OutcomeEnum.MATCH);
         assertThat(verification.dossier(dossierId).getOutcome()).isEqualTo(ChainReport.OutcomeEnum.INTACT);
 
-        // what format 2 stored for the same record: the result as the API gives it
-        Document format2 = asFormat2(stored, ledger.record(id).orElseThrow().record());
-        int before = bsonSize(format2);
-        int after = bsonSize(stored);
+        // what formats 2 and 3 stored for the same record
+        EvaluationRecord api = ledger.record(id).orElseThrow().record();
+        int format2 = bsonSize(asFormat(2, stored, api));
+        int format3 = bsonSize(asFormat(3, stored, api));
+        int format4 = bsonSize(stored);
         System.out.printf(
-                "BSON size of a stored evaluation (ocop-2023/food, 3 members × %d criteria): format 2 %d B, format 3 %d B%n",
-                sheet.criteria().size(), before, after);
-        assertThat(after).isLessThan(before * 2 / 3);
+                "BSON size of a stored evaluation (ocop-2023/food, 3 members × %d criteria): format 2 %d B, format 3 %d B, format 4 %d B%n",
+                sheet.criteria().size(), format2, format3, format4);
+        assertThat(format3).isLessThan(format2 * 2 / 3);
+        assertThat(format4).isLessThan(format3 * 3 / 4);
+    }
+
+    @Test
+    void scoresAreLeftOutOnlyWhenExactlyOneSheetByThatMemberGivesThem() {
+        // the engine refuses two sheets by one name (DUPLICATE_MEMBER), so this guard is met only in a hand-made record
+        SheetInfo sheet = engine.sheet("ocop-2023", "food").orElseThrow();
+        Map<String, Integer> selections = selections(sheet);
+        List<Map<String, Object>> criteria = new ArrayList<>();
+        for (CriterionInfo c : sheet.criteria())
+            if (selections.containsKey(c.code()))
+                criteria.add(new LinkedHashMap<>(Map.of("code", c.code(), "option", selections.get(c.code()))));
+        Map<String, Object> result =
+                Map.of("members", List.of(new LinkedHashMap<>(Map.of("member", "An", "criteria", criteria))));
+        Map<String, Object> sheetByAn = Map.of("member", "An", "selections", selections);
+
+        assertThat(memberOf(DerivedCriteria.leaveOut(result, sheet, List.of(sheetByAn))))
+                .doesNotContainKey("criteria");
+        assertThat(memberOf(DerivedCriteria.leaveOut(result, sheet, List.of(sheetByAn, sheetByAn))))
+                .containsEntry("criteria", criteria);
+        assertThat(memberOf(DerivedCriteria.leaveOut(
+                        result, sheet, List.of(Map.of("member", "Bình", "selections", selections)))))
+                .containsEntry("criteria", criteria);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> memberOf(Map<String, Object> result) {
+        return ((List<Map<String, Object>>) result.get("members")).get(0);
+    }
+
+    @Test
+    void theOrderOfTheStoredSelectionsDoesNotChangeTheRecord() {
+        SheetInfo sheet = engine.sheet("ocop-2023", "food").orElseThrow();
+        EvaluationRecord r = append("lean-order", sheet);
+        Document d = stored(r.getId());
+        List<Document> selections =
+                d.getList("assessments", Document.class).get(0).getList("selections", Document.class);
+        Collections.reverse(selections);
+        mongo.getCollection("evaluations").replaceOne(eq("_id", r.getId()), d);
+
+        StoredEvaluation s = ledger.record(r.getId()).orElseThrow();
+        assertThat(s.computedHash()).isEqualTo(s.hash());
+        assertThat(json.writeValueAsString(s.record().getResult())).isEqualTo(json.writeValueAsString(r.getResult()));
     }
 
     @Test
@@ -190,6 +239,31 @@ class LeanRecordFormatIT {
         SheetInfo sheet = engine.sheet("ocop-2023", "food").orElseThrow();
         EvaluationRecord r = append("lean-tamper", sheet);
         Document d = stored(r.getId());
+        Document selection = d.getList("assessments", Document.class)
+                .get(0)
+                .getList("selections", Document.class)
+                .get(0);
+        int option = selection.getInteger("option");
+        selection.put("option", option == 1 ? 2 : 1);
+        mongo.getCollection("evaluations").replaceOne(eq("_id", r.getId()), d);
+
+        // the stored criteria come from the changed sheet as the re-scored ones do: only the hash can tell
+        ReplayReport replay = replays.replay(r.getId());
+        assertThat(replay.getOutcome()).isEqualTo(ReplayReport.OutcomeEnum.INTEGRITY_FAILED);
+        assertThat(replay.getFailures())
+                .extracting(f -> f.getCheck().getValue())
+                .containsExactly("HASH");
+        ChainReport verify = verification.dossier("lean-tamper");
+        assertThat(verify.getOutcome()).isEqualTo(ChainReport.OutcomeEnum.BROKEN);
+        assertThat(verify.getFailures()).extracting(f -> f.getReason()).containsExactly("RECORD_HASH_MISMATCH");
+    }
+
+    @Test
+    void aChangedKeptScoreBreaksTheRecordAndShowsInTheReplay() {
+        SheetInfo sheet = engine.sheet("ocop-2023", "food").orElseThrow();
+        EvaluationRecord r = append("lean-tamper-kept", sheet);
+        // rewritten as format 3 wrote it (every member's criteria kept), hashed and signed, then one option changed
+        Document d = resealed("lean-tamper-kept", asFormat(3, stored(r.getId()), r));
         Document criterion = d.get("result", Document.class)
                 .getList("members", Document.class)
                 .get(0)
@@ -207,23 +281,35 @@ class LeanRecordFormatIT {
         assertThat(replay.getDifferences())
                 .extracting(x -> x.getPath())
                 .contains("result.members[0].criteria[0].option", "result.members[0].criteria[0].rule");
-        ChainReport verify = verification.dossier("lean-tamper");
-        assertThat(verify.getOutcome()).isEqualTo(ChainReport.OutcomeEnum.BROKEN);
-        assertThat(verify.getFailures()).extracting(f -> f.getReason()).containsExactly("RECORD_HASH_MISMATCH");
+        assertThat(verification.dossier("lean-tamper-kept").getOutcome()).isEqualTo(ChainReport.OutcomeEnum.BROKEN);
     }
 
-    @Test
-    void formatTwoRecordsStillVerifyAndReplay() {
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void olderFormatRecordsStillVerifyAndReplay(int format) {
         SheetInfo sheet = engine.sheet("ocop-2023", "food").orElseThrow();
-        EvaluationRecord r = append("lean-format2", sheet);
-        // rewritten as format 2 wrote it: the full result, recordFormat 2, hashed and signed, the head on it
-        Document d = asFormat2(stored(r.getId()), r);
+        String dossierId = "lean-format" + format;
+        EvaluationRecord r = append(dossierId, sheet);
+        // rewritten as that format wrote it, hashed and signed, the head on it
+        Document d = resealed(dossierId, asFormat(format, stored(r.getId()), r));
+        mongo.getCollection("evaluations").replaceOne(eq("_id", r.getId()), d);
+
+        StoredEvaluation s = ledger.record(r.getId()).orElseThrow();
+        assertThat(s.recordFormat()).isEqualTo(format);
+        assertThat(s.computedHash()).isEqualTo(s.hash());
+        assertThat(json.writeValueAsString(s.record().recordFormat(4).hash(null).mac(null)))
+                .isEqualTo(json.writeValueAsString(r.hash(null).mac(null)));
+        assertThat(replays.replay(r.getId()).getOutcome()).isEqualTo(ReplayReport.OutcomeEnum.MATCH);
+        assertThat(verification.dossier(dossierId).getOutcome()).isEqualTo(ChainReport.OutcomeEnum.INTACT);
+    }
+
+    /** The document hashed and signed anew, and the dossier's chain head (one record) on it. */
+    Document resealed(String dossierId, Document d) {
         d.put("hash", RecordHash.hash(d));
         d.put("mac", RecordSeal.mac(key, d.getString("hash")));
-        mongo.getCollection("evaluations").replaceOne(eq("_id", r.getId()), d);
         mongo.getCollection("chains")
                 .updateOne(
-                        eq("_id", "lean-format2"),
+                        eq("_id", dossierId),
                         new Document(
                                 "$set",
                                 new Document("lastHash", d.getString("hash"))
@@ -231,16 +317,8 @@ class LeanRecordFormatIT {
                                                 "mac",
                                                 key.mac(
                                                         EVIDENCE,
-                                                        RecordSeal.headMessage(
-                                                                "lean-format2", 1, d.getString("hash"))))));
-
-        StoredEvaluation s = ledger.record(r.getId()).orElseThrow();
-        assertThat(s.recordFormat()).isEqualTo(2);
-        assertThat(s.computedHash()).isEqualTo(s.hash());
-        assertThat(json.writeValueAsString(s.record().recordFormat(3).hash(null).mac(null)))
-                .isEqualTo(json.writeValueAsString(r.hash(null).mac(null)));
-        assertThat(replays.replay(r.getId()).getOutcome()).isEqualTo(ReplayReport.OutcomeEnum.MATCH);
-        assertThat(verification.dossier("lean-format2").getOutcome()).isEqualTo(ChainReport.OutcomeEnum.INTACT);
+                                                        RecordSeal.headMessage(dossierId, 1, d.getString("hash"))))));
+        return d;
     }
 
     @Test
@@ -254,8 +332,9 @@ class LeanRecordFormatIT {
         member.put("member", "An");
         member.put("criteria", List.of(score));
         Map<String, Object> result = Map.of("members", List.of(member));
-        assertThat(LeanResult.compact(result, java.util.Optional.empty())).isEqualTo(result);
-        assertThat(LeanResult.expand(result, java.util.Optional.empty())).isEqualTo(result);
+        List<Map<String, Object>> assessments = List.of(Map.of("member", "An", "selections", Map.of("A1.1", 2)));
+        assertThat(LeanResult.compact(result, Optional.empty(), assessments)).isEqualTo(result);
+        assertThat(LeanResult.expand(result, Optional.empty(), assessments)).isEqualTo(result);
     }
 
     EvaluationRecord append(String dossierId, SheetInfo sheet) {
@@ -289,12 +368,17 @@ class LeanRecordFormatIT {
         return mongo.getCollection("evaluations").find(eq("_id", id)).first();
     }
 
-    /** The record as format 2 stored it: the result as the API gives it, recordFormat 2. */
+    /**
+     * The record as an older format stored it: 2, the result as the API gives it; 3, each criterion score lean but
+     * every member's criteria kept.
+     */
     @SuppressWarnings("unchecked")
-    Document asFormat2(Document stored, EvaluationRecord api) {
+    Document asFormat(int format, Document stored, EvaluationRecord api) {
         Document d = new Document(stored);
-        d.put("recordFormat", 2);
-        d.put("result", Bson.document(json.convertValue(api.getResult(), Map.class)));
+        d.put("recordFormat", format);
+        Map<String, Object> result = json.convertValue(api.getResult(), Map.class);
+        if (format == 3) result = LeanResult.compact(result, engine.sheet("ocop-2023", "food"), List.of());
+        d.put("result", Bson.document(result));
         return d;
     }
 
