@@ -1,6 +1,6 @@
 import com.mongodb.client.*;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.MongoBackend;
 import org.bson.*;
 import org.bson.codecs.*;
 import org.h2.mvstore.MVStore;
@@ -9,12 +9,16 @@ import org.h2.mvstore.MVStore;
 public class BsonSize {
     public static void main(String[] a) throws Exception {
         MVStore store = new MVStore.Builder().fileName(a[0]).open();
-        MongoServer server = new MongoServer(new H2Backend(store));
+        // the service's own backend: its collections hold BSON values (platform.storage.BsonValueType)
+        var backend = Class.forName("vn.ocop.service.platform.storage.DurableH2Backend")
+                .getDeclaredConstructor(MVStore.class, boolean.class);
+        backend.setAccessible(true);
+        MongoServer server = new MongoServer((MongoBackend) backend.newInstance(store, false));
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             MongoCollection<RawBsonDocument> c = client.getDatabase("ocop").getCollection("evaluations", RawBsonDocument.class);
             long n = 0, total = 0, min = Long.MAX_VALUE, max = 0;
-            for (RawBsonDocument d : c.find()) {
+            for (RawBsonDocument d : c.find().batchSize(500)) {
                 int size = d.getByteBuffer().remaining();
                 n++; total += size; min = Math.min(min, size); max = Math.max(max, size);
             }
@@ -26,10 +30,11 @@ public class BsonSize {
                     n, total / n, min, max, out.getSize(), doc.toJson().length());
             for (String coll : new String[] {"audit_log", "dossiers", "assessments", "chains"}) {
                 long m = 0, t = 0;
-                for (RawBsonDocument d : client.getDatabase("ocop").getCollection(coll, RawBsonDocument.class).find()) { m++; t += d.getByteBuffer().remaining(); }
+                for (RawBsonDocument d : client.getDatabase("ocop").getCollection(coll, RawBsonDocument.class).find().batchSize(500)) { m++; t += d.getByteBuffer().remaining(); }
                 System.out.printf("%s: %d documents, BSON bytes avg %d%n", coll, m, m == 0 ? 0 : t / m);
             }
         }
         server.shutdownNow();
+        System.exit(0); // the backend's commit thread is not a daemon
     }
 }
