@@ -10,7 +10,8 @@ import vn.ocop.api.model.Location;
 /**
  * What scoring needs from a dossier, as stored now, in one read (location, registeredOn, evaluationKind: for the
  * evaluation record's snapshot and the transition deadline; a dossier stored before evaluationKind existed is FIRST;
- * exclusions: those found, passed to the engine).
+ * exclusions: those found, passed to the engine; status and stars as read: where {@link Dossiers#recordEvaluation}
+ * starts from, so a scoring that nothing changed in between reads the dossier once).
  */
 public record DossierSnapshot(
         String id,
@@ -24,4 +25,6 @@ public record DossierSnapshot(
         Location location,
         LocalDate registeredOn,
         EvaluationKind evaluationKind,
-        List<ExclusionInput> exclusions) {}
+        List<ExclusionInput> exclusions,
+        String status,
+        Integer stars) {}

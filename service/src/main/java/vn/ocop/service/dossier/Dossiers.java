@@ -262,16 +262,31 @@ public class Dossiers {
 
     /** Asks the guards whether the direct assessment and evaluation endpoints may score this dossier. */
     public void checkDirectScoring(String id) {
+        checkDirectScoring(require(id));
+    }
+
+    /** {@link #checkDirectScoring} and {@link #snapshot} on one read of the dossier. */
+    public DossierSnapshot snapshotForDirectScoring(String id) {
         Document d = require(id);
+        checkDirectScoring(d);
+        return snapshot(d);
+    }
+
+    private void checkDirectScoring(Document d) {
         if ("WITHDRAWN".equals(d.getString("status"))) {
             throw new ApiException(HttpStatus.CONFLICT, "WRONG_STATE", "Hồ sơ đã rút (WITHDRAWN), không thể chấm điểm");
         }
+        String id = d.getString("_id");
         guards.forEach(g -> g.beforeDirectScoring(id));
     }
 
     /** For scoring: the dossier as stored now. */
     public DossierSnapshot snapshot(String id) {
-        Document d = require(id);
+        return snapshot(require(id));
+    }
+
+    private DossierSnapshot snapshot(Document d) {
+        String id = d.getString("_id");
         return new DossierSnapshot(
                 id,
                 d.get("version", Number.class).longValue(),
@@ -286,7 +301,9 @@ public class Dossiers {
                 d.getString("evaluationKind") == null
                         ? EvaluationKind.FIRST
                         : EvaluationKind.fromValue(d.getString("evaluationKind")),
-                exclusions(d));
+                exclusions(d),
+                d.getString("status"),
+                DossierSeal.stars(d));
     }
 
     /** The ids of the dossier's assessments in the order they were added. */
@@ -303,14 +320,16 @@ public class Dossiers {
     public void recordEvaluation(
             DossierSnapshot read, long sequence, String evaluationId, boolean decided, Integer stars) {
         String id = read.id();
+        // the first try moves the dossier from the version scoring read; only if it changed since is it read again
+        DossierSnapshot d = read;
         for (int attempt = 0; attempt < 10; attempt++) {
-            Document d = require(id);
-            if (count(d, "evaluationCount") >= sequence) {
+            if (attempt > 0) d = snapshot(id);
+            if (d.evaluationCount() >= sequence) {
                 return;
             }
-            long version = d.get("version", Number.class).longValue();
-            String status = decided ? "EVALUATED" : d.getString("status");
-            Integer published = decided ? stars : DossierSeal.stars(d);
+            long version = d.version();
+            String status = decided ? "EVALUATED" : d.status();
+            Integer published = decided ? stars : d.stars();
             List<Bson> sets = new ArrayList<>(List.of(
                     Updates.set("evaluationCount", sequence),
                     Updates.set("latestEvaluationId", evaluationId),

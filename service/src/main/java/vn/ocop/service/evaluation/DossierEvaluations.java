@@ -58,8 +58,7 @@ class DossierEvaluations {
     }
 
     EvaluationRecord evaluate(String dossierId, String user) {
-        dossiers.checkDirectScoring(dossierId);
-        DossierSnapshot dossier = dossiers.snapshot(dossierId);
+        DossierSnapshot dossier = dossiers.snapshotForDirectScoring(dossierId);
         List<AssessmentInput> inputs = assessments.intactByIds(dossier.assessmentIds()).stream()
                 .map(a -> new AssessmentInput()
                         .member(a.getMember())
