@@ -239,20 +239,11 @@ class LeanRecordFormatIT {
         SheetInfo sheet = engine.sheet("ocop-2023", "food").orElseThrow();
         EvaluationRecord r = append("lean-tamper", sheet);
         Document d = stored(r.getId());
-        Document selection = d.getList("assessments", Document.class)
-                .get(0)
-                .getList("selections", Document.class)
-                .get(0);
-        int option = selection.getInteger("option");
-        selection.put("option", option == 1 ? 2 : 1);
+        changeFirstOption(d.getList("assessments", Document.class).get(0).getList("selections", Document.class));
         mongo.getCollection("evaluations").replaceOne(eq("_id", r.getId()), d);
 
         // the stored criteria come from the changed sheet as the re-scored ones do: only the hash can tell
-        ReplayReport replay = replays.replay(r.getId());
-        assertThat(replay.getOutcome()).isEqualTo(ReplayReport.OutcomeEnum.INTEGRITY_FAILED);
-        assertThat(replay.getFailures())
-                .extracting(f -> f.getCheck().getValue())
-                .containsExactly("HASH");
+        ReplayReport replay = failsOnlyTheHash(r.getId());
         ChainReport verify = verification.dossier("lean-tamper");
         assertThat(verify.getOutcome()).isEqualTo(ChainReport.OutcomeEnum.BROKEN);
         assertThat(verify.getFailures()).extracting(f -> f.getReason()).containsExactly("RECORD_HASH_MISMATCH");
@@ -264,24 +255,31 @@ class LeanRecordFormatIT {
         EvaluationRecord r = append("lean-tamper-kept", sheet);
         // rewritten as format 3 wrote it (every member's criteria kept), hashed and signed, then one option changed
         Document d = resealed("lean-tamper-kept", asFormat(3, stored(r.getId()), r));
-        Document criterion = d.get("result", Document.class)
+        changeFirstOption(d.get("result", Document.class)
                 .getList("members", Document.class)
                 .get(0)
-                .getList("criteria", Document.class)
-                .get(0);
-        int option = criterion.getInteger("option");
-        criterion.put("option", option == 1 ? 2 : 1);
+                .getList("criteria", Document.class));
         mongo.getCollection("evaluations").replaceOne(eq("_id", r.getId()), d);
 
-        ReplayReport replay = replays.replay(r.getId());
-        assertThat(replay.getOutcome()).isEqualTo(ReplayReport.OutcomeEnum.INTEGRITY_FAILED);
-        assertThat(replay.getFailures())
-                .extracting(f -> f.getCheck().getValue())
-                .containsExactly("HASH");
+        ReplayReport replay = failsOnlyTheHash(r.getId());
         assertThat(replay.getDifferences())
                 .extracting(x -> x.getPath())
                 .contains("result.members[0].criteria[0].option", "result.members[0].criteria[0].rule");
         assertThat(verification.dossier("lean-tamper-kept").getOutcome()).isEqualTo(ChainReport.OutcomeEnum.BROKEN);
+    }
+
+    private static void changeFirstOption(List<Document> scores) {
+        Document first = scores.get(0);
+        first.put("option", first.getInteger("option") == 1 ? 2 : 1);
+    }
+
+    private ReplayReport failsOnlyTheHash(String id) {
+        ReplayReport replay = replays.replay(id);
+        assertThat(replay.getOutcome()).isEqualTo(ReplayReport.OutcomeEnum.INTEGRITY_FAILED);
+        assertThat(replay.getFailures())
+                .extracting(f -> f.getCheck().getValue())
+                .containsExactly("HASH");
+        return replay;
     }
 
     @ParameterizedTest
