@@ -235,6 +235,23 @@ class LeanRecordFormatIT {
     }
 
     @Test
+    void aRecordWhoseMemberSheetWasRemovedStillReadsAndFailsItsHash() {
+        SheetInfo sheet = engine.sheet("ocop-2023", "food").orElseThrow();
+        EvaluationRecord r = append("lean-sheet-removed", sheet);
+        Document d = stored(r.getId());
+        d.getList("assessments", Document.class).remove(0);
+        mongo.getCollection("evaluations").replaceOne(eq("_id", r.getId()), d);
+
+        // nothing to put that member's criteria back from: it reads without them, and only that member lacks them
+        EvaluationRecord read = ledger.record(r.getId()).orElseThrow().record();
+        assertThat(read.getResult().getMembers().get(0).getCriteria()).isNullOrEmpty();
+        assertThat(read.getResult().getMembers().get(1).getCriteria())
+                .hasSize(sheet.criteria().size());
+        failsOnlyTheHash(r.getId());
+        assertThat(verification.dossier("lean-sheet-removed").getOutcome()).isEqualTo(ChainReport.OutcomeEnum.BROKEN);
+    }
+
+    @Test
     void aChangedStoredOptionBreaksTheRecord() {
         SheetInfo sheet = engine.sheet("ocop-2023", "food").orElseThrow();
         EvaluationRecord r = append("lean-tamper", sheet);
