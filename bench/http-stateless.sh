@@ -60,19 +60,29 @@ profile() { # profile start|stop NAME: a JFR recording (settings=profile) of one
     cp "$DATA/$2.jfr" "${TMPDIR:-/tmp}/ocop-bench-$2.jfr" && echo "   recording kept in ${TMPDIR:-/tmp}/ocop-bench-$2.jfr"
   fi
 }
+measure() { # measure NAME wrk-args...: wrk's RESULT line and the service's CPU ms per request during it
+  local before requests after result
+  before=$(service_cpu_ms)
+  result=$(load "$@")
+  after=$(service_cpu_ms)
+  requests=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<< "$result")
+  echo "$result service_cpu_ms_per_request=$(awk -v c=$(( after - before )) -v n="${requests:-0}" 'BEGIN { printf "%.3f", (n > 0) ? c / n : 0 }')"
+}
 profile start evaluate
-EVAL=$(load "POST /api/v1/evaluate" "$DURATION" -s bench/evaluate.lua "$BASE/api/v1/evaluate")
+EVAL=$(measure "POST /api/v1/evaluate" "$DURATION" -s bench/evaluate.lua "$BASE/api/v1/evaluate")
 profile stop evaluate
 echo "$EVAL"
 profile start editions
-GET=$(load "GET /api/v1/editions" "$DURATION" -s bench/get.lua "$BASE/api/v1/editions")
+GET=$(measure "GET /api/v1/editions" "$DURATION" -s bench/get.lua "$BASE/api/v1/editions")
 profile stop editions
 echo "$GET"
 echo "uptime after: $(uptime)"
 rps() { sed -n 's/.* rps=\([0-9]*\).*/\1/p' <<< "$1"; }
 p99() { sed -n 's/.* p99=\([0-9.]*\).*/\1/p' <<< "$1"; }
 E=$(rps "$EVAL"); G=$(rps "$GET"); P=$(p99 "$EVAL")
-echo "SUMMARY evaluate ${E}/s p99 ${P} ms at $CONNECTIONS connections; editions ${G}/s; evaluate/editions = $(( 100 * E / (G > 0 ? G : 1) )) %"
+cpu() { sed -n 's/.* service_cpu_ms_per_request=\([0-9.]*\).*/\1/p' <<< "$1"; }
+echo "SUMMARY evaluate ${E}/s p99 ${P} ms at $CONNECTIONS connections; editions ${G}/s; evaluate/editions = $(( 100 * E / (G > 0 ? G : 1) )) %;" \
+     "service CPU per request: evaluate $(cpu "$EVAL") ms, editions $(cpu "$GET") ms"
 verdict() { if [ "$1" = 1 ]; then echo met; else echo "NOT met"; fi; }
 echo "targets: >= 3000/s $(verdict $(( E >= 3000 ))); p99 < 50 ms $(verdict "$(awk -v p="$P" 'BEGIN{print (p < 50) ? 1 : 0}')");" \
      ">= 60 % of editions $(verdict $(( 100 * E >= 60 * G )))"

@@ -44,6 +44,12 @@ stop_service() {
   SERVICE_PID=
 }
 
+# service_cpu_ms: CPU time (user + system) the service process has used so far, in ms. A request's share of it is a
+# steadier figure than the rate on a shared machine: the neighbours slow the service down but do not add to its CPU.
+service_cpu_ms() {
+  awk -v tck="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / tck }' "/proc/$SERVICE_PID/stat"
+}
+
 machine() {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(uname -sr); $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "uptime: $(uptime)"

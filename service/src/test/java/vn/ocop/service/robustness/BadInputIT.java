@@ -235,6 +235,27 @@ class BadInputIT extends RealEngineApp {
                 .isEmpty();
     }
 
+    /** The limit on a sheet's size holds although the selections are no longer walked by bean validation. */
+    @Test
+    void aSheetOfMoreThan200CriteriaIsRefusedAndItsOptionsAreNotCascaded(
+            @org.springframework.beans.factory.annotation.Autowired jakarta.validation.Validator validator) {
+        assertThat(validator
+                        .getConstraintsForClass(vn.ocop.api.model.AssessmentInput.class)
+                        .getConstraintsForProperty("selections")
+                        .isCascaded())
+                .as("ScalarContainerCascade applies to the application's validator")
+                .isFalse();
+        Map<String, String> many = new LinkedHashMap<>();
+        for (int i = 0; i < 201; i++) many.put("X" + i, "1");
+        refused(
+                http.post("/api/v1/evaluate", "integration", """
+                {"edition":"%s","sheet":"%s","assessments":[%s]}""".formatted(EDITION, SHEET, assessment("A", many))),
+                400,
+                "TOO_MANY_CRITERIA",
+                "assessments[0].selections",
+                "TOO_MANY_CRITERIA");
+    }
+
     @Test
     void aCodeAndItsTwinsAreNotBothAccepted() {
         String id = createDossier();

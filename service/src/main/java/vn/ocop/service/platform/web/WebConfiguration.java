@@ -64,6 +64,13 @@ class WebConfiguration {
         return new BodyOnlyValidation();
     }
 
+    /** No cascade into maps and lists of plain JDK values of the generated models (ScalarContainerCascade). */
+    @Bean
+    static org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer
+            scalarContainerCascade() {
+        return new ScalarContainerCascade(ScalarContainerCascade.modelsOf("vn.ocop.api.model"));
+    }
+
     /** Unknown or malformed query parameters are refused before any controller (QueryParameterFilter). */
     @Bean
     FilterRegistrationBean<QueryParameterFilter> queryParameterFilter(ProblemWriter problems) {
