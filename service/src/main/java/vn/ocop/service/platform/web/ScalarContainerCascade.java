@@ -9,19 +9,22 @@ import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.util.ClassUtils;
 
 /**
  * Turns off the cascade that OpenAPI Generator puts on every container field ({@code @Valid private Map<String, Integer>
  * selections}) when the container holds only JDK values with no constraint of their own. Cascading there checks
  * nothing (an Integer or a String has no constraints to cascade into) but walks every entry, building a property
- * path for each: for a stateless evaluation's 93 selections it was most of the request's bean validation, about a
- * tenth of its CPU. The container's own constraints (on the getter: {@code @NotNull @Size(max = 200)}) and cascades
+ * path for each: for a stateless evaluation's 93 selections it was more than half of the body's validation (37 → 16 µs
+ * and 52 → 23 KB per body, docs/benchmarks.md). The container's own constraints (on the getter: {@code @NotNull @Size(max = 200)}) and cascades
  * into model types ({@code List<@Valid AssessmentInput>}) stay; a container with constraints on its elements
  * ({@code List<@Size(max = 50) String>}) is left as it is. The options' range (1–100) is checked at the door
  * ({@code SheetInputCheck}), as before: the generated map carries no constraint for it.
@@ -35,11 +38,11 @@ final class ScalarContainerCascade implements ValidationConfigurationCustomizer 
 
     /** The classes of a package (the generated API models), found on the class path. */
     static List<Class<?>> modelsOf(String basePackage) {
-        var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter((reader, factory) -> true);
         ClassLoader loader = ScalarContainerCascade.class.getClassLoader();
         return scanner.findCandidateComponents(basePackage).stream()
-                .map(bean -> org.springframework.util.ClassUtils.resolveClassName(bean.getBeanClassName(), loader))
+                .map(bean -> ClassUtils.resolveClassName(bean.getBeanClassName(), loader))
                 .<Class<?>>map(c -> c)
                 .toList();
     }
@@ -49,7 +52,7 @@ final class ScalarContainerCascade implements ValidationConfigurationCustomizer 
         if (!(configuration instanceof HibernateValidatorConfiguration hibernate)) return;
         ConstraintMapping mapping = hibernate.createConstraintMapping();
         for (Class<?> model : models) {
-            List<Field> fields = java.util.Arrays.stream(model.getDeclaredFields())
+            List<Field> fields = Arrays.stream(model.getDeclaredFields())
                     .filter(ScalarContainerCascade::cascadesIntoNothing)
                     .toList();
             if (fields.isEmpty()) continue;
@@ -65,19 +68,18 @@ final class ScalarContainerCascade implements ValidationConfigurationCustomizer 
         if (!Map.class.isAssignableFrom(field.getType()) && !Collection.class.isAssignableFrom(field.getType()))
             return false;
         // @Valid is also a type-use annotation: on the field it sits on the field's type too
-        return !constrains(java.util.Arrays.stream(field.getAnnotatedType().getAnnotations())
+        return !constrains(Arrays.stream(field.getAnnotatedType().getAnnotations())
                         .filter(a -> !(a instanceof Valid))
                         .toArray(Annotation[]::new))
                 && field.getAnnotatedType() instanceof AnnotatedParameterizedType p
-                && java.util.Arrays.stream(p.getAnnotatedActualTypeArguments())
-                        .allMatch(ScalarContainerCascade::plainJdkValue);
+                && Arrays.stream(p.getAnnotatedActualTypeArguments()).allMatch(ScalarContainerCascade::plainJdkValue);
     }
 
     private static boolean plainJdkValue(AnnotatedType type) {
         if (type.getAnnotations().length > 0) return false;
         if (type instanceof AnnotatedParameterizedType p) {
             return jdk(((ParameterizedType) p.getType()).getRawType())
-                    && java.util.Arrays.stream(p.getAnnotatedActualTypeArguments())
+                    && Arrays.stream(p.getAnnotatedActualTypeArguments())
                             .allMatch(ScalarContainerCascade::plainJdkValue);
         }
         return jdk(type.getType());
