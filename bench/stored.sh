@@ -5,7 +5,7 @@
 # CONNECTIONS connections for DURATION seconds after a WARMUP-second warm-up, and for the peer figure the same
 # connections on GET /api/v1/dossiers/{id}. Prints the store's file size and bytes per stored evaluation at the end
 # per stored evaluation (with RECORDS=N it first keeps loading until N are stored: target 4's store size at N).
-# Bounded: about 3 minutes on an idle machine (RECORDS=10000 adds ~30 s at 400/s).
+# Bounded: about 4.5 minutes on an idle machine (RECORDS=10000 adds ~30 s at 400/s).
 #
 #   mvn -q -o -pl service -am package -DskipTests && bench/stored.sh
 #   CONNECTIONS=8 DURATION=30 DOSSIERS=200 RECORDS=10000 bench/stored.sh
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18090}
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-90}  # 10 s until 2026-12-04: the JIT was still compiling (docs/benchmarks.md, target 3)
 CONNECTIONS=${CONNECTIONS:-8}
 DOSSIERS=${DOSSIERS:-200}
 RECORDS=${RECORDS:-0}
