@@ -45,7 +45,8 @@ stop_service() {
 }
 
 # service_cpu_ms: CPU time (user + system) the service process has used so far, in ms. A request's share of it is a
-# steadier figure than the rate on a shared machine: the neighbours slow the service down but do not add to its CPU.
+# steadier figure than the rate on a shared machine (the neighbours slow the service down but do not add to its CPU);
+# it includes the JIT's compiler threads and the GC, so it is only a request's cost once the warm-up is long enough.
 service_cpu_ms() {
   awk -v tck="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / tck }' "/proc/$SERVICE_PID/stat"
 }
