@@ -16,8 +16,10 @@ import java.util.Map;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.util.ClassUtils;
+import vn.ocop.api.model.AssessmentInput;
+import vn.ocop.api.model.RulesetDraftInput;
+import vn.ocop.api.model.SelfAssessment;
+import vn.ocop.api.model.SheetInput;
 
 /**
  * Turns off the cascade that OpenAPI Generator puts on every container field ({@code @Valid private Map<String, Integer>
@@ -30,28 +32,18 @@ import org.springframework.util.ClassUtils;
  * ({@code SheetInputCheck}), as before: the generated map carries no constraint for it.
  */
 final class ScalarContainerCascade implements ValidationConfigurationCustomizer {
-    private final List<Class<?>> models;
-
-    ScalarContainerCascade(List<Class<?>> models) {
-        this.models = List.copyOf(models);
-    }
-
-    /** The classes of a package (the generated API models), found on the class path. */
-    static List<Class<?>> modelsOf(String basePackage) {
-        var scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter((reader, factory) -> true);
-        ClassLoader loader = ScalarContainerCascade.class.getClassLoader();
-        return scanner.findCandidateComponents(basePackage).stream()
-                .map(bean -> ClassUtils.resolveClassName(bean.getBeanClassName(), loader))
-                .<Class<?>>map(c -> c)
-                .toList();
-    }
+    /**
+     * The generated request models with such a field (request bodies and the models inside them), listed rather than
+     * found by scanning the class path at every start; {@code ScalarContainerCascadeTests} holds the list to the contract.
+     */
+    static final List<Class<?>> REQUEST_MODELS =
+            List.of(AssessmentInput.class, SheetInput.class, SelfAssessment.class, RulesetDraftInput.class);
 
     @Override
     public void customize(Configuration<?> configuration) {
         if (!(configuration instanceof HibernateValidatorConfiguration hibernate)) return;
         ConstraintMapping mapping = hibernate.createConstraintMapping();
-        for (Class<?> model : models) {
+        for (Class<?> model : REQUEST_MODELS) {
             List<Field> fields = Arrays.stream(model.getDeclaredFields())
                     .filter(ScalarContainerCascade::cascadesIntoNothing)
                     .toList();

@@ -68,7 +68,7 @@ class WebConfiguration {
     @Bean
     static org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer
             scalarContainerCascade() {
-        return new ScalarContainerCascade(ScalarContainerCascade.modelsOf("vn.ocop.api.model"));
+        return new ScalarContainerCascade();
     }
 
     /** Unknown or malformed query parameters are refused before any controller (QueryParameterFilter). */

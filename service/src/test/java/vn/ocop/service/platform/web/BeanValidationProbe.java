@@ -28,13 +28,12 @@ public final class BeanValidationProbe {
 
     public static void main(String[] args) {
         EvaluateRequest body = body();
-        List<Class<?>> models = ScalarContainerCascade.modelsOf("vn.ocop.api.model");
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         for (boolean customised : new boolean[] {false, true, false, true}) {
             HibernateValidatorConfiguration configuration =
                     Validation.byProvider(HibernateValidator.class).configure();
-            if (customised) new ScalarContainerCascade(models).customize(configuration);
+            if (customised) new ScalarContainerCascade().customize(configuration);
             Validator validator = configuration.buildValidatorFactory().getValidator();
             long warm = System.nanoTime() + 8_000_000_000L;
             while (System.nanoTime() < warm) sink = validator.validate(body);
