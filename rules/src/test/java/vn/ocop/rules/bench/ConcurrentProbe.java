@@ -42,8 +42,9 @@ public final class ConcurrentProbe {
             for (int t = 0; t < threads; t++) runs.add(pool.submit(work));
             long ops = 0, nanos = 0;
             for (Future<long[]> run : runs) {
-                ops += run.get()[0];
-                nanos += run.get()[1];
+                long[] done = run.get();
+                ops += done[0];
+                nanos += done[1];
             }
             pool.shutdown();
             System.out.printf(

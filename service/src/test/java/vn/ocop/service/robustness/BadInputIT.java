@@ -2,13 +2,16 @@ package vn.ocop.service.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import vn.ocop.api.model.AssessmentInput;
 import vn.ocop.rules.api.CriterionInfo;
 import vn.ocop.rules.api.SheetInfo;
 import vn.ocop.service.platform.web.ProblemTitles;
@@ -237,10 +240,9 @@ class BadInputIT extends RealEngineApp {
 
     /** The limit on a sheet's size holds although the selections are no longer walked by bean validation. */
     @Test
-    void aSheetOfMoreThan200CriteriaIsRefusedAndItsOptionsAreNotCascaded(
-            @org.springframework.beans.factory.annotation.Autowired jakarta.validation.Validator validator) {
+    void aSheetOfMoreThan200CriteriaIsRefusedAndItsOptionsAreNotCascaded(@Autowired Validator validator) {
         assertThat(validator
-                        .getConstraintsForClass(vn.ocop.api.model.AssessmentInput.class)
+                        .getConstraintsForClass(AssessmentInput.class)
                         .getConstraintsForProperty("selections")
                         .isCascaded())
                 .as("ScalarContainerCascade applies to the application's validator")
@@ -254,6 +256,16 @@ class BadInputIT extends RealEngineApp {
                 "TOO_MANY_CRITERIA",
                 "assessments[0].selections",
                 "TOO_MANY_CRITERIA");
+        String id = createDossier();
+        refused(
+                http.post("/api/v1/dossiers/" + id + "/assessments", "council", assessment("A", many)),
+                400,
+                "TOO_MANY_CRITERIA",
+                "selections",
+                "TOO_MANY_CRITERIA");
+        assertThat(http.get("/api/v1/dossiers/" + id + "/assessments", "council")
+                        .json())
+                .isEmpty();
     }
 
     @Test
