@@ -4,8 +4,10 @@
 # each (sheet ocop-2023/food, 31 criteria), then runs wrk: POST /api/v1/dossiers/{id}/evaluations round-robin at
 # CONNECTIONS connections for DURATION seconds after a WARMUP-second warm-up, and for the peer figure the same
 # connections on GET /api/v1/dossiers/{id}. Prints the store's file size and bytes per stored evaluation at the end
-# per stored evaluation (with RECORDS=N it first keeps loading until N are stored: target 4's store size at N).
-# Bounded: about 4.5 minutes on an idle machine (RECORDS=10000 adds ~30 s at 400/s).
+# per stored evaluation (with RECORDS=N it first keeps loading until N are stored: target 4's store size at N), again
+# after REST seconds at rest (default 30), and the service's CPU per stored evaluation in the POST phase (from /proc:
+# near 100 % of the cores means the rate is bound by CPU, not by waits).
+# Bounded: about 5 minutes on an idle machine (RECORDS=10000 adds ~30 s at 400/s).
 #
 #   mvn -q -o -pl service -am package -DskipTests && bench/stored.sh
 #   CONNECTIONS=8 DURATION=30 DOSSIERS=200 RECORDS=10000 bench/stored.sh
@@ -79,21 +81,32 @@ profile() { # profile start|stop: a JFR recording (settings=profile) of the POST
     cp "$DATA/stored.jfr" "${TMPDIR:-/tmp}/ocop-bench-stored.jfr" && echo "   recording kept in ${TMPDIR:-/tmp}/ocop-bench-stored.jfr"
   fi
 }
+cpu_ticks() { # "JVM machine-busy machine-total" in clock ticks, from /proc: is the POST phase bound by CPU or by waits?
+  local jvm; jvm=$(awk '{ print $14 + $15 }' "/proc/$PID/stat")
+  awk -v jvm="$jvm" '$1 == "cpu" { total = 0; for (i = 2; i <= NF; i++) total += $i; print jvm, total - $5 - $6, total }' /proc/stat
+}
 meter() { # the store's counter NAME (ocop_store_NAME_total) from /actuator/prometheus
   call "$B/actuator/prometheus" | awk -v m="ocop_store_$1_total" '$1 == m || index($1, m "{") == 1 { v = $2 } END { printf "%d", v }'
 }
 echo "== POST /api/v1/dossiers/{id}/evaluations, $CONNECTIONS connections, ${DURATION}s"
-before=$stored; w0=$(meter writes); c0=$(meter commits); d0=$(meter deferred_writes)
+before=$stored; w0=$(meter writes); c0=$(meter commits); d0=$(meter deferred_writes); read -r j0 b0 t0 < <(cpu_ticks)
 profile start
 count < <(run "$DURATION")
+read -r j1 b1 t1 < <(cpu_ticks)
 profile stop
 w1=$(meter writes); c1=$(meter commits); d1=$(meter deferred_writes); n=$((stored - before))
 awk -v n="$n" -v w=$((w1 - w0)) -v c=$((c1 - c0)) -v d=$((d1 - d0)) 'BEGIN { printf "store during the POST phase: %d stored evaluations, %d writes waiting for a commit + %d with j: false, %d commits: %.2f commit-waiting writes and %.2f commits per stored evaluation, %.2f writes per commit\n", n, w, d, c, w / (n ? n : 1), c / (n ? n : 1), w / (c ? c : 1) }'
+awk -v n="$n" -v j=$((j1 - j0)) -v b=$((b1 - b0)) -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" 'BEGIN {
+  printf "CPU during the POST phase: the service %.1f ms per stored evaluation, %.0f %% of %d cores; the machine %.0f %% busy (wrk included)\n",
+    1000 * j / hz / (n ? n : 1), 100 * j / (t ? t : 1), cores, 100 * b / (t ? t : 1) }'
 echo "== peer: GET /api/v1/dossiers/{id}, same connections, ${DURATION}s"
 DOSSIERS="$DOSSIERS_FILE" wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s --latency -s bench/read.lua "$B" | grep -E 'RESULT'
 echo "uptime after: $(uptime)"
 while [ "$stored" -lt "$RECORDS" ]; do count < <(run 10) > /dev/null; done
-echo "stored evaluations (201s): $stored; store file while running: $(stat -c %s "$DATA/ocop.mv") bytes = $(( $(stat -c %s "$DATA/ocop.mv") / (stored > 0 ? stored : 1) )) B per stored evaluation"
+size() { echo "$(stat -c %s "$DATA/ocop.mv") bytes = $(( $(stat -c %s "$DATA/ocop.mv") / (stored > 0 ? stored : 1) )) B per stored evaluation"; }
+echo "stored evaluations (201s): $stored; store file right after the load: $(size)"
+# the store compacts less while it is busy writing: the file at rest is what a day's load leaves on disk
+sleep "${REST:-30}"; echo "store file after ${REST:-30} s at rest: $(size)"
 kill $PID; wait $PID 2>/dev/null || true
 grep -o 'Embedded store: .*' "$DATA/service.log" || true
-echo "store file after a clean shutdown: $(stat -c %s "$DATA/ocop.mv") bytes = $(( $(stat -c %s "$DATA/ocop.mv") / (stored > 0 ? stored : 1) )) B per stored evaluation"
+echo "store file after a clean shutdown: $(size)"
