@@ -105,7 +105,7 @@ echo "uptime after: $(uptime)"
 while [ "$stored" -lt "$RECORDS" ]; do count < <(run 10) > /dev/null; done
 size() { echo "$(stat -c %s "$DATA/ocop.mv") bytes = $(( $(stat -c %s "$DATA/ocop.mv") / (stored > 0 ? stored : 1) )) B per stored evaluation"; }
 echo "stored evaluations (201s): $stored; store file right after the load: $(size)"
-# the store compacts less while it is busy writing: the file at rest is what a day's load leaves on disk
+# does the file shrink once the load stops? (it did not in the runs of 2026-12-04: docs/benchmarks.md, target 4)
 sleep "${REST:-30}"; echo "store file after ${REST:-30} s at rest: $(size)"
 kill $PID; wait $PID 2>/dev/null || true
 grep -o 'Embedded store: .*' "$DATA/service.log" || true
